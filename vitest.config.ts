@@ -8,5 +8,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    // A throwaway PostgreSQL server for tests/db (see the file for TEST_DATABASE_URL / SKIP_POSTGRES).
+    globalSetup: ["tests/setup/postgres.ts"],
   },
 });

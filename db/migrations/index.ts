@@ -1,0 +1,9 @@
+// The static registry of migrations. A bundler cannot follow a folder scan, and an explicit list
+// makes the order reviewable. tests/db/migrations.test.ts checks that it matches the folder.
+// To add one: create db/migrations/<YYYYMMDDHHMMSS>-<what-it-does>.ts and list it here, in order.
+import type { Migration } from "kysely";
+import * as m20261123140000 from "./20261123140000-documents-commitments-observations-events";
+
+export const migrations: Record<string, Migration> = {
+  "20261123140000-documents-commitments-observations-events": m20261123140000,
+};

@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createMigrator, migrateToLatest } from "../../db/migrate";
+import { migrations } from "../../db/migrations/index";
+import { describeEachDatabase } from "./databases";
+
+const migrationsDir = fileURLToPath(new URL("../../db/migrations/", import.meta.url));
+
+describe("the migration registry", () => {
+  it("lists exactly the migration files in db/migrations, in timestamp order", () => {
+    const files = fs
+      .readdirSync(migrationsDir)
+      .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+      .map((f) => path.basename(f, ".ts"))
+      .sort();
+    expect(Object.keys(migrations)).toEqual(files);
+  });
+
+  it("names every migration by a 14-digit timestamp and a kebab-case description", () => {
+    for (const name of Object.keys(migrations)) expect(name).toMatch(/^\d{14}-[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+const TABLES = ["commitments", "documents", "events", "observations"];
+
+describeEachDatabase("migrations", (ctx) => {
+  it("migrate an empty database to the latest version, then do nothing the second time", async () => {
+    const { db } = await ctx.emptyDb();
+    const first = await migrateToLatest(db);
+    expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual(
+      Object.keys(migrations).map((name) => [name, "Success"]),
+    );
+    const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+    for (const table of TABLES) expect(tables).toContain(table);
+
+    const second = await migrateToLatest(db);
+    expect(second.results).toEqual([]);
+  });
+
+  it("migrate all the way down and back up again", async () => {
+    const { db } = await ctx.emptyDb();
+    await migrateToLatest(db);
+    const migrator = createMigrator(db);
+    for (let i = 0; i < Object.keys(migrations).length; i++) {
+      const { error } = await migrator.migrateDown();
+      expect(error).toBeUndefined();
+    }
+    const left = (await db.introspection.getTables()).map((t) => t.name);
+    for (const table of TABLES) expect(left).not.toContain(table);
+    await migrateToLatest(db);
+    const again = (await db.introspection.getTables()).map((t) => t.name);
+    for (const table of TABLES) expect(again).toContain(table);
+  });
+
+  it("create the indexes the list pages rely on", async () => {
+    const query =
+      ctx.dialect === "sqlite"
+        ? sql<{ name: string }>`select name from sqlite_master where type = 'index'`
+        : sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = 'public'`;
+    const names = (await query.execute(ctx.db)).rows.map((r) => r.name);
+    for (const index of [
+      "commitments_agency_due_idx",
+      "commitments_due_date_idx",
+      "commitments_kind_due_idx",
+      "observations_document_idx",
+      "documents_replied_on_idx",
+    ]) {
+      expect(names).toContain(index);
+    }
+  });
+});
