@@ -1,0 +1,123 @@
+import type { Kysely } from "kysely";
+import type { Database, DocumentRow, NewDocument } from "../../db/schema";
+import { contains, parseJsonArray } from "./sql.server";
+
+type Db = Kysely<Database>;
+
+export async function insertDocument(db: Db, document: NewDocument): Promise<void> {
+  await db.insertInto("documents").values(document).execute();
+}
+
+/** A document with the same bytes, or failing that the same decoded text. */
+export async function findDocumentByHash(
+  db: Db,
+  { contentHash, textHash }: { contentHash: string; textHash?: string },
+): Promise<{ id: string } | undefined> {
+  let query = db.selectFrom("documents").select("id");
+  query = textHash
+    ? query.where((eb) => eb.or([eb("content_hash", "=", contentHash), eb("text_hash", "=", textHash)]))
+    : query.where("content_hash", "=", contentHash);
+  return query.limit(1).executeTakeFirst();
+}
+
+export type DocumentDetail = Omit<DocumentRow, "co_agencies"> & { co_agencies: string[] };
+
+export async function getDocument(db: Db, { id }: { id: string }): Promise<DocumentDetail | undefined> {
+  const row = await db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? { ...row, co_agencies: parseJsonArray(row.co_agencies) } : undefined;
+}
+
+export interface DocumentListItem {
+  id: string;
+  file_name: string;
+  agency: string | null;
+  addressee: string | null;
+  addressee_role: string | null;
+  ref: string | null;
+  title: string | null;
+  replied_on: string | null;
+  region: string | null;
+  ingested_at: string;
+  commitment_count: number;
+  observation_count: number;
+}
+
+export interface DocumentListFilter {
+  q?: string;
+  agency?: string;
+}
+
+function filterDocuments(db: Db, { q, agency }: DocumentListFilter) {
+  let query = db.selectFrom("documents");
+  if (agency) query = query.where("agency", "=", agency);
+  const term = q?.trim();
+  if (term) {
+    query = query.where((eb) =>
+      eb.or([
+        contains(eb.ref("title"), term),
+        contains(eb.ref("agency"), term),
+        contains(eb.ref("addressee"), term),
+        contains(eb.ref("ref"), term),
+        contains(eb.ref("file_name"), term),
+      ]),
+    );
+  }
+  return query;
+}
+
+/** One page of documents, newest reply first, with per-document counts for that page only. */
+export async function listDocuments(
+  db: Db,
+  { q, agency, limit, offset }: DocumentListFilter & { limit: number; offset: number },
+): Promise<{ total: number; items: DocumentListItem[] }> {
+  const base = filterDocuments(db, { q, agency });
+  const [countRow, items] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .select((eb) => [
+        "documents.id",
+        "documents.file_name",
+        "documents.agency",
+        "documents.addressee",
+        "documents.addressee_role",
+        "documents.ref",
+        "documents.title",
+        "documents.replied_on",
+        "documents.region",
+        "documents.ingested_at",
+        // Correlated counts run only for the rows of this page, through the document_id indexes.
+        eb
+          .selectFrom("commitments")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("commitments.document_id", "=", "documents.id")
+          .as("commitment_count"),
+        eb
+          .selectFrom("observations")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("observations.document_id", "=", "documents.id")
+          .as("observation_count"),
+      ])
+      // NULLS LAST spelled out: the databases disagree on where nulls sort by default.
+      .orderBy("documents.replied_on", (ob) => ob.desc().nullsLast())
+      .orderBy("documents.id", "desc")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  return {
+    total: Number(countRow.n),
+    items: items.map((row) => ({
+      ...row,
+      commitment_count: Number(row.commitment_count ?? 0),
+      observation_count: Number(row.observation_count ?? 0),
+    })),
+  };
+}
+
+export async function countDocuments(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("documents")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,171 @@
+// The one path by which a file becomes a stored document: the web upload, the seeds and the
+// command line all call ingestFile.
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database, NewCommitment, NewDocument, NewObservation } from "../../db/schema";
+import { decodeDocument, DecodeError } from "../decode/index";
+import { extract } from "../extraction/index";
+import { insertCommitments } from "../models/commitment.server";
+import { findDocumentByHash, insertDocument } from "../models/document.server";
+import { appendEvent } from "../models/event.server";
+import { insertObservations } from "../models/observation.server";
+import { newId } from "../lib/id";
+
+export type IngestResult =
+  | { status: "created"; documentId: string; commitments: number; observations: number }
+  | { status: "duplicate"; documentId: string }
+  | { status: "rejected"; fileName: string; reason: string };
+
+export interface IngestInput {
+  bytes: Uint8Array;
+  fileName: string;
+  /** how the file arrived: "upload", "seed", "cli", "api" */
+  source: string;
+  /** who ingested it, for the audit log */
+  actor: string;
+  /** ISO date to resolve 今年/目前 when the text carries no date of its own */
+  documentDate?: string;
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Line endings and trailing blanks are not content: the same reply saved twice hashes the same. */
+export function textFingerprint(text: string): string {
+  return sha256(text.replace(/\r\n?/g, "\n").replace(/[ \t\u3000]+$/gm, "").trim());
+}
+
+/**
+ * Decodes, extracts and stores one file in a single transaction: the document, its commitments,
+ * its observations and an "ingested" event, or nothing at all.
+ *
+ * - Same bytes, or the same decoded text in another encoding or format → `duplicate`, nothing written.
+ * - A file that cannot be read (empty, binary, corrupt) → `rejected` with the reason, nothing written.
+ * - Database failures throw.
+ */
+export async function ingestFile(db: Kysely<Database>, input: IngestInput): Promise<IngestResult> {
+  const { bytes, fileName, source, actor } = input;
+  const contentHash = sha256(bytes);
+
+  const sameBytes = await findDocumentByHash(db, { contentHash });
+  if (sameBytes) return { status: "duplicate", documentId: sameBytes.id };
+
+  if (bytes.byteLength === 0) return { status: "rejected", fileName, reason: "文件为空" };
+
+  let decoded: Awaited<ReturnType<typeof decodeDocument>>;
+  try {
+    decoded = await decodeDocument(bytes, fileName);
+  } catch (error) {
+    if (error instanceof DecodeError) return { status: "rejected", fileName, reason: error.reason };
+    throw error;
+  }
+  if (decoded.text.trim() === "") return { status: "rejected", fileName, reason: "文件中没有可读的文字" };
+
+  const textHash = textFingerprint(decoded.text);
+  const sameText = await findDocumentByHash(db, { contentHash, textHash });
+  if (sameText) return { status: "duplicate", documentId: sameText.id };
+
+  const extraction = extract(decoded.text, input.documentDate ? { documentDate: input.documentDate } : {});
+  const meta = extraction.document;
+  const now = new Date().toISOString();
+  const documentId = newId();
+
+  const document: NewDocument = {
+    id: documentId,
+    content_hash: contentHash,
+    text_hash: textHash,
+    file_name: fileName,
+    format: decoded.format,
+    encoding: decoded.encoding,
+    text: decoded.text,
+    source,
+    agency: meta.agency,
+    addressee: meta.addressee,
+    addressee_role: meta.addresseeRole,
+    ref: meta.ref,
+    session: meta.session,
+    title: meta.title ?? decoded.title,
+    replied_on: meta.repliedOn ?? input.documentDate ?? null,
+    region: meta.region,
+    co_agencies: JSON.stringify(meta.coAgencies ?? []),
+    kind: meta.kind,
+    ingested_at: now,
+    ingested_by: actor,
+  };
+
+  const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => ({
+    id: newId(),
+    document_id: documentId,
+    ordinal,
+    quote: c.quote,
+    start_offset: c.start,
+    end_offset: c.end,
+    kind: c.kind,
+    indicator: c.indicator,
+    target_value: c.target?.value ?? null,
+    target_value_max: c.target?.valueMax ?? null,
+    target_unit: c.target?.unit ?? null,
+    target_per: c.target?.per ?? null,
+    target_comparator: c.target?.comparator ?? null,
+    target_mode: c.target?.mode ?? null,
+    baseline_value: c.baseline?.value ?? null,
+    baseline_unit: c.baseline?.unit ?? null,
+    baseline_as_of: c.baseline?.asOf ?? null,
+    due_date: c.due?.date ?? null,
+    due_precision: c.due?.precision ?? null,
+    due_text: c.due?.text ?? null,
+    agency: c.agency ?? meta.agency,
+    firmness: c.firmness ?? null,
+    cue: c.cue ?? null,
+    rule: c.rule ?? null,
+    needs_review: c.needsReview ? 1 : 0,
+    origin: "extracted",
+    created_at: now,
+  }));
+
+  const observations: NewObservation[] = extraction.observations.map((o) => ({
+    id: newId(),
+    document_id: documentId,
+    quote: o.quote,
+    start_offset: o.start,
+    end_offset: o.end,
+    indicator: o.indicator,
+    value: o.value,
+    unit: o.unit ?? null,
+    per: o.per ?? null,
+    as_of: o.asOf ?? null,
+    created_at: now,
+  }));
+
+  try {
+    await db.transaction().execute(async (trx) => {
+      await insertDocument(trx, document);
+      await insertCommitments(trx, commitments);
+      await insertObservations(trx, observations);
+      await appendEvent(trx, {
+        entityType: "document",
+        entityId: documentId,
+        action: "ingested",
+        actor,
+        at: now,
+        after: {
+          fileName,
+          source,
+          format: decoded.format,
+          encoding: decoded.encoding,
+          contentHash,
+          commitments: commitments.length,
+          observations: observations.length,
+        },
+      });
+    });
+  } catch (error) {
+    // Two uploads of the same file at once: the loser hits the unique hash and reports the winner.
+    const winner = await findDocumentByHash(db, { contentHash, textHash });
+    if (winner) return { status: "duplicate", documentId: winner.id };
+    throw error;
+  }
+
+  return { status: "created", documentId, commitments: commitments.length, observations: observations.length };
+}

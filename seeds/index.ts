@@ -1,0 +1,1 @@
+export { seed, seedIfEmpty, listSeedFiles, SEED_DIR } from "./seed.server";
