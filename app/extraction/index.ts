@@ -1,18 +1,45 @@
 // The extraction engine: a pure function of the text and the document's date.
 // No database, no clock, no framework. See README.md in this folder for the pipeline.
-import type { ExtractOptions, ExtractionResult } from "./types";
+import type { Commitment, ExtractOptions, ExtractionResult, Observation } from "./types";
+import { sameTextKey, shadowOf } from "./text/shadow";
+import { paragraphsOf, sentencesOf } from "./text/segment";
+import { scopeSentences } from "./pledge/scope";
+import { assembleSentence } from "./pledge/assemble";
+import { extractMetadata } from "./document/metadata";
+import { attachBaselines } from "./observation/baseline";
 
 export type * from "./types";
 
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
-  void text;
-  void options;
-  return {
-    document: {
-      agency: null, addressee: null, addresseeRole: null, ref: null, session: null, title: null,
-      repliedOn: options.documentDate ?? null, region: null, coAgencies: [], kind: "reply",
-    },
-    commitments: [],
-    observations: [],
-  };
+  const shadow = shadowOf(text);
+  const document = extractMetadata(shadow, options);
+  const paragraphs = paragraphsOf(shadow);
+  const sentences = sentencesOf(shadow, paragraphs);
+  const scopes = scopeSentences(shadow, paragraphs, sentences);
+  const commitments: Commitment[] = [];
+  const observations: Observation[] = [];
+  const seenSentence = new Set<string>();
+  const previousSubject = { value: null as string | null };
+  for (let i = 0; i < sentences.length; i++) {
+    // web pages often hold the text twice: each sentence counts once
+    const key = sameTextKey(sentences[i].s);
+    if (key.length >= 8 && seenSentence.has(key)) continue;
+    seenSentence.add(key);
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject);
+    commitments.push(...r.commitments);
+    observations.push(...r.observations);
+  }
+  const unique = dedupe(commitments, (c) => `${sameTextKey(c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}`);
+  attachBaselines(unique, observations);
+  return { document, commitments: unique, observations: dedupe(observations, (o) => `${sameTextKey(o.quote)}|${o.value}|${o.unit}`) };
+}
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

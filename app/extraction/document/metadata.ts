@@ -1,0 +1,118 @@
+// Document fields (GUIDE §3): who replies to whom, about which suggestion, when, where.
+import type { DocumentMeta } from "../types";
+import { iso, validDate } from "../time/dates";
+import { parseChineseNumeral } from "../numerals/chinese";
+
+const HAN = "\\p{Script=Han}";
+const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭)";
+
+const ADDRESSEE = new RegExp(`^\\s*(?:尊敬的)?([${HAN}·]{2,5}?)(?:等\\d*名?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
+const REF_AFTER_SESSION = new RegExp(`会议\\s*((?:第)?[${HAN}A-Za-z]{0,4}?\\s*第?\\d+号)\\s*(?:建议|提案|议案|意见)`, "u");
+const REF_PAREN = new RegExp(`[(]\\s*(第?[${HAN}]{0,4}\\d+号)(?:建议|提案|议案)?\\s*[)]`, "u");
+const REF_PLAIN = /(第\d+号)(?:建议|提案|议案)/;
+const SESSION = /((?:全国|[省市县区州旗])?(?:人大|政协)?(?:第)?[一二三四五六七八九十]+届(?:全国)?(?:人大|政协)?(?:常委会)?第?[一二三四五六七八九十]+次(?:全体)?会议)/;
+const TITLE_BOOK = /提出的?\s*《([^》]{4,120})》/;
+const TITLE_QUOTE = /提出的?\s*“([^”]{4,120})”\s*(?:的)?(?:提案|建议|议案)?/;
+const TITLE_ANY = /《(关于[^》]{2,120}(?:建议|提案|议案))》/;
+const REGION = new RegExp(`^((?:[${HAN}]{2,7}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|自治县|区|旗))+)`, "u");
+const CN_DATE = /(\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
+const DATE_LINE = new RegExp(`^\\s*${CN_DATE.source}\\s*$`);
+const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+
+function num(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[二〇零一三四五六七八九]{4}$/.test(s)) return parseChineseNumeral(s) ?? NaN;
+  return parseChineseNumeral(s) ?? NaN;
+}
+
+function dateFrom(m: RegExpExecArray | null): string | null {
+  if (!m) return null;
+  const [y, mo, d] = [num(m[1]), num(m[2]), num(m[3])];
+  return validDate(y, mo, d) ? iso(y, mo, d) : null;
+}
+
+const ORG_LINE = new RegExp(`^[${HAN}()（）]{2,30}${ORG_SUFFIX}$`, "u");
+
+function isOrg(s: string): boolean {
+  return ORG_LINE.test(s.trim()) && !/代表|委员$|^关于/.test(s.trim());
+}
+
+export function extractMetadata(shadow: string, options: { documentDate?: string } = {}): DocumentMeta {
+  const lines = shadow.split("\n").map((l) => l.trim());
+  const nonEmpty = lines.map((l, i) => ({ l, i })).filter((x) => x.l.length > 0);
+
+  // the signature: the last line that is only a date, and the organisation on the line before it
+  let repliedOn: string | null = null;
+  let agency: string | null = null;
+  for (let k = nonEmpty.length - 1; k >= 0; k--) {
+    const d = DATE_LINE.exec(nonEmpty[k].l);
+    if (!d) continue;
+    repliedOn = dateFrom(d);
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const cand = nonEmpty[j].l.replace(/\s+/g, "");
+      if (isOrg(cand)) {
+        agency = cand;
+        break;
+      }
+    }
+    if (repliedOn) break;
+  }
+  // run-together pages: 湖北省民政厅2023年8月23日
+  if (!repliedOn || !agency) {
+    const re = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})\\s*${CN_DATE.source}`, "gu");
+    let m: RegExpExecArray | null;
+    let last: RegExpExecArray | null = null;
+    while ((m = re.exec(shadow))) last = m;
+    if (last) {
+      const d = dateFrom({ 1: last[2], 2: last[3], 3: last[4] } as unknown as RegExpExecArray);
+      const org = last[1].replace(/^.*?(?:支持|工作|关心)[!。]?/, "");
+      if (!repliedOn && d) repliedOn = d;
+      if (!agency && isOrg(org)) agency = org;
+    }
+  }
+  if (!repliedOn) repliedOn = dateFrom(PUBLISHED.exec(shadow) as RegExpExecArray | null);
+  if (!repliedOn && options.documentDate) repliedOn = options.documentDate;
+
+  // the agency from a title like 杭州市民政局关于…的答复, or a 发布单位 field
+  if (!agency) {
+    const t = new RegExp(`^\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu").exec(shadow);
+    if (t) agency = t[1];
+  }
+  if (!agency) {
+    const f = new RegExp(`(?:发布单位|发布机构|来源|信息来源)\\s*[:]?\\s*([${HAN}]{2,20}${ORG_SUFFIX})`, "u").exec(shadow);
+    if (f) agency = f[1];
+  }
+
+  const who = ADDRESSEE.exec(shadow);
+  const addressee = who ? who[1] : null;
+  const addresseeRole = who ? (who[2] as "代表" | "委员") : /提案/.test(shadow.slice(0, 2000)) ? "委员" : /建议/.test(shadow.slice(0, 2000)) ? null : null;
+
+  const head = shadow.slice(0, 4000);
+  const refMatch = REF_AFTER_SESSION.exec(head) ?? REF_PAREN.exec(head) ?? REF_PLAIN.exec(head);
+  const ref = refMatch ? refMatch[1].replace(/\s+/g, "") : null;
+  const session = SESSION.exec(head)?.[1] ?? null;
+  const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head);
+  const title = titleMatch ? titleMatch[1].trim() : null;
+
+  let region: string | null = null;
+  if (agency) {
+    const r = REGION.exec(agency);
+    if (r && r[1].length < agency.length) region = r[1];
+  }
+
+  // co-handling agencies, named in the opening paragraphs only
+  const intro = head.slice(0, 1500);
+  const co: string[] = [];
+  const CO = [/经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, /经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, /([^,。;:]{2,80}?)协办/u, /会同([^。;:]{2,120}?)(?:共同)?(?:研究|办理)/u, /协办单位[:]?([^。;\n]{2,120})/u];
+  for (const re of CO) {
+    const m = re.exec(intro);
+    if (!m) continue;
+    for (const part of m[1].split(/[、,和及与]/)) {
+      const name = part.replace(/^(?:建议)?(?:经)?(?:我[局厅委办])?(?:主办)?/, "").trim();
+      if (new RegExp(`^[${HAN}]{2,20}${ORG_SUFFIX}$`, "u").test(name) && name !== agency && !co.includes(name)) co.push(name);
+    }
+  }
+
+  const kind: "reply" | "report" = addressee || /答复|提案|建议的|议案/.test(head) ? "reply" : "report";
+  return { agency, addressee, addresseeRole, ref, session, title, repliedOn, region, coAgencies: co, kind };
+}

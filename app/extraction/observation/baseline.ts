@@ -1,0 +1,46 @@
+// A level target's baseline: the latest value of the same indicator the same document reports
+// (GUIDE §2). Same unit family and denominator, and a similar indicator.
+import type { Commitment, Observation } from "../types";
+import { unitClass } from "../quantity/units";
+
+function bigrams(s: string): Set<string> {
+  const clean = s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < clean.length; i++) out.add(clean.slice(i, i + 2));
+  return out;
+}
+
+export function dice(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let both = 0;
+  for (const g of x) if (y.has(g)) both++;
+  return (2 * both) / (x.size + y.size);
+}
+
+function normPer(p: string | undefined): string {
+  return (p ?? "").replace(/名|个|位/g, "").replace(/老人/g, "老年人");
+}
+
+function head(s: string): string {
+  return s.replace(/[^\p{Script=Han}]/gu, "").slice(-3);
+}
+
+export function attachBaselines(commitments: Commitment[], observations: Observation[]): void {
+  for (const c of commitments) {
+    const t = c.target;
+    if (!t || t.mode !== "level") continue;
+    let best: { o: Observation; score: number } | null = null;
+    for (const o of observations) {
+      if (unitClass(o.unit) !== unitClass(t.unit)) continue;
+      if (normPer(o.per) !== normPer(t.per)) continue;
+      let score = dice(c.indicator, o.indicator);
+      if (t.per && o.per && head(c.indicator).slice(-2) === head(o.indicator).slice(-2)) score = Math.max(score, 0.6);
+      if (score < 0.5) continue;
+      if (o.start > c.start) score -= 0.05; // prefer values stated before the pledge
+      if (!best || score > best.score || (score === best.score && (o.asOf ?? "") > (best.o.asOf ?? ""))) best = { o, score };
+    }
+    if (best) c.baseline = { value: best.o.value, unit: best.o.unit, asOf: best.o.asOf, quote: best.o.quote, start: best.o.start, end: best.o.end };
+  }
+}

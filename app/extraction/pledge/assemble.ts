@@ -1,0 +1,260 @@
+// A sentence that pledges becomes one commitment per numeric target, or else one milestone or
+// qualitative commitment (GUIDE §1). Reported values in the same sentence become observations.
+import type { Commitment, CommitmentKind, Observation, Target } from "../types";
+import type { Sentence } from "../text/segment";
+import { clauseAt, clausesOf, inSpans, titleSpans } from "../text/segment";
+import type { TimeMention } from "../time";
+import { findTimes } from "../time";
+import { findQuantities, type Quantity } from "../quantity/numbers";
+import { findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { ACTION_VERB, BOILERPLATE, DISPOSAL, FUTURE_CUE, MILESTONE, PAST_MARKER, firmnessOf } from "./cues";
+import type { SentenceScope } from "./scope";
+
+export interface SentenceResult {
+  commitments: Commitment[];
+  observations: Observation[];
+}
+
+interface Ctx {
+  text: string; // the original text, for quotes
+  docDate: string | null;
+  agency: string | null;
+}
+
+// Spans whose numbers describe rather than count: 集…于一体, 在…基础上 (a baseline), 按照…标准.
+function describingSpans(s: string): Array<[number, number]> {
+  const spans = titleSpans(s);
+  const re = /集[^。;]{1,60}?于一体|在[^。;,]{1,40}?(?:的)?基础上|按照[^。;,]{0,30}?(?:标准|要求|比例)|“[^”]{0,12}”(?=[^,;。]{0,4}(?:模式|机制|体系|工程|行动|计划))|等\d+(?:个|家|项|部门)|\d+[+＋]\d+|[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+const COVERAGE = /全覆盖|全面覆盖|全部[^,;。]{0,30}?(?:到位|达标|建成|覆盖|配齐|实现)|(?:每个|每一个|所有|各)[^,;。]{1,14}?(?:都|均)?(?:建有|设有|配有|拥有)(?![\d一二两三四五六七八九十])/g;
+
+function isArticleOne(q: Quantity): boolean {
+  // 新建一家5A级中心 is a milestone, not a quantity of 1 (GUIDE §2); 一次 and 一倍 are counts
+  return q.value === 1 && q.chinese && !(q.unit && /^(?:次|倍|期|场)$/.test(q.unit));
+}
+
+function enumerationCount(s: string, q: Quantity, clauseStart: number): boolean {
+  // 供需适配、成本分担、多元参与、规范监管四项机制: the number counts the items just listed
+  const before = s.slice(clauseStart, q.start);
+  return q.chinese && q.value <= 12 && /、[^、,;。]{1,12}$/.test(before) && !/(?:新增|新建|培育|建设|建成|达到|培训|完成)[^、]*$/.test(before);
+}
+
+/**
+ * Where the future part of a sentence starts, and how it was recognised. A `weak` start (今年, a
+ * bare later year) pledges only when a number follows: "今年我们成立…中心" reports as often as it
+ * promises, while "今年新增床位169张" is a target either way.
+ */
+function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docDate: string | null, titles: Array<[number, number]>): { from: number; cue: string; weak: boolean } | null {
+  if (scope.forward) return { from: 0, cue: "下一步", weak: false };
+  let best: { from: number; cue: string; weak: boolean } | null = null;
+  FUTURE_CUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FUTURE_CUE.exec(s))) {
+    if (inSpans(titles, m.index)) continue;
+    if (s[m.index + m[0].length] === "了") continue; // 确保了 / 计划了: done
+    if (m[0].endsWith("将") && DISPOSAL.test(s.slice(m.index + m[0].length - 1, clauseEndAt(s, m.index)))) continue;
+    best = { from: m.index, cue: m[0], weak: false };
+    break;
+  }
+  for (const t of times) {
+    if (best && t.start >= best.from) break;
+    if (inSpans(titles, t.start) || docDate === null || t.date === null || t.date < docDate) continue;
+    const docYearEnd = docDate.slice(0, 4) + "-12-31";
+    if (t.role !== "due" && !(t.role === "point" && t.date > docYearEnd)) continue;
+    // 今年1-5月 / 今年以来 report the past
+    if (/^(?:今年|本年|年内)/.test(t.text) && /^[\d一二三四五六七八九十]+(?:-\d+)?月/.test(s.slice(t.end))) continue;
+    // a plan period that began before this year (2021-2023年) frames what was done in it
+    if (t.parser === "year-range" && Number(t.text.slice(0, 4)) < Number(docDate.slice(0, 4)) && t.date <= docYearEnd) continue;
+    const weak = t.role === "point" || (t.parser === "relative-year" && /^(?:今年|本年|当年|年度|全年)$/.test(t.text));
+    best = { from: t.start, cue: t.text, weak };
+    break;
+  }
+  return best;
+}
+
+function clauseEndAt(s: string, pos: number): number {
+  const m = /[,;。:]/.exec(s.slice(pos));
+  return m ? pos + m.index : s.length;
+}
+
+function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
+  const isDue = (t: TimeMention) =>
+    !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date > docDate.slice(0, 4) + "-12-31")) && (docDate === null || t.date >= docDate);
+  let before: TimeMention | null = null;
+  for (const t of times) {
+    if (t.start >= pos) break;
+    if (t.role === "frequency") before = null; // 每年计划培训1500名: a recurring target, no deadline
+    else if (isDue(t)) before = t;
+  }
+  if (before) return before;
+  for (const t of times) if (t.start > pos && t.start < clauseEnd && isDue(t)) return t;
+  return null;
+}
+
+function asOfFor(times: TimeMention[], pos: number, docDate: string | null): TimeMention | null {
+  let best: TimeMention | null = null;
+  for (const t of times) {
+    if (t.start >= pos) break;
+    if (t.date === null) continue;
+    if (t.role === "asOf" || (t.role === "point" && (docDate === null || t.date <= docDate))) best = t;
+    if (t.role === "since") best = null;
+  }
+  return best;
+}
+
+function milestoneCue(s: string): boolean {
+  return MILESTONE.some((re) => re.test(s));
+}
+
+/** 起草了《…办法》,即将…印发实施: the named document sits before the cue. */
+function issuesNamedDocument(sentence: string, pledgePart: string): boolean {
+  return /《[^》]+》/.test(sentence) && /(?:印发|出台|发布|施行|颁布)/.test(pledgePart);
+}
+
+function insideQuote(s: string, pos: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < pos; i++) {
+    if (s[i] === "“") depth++;
+    else if (s[i] === "”" && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+function qualitativeIndicator(s: string): string {
+  const body = s
+    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一二三四五六七八九十]+是)\s*/, "")
+    .replace(/^(?:下一步|下阶段|今后|同时|此外|另外)?[,]?(?:我们|我局|我厅|我委|我市|我省|全市|全省)?(?:将|要)?/, "");
+  const clause = body.split(/[,;。:]/).find((c) => ACTION_VERB.test(c)) ?? body.split(/[,;。:]/)[0];
+  return clause.replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "").slice(0, 40);
+}
+
+export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, previousSubject: { value: string | null }): SentenceResult {
+  const s = sen.s;
+  const out: SentenceResult = { commitments: [], observations: [] };
+  if (scope.request || scope.tail) return out;
+  const boiler = BOILERPLATE.test(s);
+  const titles = titleSpans(s);
+  const describing = describingSpans(s);
+  const times = findTimes(s, { docDate: ctx.docDate });
+  const clauses = clausesOf(s);
+  const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
+  const quote = ctx.text.slice(sen.start, sen.end);
+
+  const pledge = boiler || scope.heading ? null : pledgeStart(s, scope, times, ctx.docDate, titles);
+  let pledgeFrom = Infinity;
+  if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
+
+  // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
+  const clausePast = clauses.map((c) => {
+    const t = s.slice(c.start, c.end);
+    FUTURE_CUE.lastIndex = 0;
+    return PAST_MARKER.test(t) && !FUTURE_CUE.test(t);
+  });
+  const targets: Array<{ q: Quantity; clause: number }> = [];
+  for (const q of quantities) {
+    const ci = clauseAt(clauses, q.start);
+    if (q.start >= pledgeFrom && !clausePast[ci] && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
+    else if (!isArticleOne(q) && !boiler) {
+      const t = asOfFor(times, q.start, ctx.docDate);
+      const per = findPer(s, clauses[ci].start, q.start);
+      const indicator = indicatorOf(s, clauses[ci].start, q, per, previousSubject.value);
+      if (!q.unit || q.unit !== "%") previousSubject.value = indicator;
+      out.observations.push({
+        quote, start: sen.start, end: sen.end, indicator, value: q.value, unit: q.unit,
+        ...(per ? { per: per.text } : {}),
+        asOf: t?.date && t.role !== "since" ? t.date : ctx.docDate, asOfText: t?.text ?? null,
+        ...(q.approximate ? { approximate: true } : {}),
+      });
+    }
+  }
+  if (!pledge) return out;
+
+  // targets without a number: 全覆盖, 全部…到位, 每个县市建有… → 100% (GUIDE §2)
+  const coverage: Array<{ q: Quantity; clause: number }> = [];
+  COVERAGE.lastIndex = 0;
+  let cm: RegExpExecArray | null;
+  while ((cm = COVERAGE.exec(s))) {
+    if (cm.index < pledgeFrom || inSpans(titles, cm.index)) continue;
+    const ci = clauseAt(clauses, cm.index);
+    if (clausePast[ci]) continue;
+    if (targets.some((t) => t.clause === ci)) continue;
+    coverage.push({ q: { start: cm.index, end: cm.index + cm[0].length, numberStart: cm.index, value: 100, unit: "%", comparator: ">=", approximate: false, chinese: false, text: cm[0] }, clause: ci });
+  }
+  const all = [...targets, ...coverage].sort((a, b) => a.q.start - b.q.start);
+  if (pledge.weak && all.length === 0) return out;
+
+  const future = s.slice(pledgeFrom);
+  const firmness = firmnessOf(future);
+  const base = {
+    quote, start: sen.start, end: sen.end, agency: ctx.agency, firmness, cue: pledge.cue,
+  };
+
+  for (const { q, clause } of all) {
+    const c = clauses[clause];
+    const per = findPer(s, c.start, q.start);
+    const mode = modeOf(s.slice(c.start, q.start), q, per?.text ?? null);
+    const target: Target = {
+      value: q.value,
+      ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
+      unit: q.unit,
+      ...(per ? { per: per.text } : {}),
+      comparator: q.comparator ?? (mode === "level" ? ">=" : "="),
+      mode,
+      ...(q.approximate ? { approximate: true } : {}),
+      text: q.text,
+    };
+    const due = dueFor(times, q.start, c.end, ctx.docDate, titles);
+    out.commitments.push({
+      ...base,
+      kind: "quantitative",
+      indicator: indicatorOf(s, c.start, q, per, previousSubject.value),
+      target,
+      baseline: null,
+      due: due ? { date: due.date!, precision: due.precision, text: due.text, start: sen.start + due.start, end: sen.start + due.end, certainty: due.certainty } : null,
+      rule: `${scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
+    });
+  }
+
+  if (all.length === 0) {
+    // a forward sentence without a number: a milestone when it names a thing to build or issue
+    const pledgePart = s.slice(pledgeFrom === Infinity ? 0 : pledgeFrom);
+    const live = clauses.filter((c, i) => c.end > pledgeFrom && !clausePast[i] && ACTION_VERB.test(s.slice(c.start, c.end)));
+    if (live.length === 0) return out;
+    const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
+    const due = kind === "milestone" ? dueFor(times, s.length, s.length, ctx.docDate, titles) : dueFor(times, s.length, s.length, ctx.docDate, titles);
+    out.commitments.push({
+      ...base,
+      kind,
+      indicator: qualitativeIndicator(pledgePart),
+      target: null,
+      baseline: null,
+      due: due ? { date: due.date!, precision: due.precision, text: due.text, start: sen.start + due.start, end: sen.start + due.end, certainty: due.certainty } : null,
+      rule: `${scope.forward ? "scope" : "cue"}:${kind}`,
+      ...(kind === "qualitative" && !scope.forward && /研究|探索/.test(pledgePart) ? { needsReview: true } : {}),
+    });
+  } else {
+    // a milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围
+    const lastTargetClause = Math.max(...all.map((t) => t.clause));
+    for (let i = lastTargetClause + 1; i < clauses.length; i++) {
+      const text = s.slice(clauses[i].start, clauses[i].end);
+      if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
+      if (!(MILESTONE[0].test(text) || MILESTONE[3].test(text) || MILESTONE[5].test(text))) continue;
+      const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
+      out.commitments.push({
+        ...base,
+        kind: "milestone",
+        indicator: qualitativeIndicator(text),
+        target: null,
+        baseline: null,
+        due: due ? { date: due.date!, precision: due.precision, text: due.text, start: sen.start + due.start, end: sen.start + due.end, certainty: "inferred" } : null,
+        rule: "cue:milestone-beside-number",
+      });
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// The words agencies use to pledge, and the words that mark a sentence as something else.
+// Each list is drawn from how replies and work reports are written, not from any one document.
+import type { Firmness } from "../types";
+
+/** Words that open a forward-looking passage: from here to the end of the paragraph is a plan. */
+export const FORWARD_OPENER = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:同时|此外|另外)?[,]?(?:下一步|下阶段|下一阶段|下步|今后|接下来|后续|下一步工作中|今后一个时期|今后一段时期|未来[一二三两几五]年)/;
+
+/** A heading that opens a section of plans: 四、下一步工作计划 / 三、下步打算. */
+export const FORWARD_HEADING = /下一步|下阶段|下步|今后|工作计划|工作打算|工作安排|工作思路|努力方向|下一步打算|后续工作|工作举措|工作重点|重点工作|将采取的措施/;
+
+/** Explicit future cues inside a sentence. The capture tells the firmness. */
+export const FUTURE_CUE = new RegExp(
+  [
+    "(?<![为在到从至])(?:下一步|下阶段|下一阶段|下步|今后|接下来)",
+    "即将|将要|(?<!有|年度|行动|三年|五年)计划(?!生育|单列|任务|外|单位)|(?<![模拟])拟(?=[在将于对从把为按订定定出建开推实启组])",
+    "力争|争取|力求|努力(?:实现|达到|做到|确保)|确保(?!了)|务必|预计|预期|目标(?:是|为)|要(?:在|把|确保|力争|实现)",
+    "(?<=(?:我们|我局|我厅|我委|我办|我市|我省|我区|我县|本局|本厅|我部|我院|我中心|我会|下一步|下阶段|今后|今年|明年|年内|年底前|还|也|并|均|都|仍|亦|后续|同时|此外|届时|起|后|市|省|区|县|局|厅|委|办))将",
+    "将(?=继续|进一步|全面|积极|加快|加大|大力|认真|按照|会同|联合|结合|重点|着力|持续|不断|逐步|深入|推进|推动|开展|建立|建设|完善|加强|实施|做好|落实|启动|组织|围绕|根据|依托|坚持|研究|出台|制定|制订|印发|修订|编制|力争|确保|争取|于|在|通过|以|进行|适时|及时|尽快|严格|切实|主动|牵头|配合|协调|督促|指导|统筹|探索|鼓励|支持|引导|采取|针对|聚焦|立足|对|从|把|努力|再|新建|新增|投入|安排|陆续|分批|有序|与|实现|打造|构建|培育|提升|提高|扩大|优化|强化|深化|建成|完成|开通|上线|发布|召开|举办|继续)",
+  ].join("|"),
+  "g",
+);
+
+export function firmnessOf(s: string): Firmness {
+  if (/确保|务必|必须|保证|坚决/.test(s)) return "guarantee";
+  if (/力争|争取|力求|努力(?:实现|达到|做到)/.test(s)) return "strive";
+  if (/研究|探索|试点|谋划|视情|适时|论证|调研/.test(s) && !/计划|新建|新增|建成|完成|实现/.test(s)) return "explore";
+  if (/计划|拟|预计|安排|目标/.test(s)) return "plan";
+  return "intend";
+}
+
+/** The verbs of doing: a forward-looking sentence without one of these is not a pledge. */
+export const ACTION_VERB = new RegExp(
+  "推进|推动|加强|加快|加大|完善|健全|建立|建设|建成|新建|新增|增加|扩大|提升|提高|优化|强化|深化|落实|实施|开展|做好|抓好|探索|研究|制定|制订|修订|出台|印发|编制|培育|培养|培训|打造|构建|实现|确保|保障|发展|支持|鼓励|引导|指导|督促|组织|举办|启动|试点|推行|推广|规范|整合|迭代|升级|改造|拓展|提供|增设|设立|成立|组建|搭建|上线|开设|覆盖|达到|形成|保持|执行|贯彻|配合|争取|力争|扩面|延伸|创建|创新|用好|发挥|巩固|统筹|完成|解决|降低|减少|控制|整治|监管|落地|丰富|满足|补齐|夯实|畅通|增强|纳入|列入|办好|抓实|压实|兜牢|守牢|扩容|提质|改善|普及|开通|投入|安排|招聘|招录|配备|新改扩建|改扩建|培训|评定|认定|建好|管好|实行|探索|贯通|做强|做大|做优|引进|吸引|保证|达|拓宽|延长|缩短|减轻|减免|简化|加密|织密|盘活|激发|激活|引入|营造|宣传|弘扬",
+);
+
+/** Courtesy, routing and sign-off: never a pledge, whatever verbs it holds. */
+export const BOILERPLATE = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|满意|宝贵意见/;
+
+/** Sign-off lines that end a section of plans. */
+export const CLOSING = /^(?:衷心)?(?:感谢|谢谢|欢迎|此复|特此|联系人|联系电话|抄送|抄报|附件|此答复|对以上答复|如有|再次感谢)/;
+
+/** Markers that a clause reports the past or present rather than pledging. */
+export const PAST_MARKER = /已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|累计|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功/;
+
+/** A named thing built, issued or launched: a milestone (GUIDE §1). */
+export const MILESTONE = [
+  /(?:新建|建设|建成|建立|设立|成立|组建|搭建|创建|开通)[^,;。、]{0,24}?(?:中心|平台|基地|园区|基金|数据库|系统|制度|专区|医院|学校|食堂|站点|驿站|APP|app|小程序|热线|专线|门户|档案|联盟)(?=[,;。、]|$)/,
+  /(?:出台|印发|制定|制订|修订|发布|编制|起草)[^,;。]{0,30}?(?:《|办法|规划|方案|意见|政策|标准|规范|细则|条例|制度|指南|计划|规定|通知)/,
+  /《[^》]+》[^,;。]{0,12}?(?:印发|出台|发布|实施)/,
+  /上线|投入使用|投用|建成运营|揭牌|挂牌|开馆|开园|开业/,
+  /升级为|改造为|转型为/,
+  /(?:列入|纳入)[^,;。]{0,30}?(?:范围|目录|保障|清单|体系|医保|长护险)/,
+  /立法|颁布/,
+];
+
+/** Enumerators that start list items and headings: 一、 (一) 1. 一是 第一 首先. */
+export const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|\d+[、.](?!\d)|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|首先|其次|最后|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+export function enumeratorStyle(s: string): string | null {
+  const m = ENUMERATOR.exec(s);
+  if (!m) return null;
+  const e = m[0];
+  if (/^[一二三四五六七八九十]+、/.test(e)) return "cn-dun";
+  if (/^\d+[、.]/.test(e)) return "num";
+  if (/^[(][一二三四五六七八九十]+[)]/.test(e)) return "cn-paren";
+  if (/^[(]\d+[)]/.test(e)) return "num-paren";
+  if (/是$/.test(e)) return "shi";
+  if (/^[①-⑩]/.test(e)) return "circled";
+  return "ordinal";
+}
+
+/** 将 as the object marker (将X纳入Y), not the future: the clause ends in a verb of placing. */
+export const DISPOSAL = /将[^,;。]{1,40}?(?:纳入|列入|作为|列为|确定为|调整为|纳进|转化为|改为|提高到|提高至|扩大到|扩大至|延伸到|延伸至|覆盖到|划入|并入|放在|用于|交由|委托)/;

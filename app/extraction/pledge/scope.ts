@@ -1,0 +1,84 @@
+// Which sentences stand where a reply makes its plans: a section headed 下一步工作, the rest of a
+// paragraph that opens with 下一步, and the table cells that hold the deputy's own requests (which
+// are not the agency's pledges, however imperative they sound).
+import type { Paragraph, Sentence } from "../text/segment";
+import { CLOSING, ENUMERATOR, FORWARD_HEADING, FORWARD_OPENER, enumeratorStyle } from "./cues";
+
+export interface SentenceScope {
+  /** in a section or paragraph of plans */
+  forward: boolean;
+  /** a heading: (一)加强设施配建。 — says what follows, pledges nothing itself */
+  heading: boolean;
+  /** in a request cell of a 序号/具体诉求/答复内容 table */
+  request: boolean;
+  /** after the signature: contact lines, page chrome */
+  tail: boolean;
+}
+
+const DATE_LINE = /^\s*(?:\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$/;
+
+function paragraphText(shadow: string, p: Paragraph): string {
+  return shadow.slice(p.start, p.end);
+}
+
+function isHeadingParagraph(t: string): boolean {
+  return t.length <= 40 && !/[,;。]./.test(t) && (ENUMERATOR.test(t) || t.length <= 16) && !/\d{3,}[家个张人名%]/.test(t);
+}
+
+export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[]): SentenceScope[] {
+  const texts = paragraphs.map((p) => paragraphText(shadow, p));
+  const forwardParagraph = new Array<boolean>(paragraphs.length).fill(false);
+  const requestParagraph = new Array<boolean>(paragraphs.length).fill(false);
+  const tailParagraph = new Array<boolean>(paragraphs.length).fill(false);
+
+  // sections of plans, from a heading to the next heading of the same style or the sign-off
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (!(isHeadingParagraph(t) && FORWARD_HEADING.test(t))) continue;
+    const style = enumeratorStyle(t);
+    for (let j = i + 1; j < texts.length; j++) {
+      const u = texts[j];
+      if (CLOSING.test(u) || DATE_LINE.test(u)) break;
+      if (style && enumeratorStyle(u) === style && u.length <= 40 && isHeadingParagraph(u)) break;
+      if (!style && isHeadingParagraph(u) && enumeratorStyle(u) === "cn-dun") break;
+      forwardParagraph[j] = true;
+    }
+  }
+
+  // list-style replies: a bare 序号 line is followed by the deputy's request cell
+  const hasRequestTable = texts.some((t) => /^(?:具体诉求|建议内容|诉求内容|代表建议|建议事项|意见建议|提案内容|主要诉求)$/.test(t));
+  if (hasRequestTable) {
+    for (let i = 0; i + 1 < texts.length; i++) {
+      if (/^\d{1,3}$/.test(texts[i])) requestParagraph[i + 1] = true;
+    }
+  }
+
+  // the signature: the last date line; what follows is contact details and page chrome
+  let lastDate = -1;
+  for (let i = 0; i < texts.length; i++) if (DATE_LINE.test(texts[i])) lastDate = i;
+  if (lastDate >= 0 && lastDate >= texts.length * 0.5) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
+
+  const out: SentenceScope[] = [];
+  let openParagraph = -1; // a paragraph whose 下一步 opened a forward passage
+  let closed = -1; // a sign-off inside a run-together paragraph ends the passage
+  for (let k = 0; k < sentences.length; k++) {
+    const sen = sentences[k];
+    const s = sen.s;
+    if (FORWARD_OPENER.test(s)) openParagraph = sen.paragraph;
+    if (CLOSING.test(s) || /感谢|欢迎您/.test(s)) closed = sen.paragraph;
+    const forwardHere = (forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph) && closed !== sen.paragraph;
+    const next = sentences[k + 1];
+    const sameParagraphNext = next && next.paragraph === sen.paragraph ? next.s : null;
+    const body = s.replace(ENUMERATOR, "");
+    const style = enumeratorStyle(s);
+    const shortItem = body.length <= 22 && !/[,;:]/.test(body) && !/[;]$/.test(s);
+    let heading = false;
+    if (style && shortItem) {
+      // a heading is followed by its elaboration, not by a sibling item of the same style
+      heading = sameParagraphNext === null ? sen.ordinal === 0 : enumeratorStyle(sameParagraphNext) !== style;
+    }
+    if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20) heading = true;
+    out.push({ forward: forwardHere, heading, request: requestParagraph[sen.paragraph], tail: tailParagraph[sen.paragraph] });
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// Numbers with their units, bounds and ranges, found in a shadow sentence: 1,235家, 23.77万张,
+// 4600万以上, 7,037.91万元, 85.78%, 2—3个, 1200余人, 约860名, 不少于348人, 不低于20%, 百分之八十,
+// 两千人, 翻一番. Years, dates, ages, durations, document numbers and titles are not quantities.
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../numerals/chinese";
+import { MONEY_UNITS, UNITS, unitFromNoun } from "./units";
+import type { Comparator } from "../types";
+
+export interface Quantity {
+  start: number;
+  end: number;
+  /** where the number itself starts (after any bound word) */
+  numberStart: number;
+  value: number;
+  valueMax?: number;
+  unit: string | null;
+  comparator: Comparator | null; // from bound words only; null = not stated
+  approximate: boolean;
+  /** written with Chinese numerals (一家, 两千人) */
+  chinese: boolean;
+  text: string;
+}
+
+const CN = `[${CHINESE_NUMERAL_CHARS}]`;
+const AR = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const NUM = `(?:${AR}|${CN}+)`;
+const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => c)).join("|");
+const RANGE_SEP = String.raw`(?:-|至|到|~)`;
+
+const PRE_BOUND = "不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
+const QTY = new RegExp(
+  String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?([万亿千])?(余|多)?` +
+    String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?([万亿千])?)?` +
+    String.raw`(${UNIT_RE})?(以上|以下|以内|及以上|左右|之内|上下)?`,
+  "gu",
+);
+
+// After the number, these make it a date, an ordinal, an age, a duration or a code, not a quantity.
+const NOT_QUANTITY_AFTER = /^(?:年|月|日|号|届|次会议|周岁|岁|时|点|分钟|小时|天|周|世纪|后|级|星|[A-Za-z+＋]|\.\d|:\d|－|-\d)/;
+// Idioms built from numerals: 两张皮, 一张网, 一盘棋, 一揽子, 一件事 …
+const IDIOM_AFTER = /^(?:张皮|张网|张图|张蓝图|张清单|盘棋|揽子|条龙|件事|站式|体化|体|线|流|批|些|系列|道|起|方面|手|把手|号)/;
+
+function parseArabic(s: string): number {
+  return Number(s.replace(/,/g, ""));
+}
+
+function parseNum(s: string): number | null {
+  if (/\d/.test(s)) return parseArabic(s);
+  return parseChineseNumeral(s);
+}
+
+const MULT: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+export function findQuantities(s: string, exclude: (pos: number) => boolean = () => false): Quantity[] {
+  const out: Quantity[] = [];
+  QTY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QTY.exec(s))) {
+    const [whole, bound, percentWord, numText, approx1, mult, approx2, midUnit, maxText, approxMax, multMax, unitText, post] = m;
+    if (!numText) continue;
+    const numberStart = m.index + (bound?.length ?? 0) + (percentWord?.length ?? 0);
+    const before = s.slice(Math.max(0, numberStart - 1), numberStart);
+    const after = s.slice(m.index + whole.length);
+    const chinese = !/\d/.test(numText);
+    // digits glued to letters or other digits, 第N, 每万/每百 (a denominator), parts of codes
+    if (/[A-Za-z0-9.\-+第每〔]/.test(before)) continue;
+    if (exclude(numberStart)) continue;
+    let unit = unitText ?? midUnit ?? null;
+    const hasMult = !!(mult || multMax);
+    if (!unit && !percentWord && !post && !hasMult && !approx1 && !approx2) {
+      // bare numbers are quantities only when the noun before says what they count
+      if (chinese || !bound) continue;
+    }
+    if (NOT_QUANTITY_AFTER.test(after) && !unit) continue;
+    if (unit && NOT_QUANTITY_AFTER.test(unit + after) && unit.length === 1 && /^(?:年|月|日|号)/.test(after)) continue;
+    if (chinese) {
+      if (/^[万亿千百十]/.test(numText)) continue; // 万人 / 千家万户: not a number
+      if (IDIOM_AFTER.test((unit ?? "") + after) || IDIOM_AFTER.test(after)) continue;
+      if (unit === "大" && /^(?:功能|板块|领域|工程|行动|任务|目标|体系|机制|片区|服务)/.test(after) && numText.length === 1) {
+        // 七大功能 / 四大工作目标: a count of listed things, kept only with digits (10大企业)
+        continue;
+      }
+    }
+    if (unit === "大" && (chinese || !/^[\p{Script=Han}“]/u.test(after))) continue; // 二十大 / 七大功能 name things
+    let value = parseNum(numText);
+    if (value === null || !Number.isFinite(value)) continue;
+    let valueMax = maxText ? parseNum(maxText) : undefined;
+    if (valueMax === null) valueMax = undefined;
+    const multiplier = mult ? MULT[mult] : 1;
+    const multiplierMax = multMax ? MULT[multMax] : mult && !multMax ? MULT[mult] : 1;
+    let finalUnit: string | null = unit;
+    if (percentWord) finalUnit = "%";
+    if (mult === "千" && !unit) continue; // 千 alone: not a count we can read
+    if (multiplier > 1 || (valueMax !== undefined && multiplierMax > 1)) {
+      if (unit && MONEY_UNITS.has(unit)) {
+        finalUnit = `${mult ?? multMax}${unit}`; // 7,037.91万元 stays in 万元
+      } else {
+        value = round(value * multiplier);
+        if (valueMax !== undefined) valueMax = round(valueMax * multiplierMax);
+      }
+    }
+    if (!finalUnit) {
+      // 人数达到7000以上 / 缴费人员已达4600万以上: the noun before says what is counted
+      finalUnit = unitFromNoun(s.slice(Math.max(0, m.index - 12), m.index + (bound?.length ?? 0)));
+      if (!finalUnit && !hasMult) continue;
+    }
+    if (finalUnit === "万人次") {
+      finalUnit = "人次";
+      value = round(value * 1e4);
+      if (valueMax !== undefined) valueMax = round(valueMax * 1e4);
+    }
+    let comparator: Comparator | null = null;
+    if (bound && /^(?:不少于|不低于|至少|超过|多于|高于|逾|突破|达到|达|力争)$/.test(bound)) comparator = ">=";
+    if (bound && /^(?:不超过|不高于|不多于|低于|少于|控制在|降至|降低到)$/.test(bound)) comparator = "<=";
+    if (post && /以上|及以上/.test(post)) comparator = ">=";
+    if (post && /以下|以内|之内/.test(post)) comparator = "<=";
+    if ((approx1 || approx2) && !comparator) comparator = ">=";
+    const approximate = !!(bound && /约|近|接近|大约/.test(bound)) || post === "左右" || post === "上下" || !!(approx1 || approx2);
+    const end = m.index + whole.length;
+    out.push({
+      start: m.index,
+      end,
+      numberStart,
+      value,
+      ...(valueMax !== undefined && valueMax > value ? { valueMax } : {}),
+      unit: finalUnit,
+      comparator,
+      approximate,
+      chinese,
+      text: whole,
+    });
+  }
+  // 翻一番 / 翻两番: doubling (×2) and quadrupling (×4) of the base
+  const FAN = /翻(一|两|二)番/g;
+  let f: RegExpExecArray | null;
+  while ((f = FAN.exec(s))) {
+    if (exclude(f.index)) continue;
+    out.push({ start: f.index, end: f.index + f[0].length, numberStart: f.index, value: f[1] === "一" ? 2 : 4, unit: "倍", comparator: ">=", approximate: false, chinese: true, text: f[0] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,64 @@
+// From a number in a pledge to a target: what it counts (indicator), per what (denominator),
+// level or increment, and the comparator when the words do not state one (GUIDE §2).
+import type { Quantity } from "./numbers";
+
+const PER = /每(?:[万千百十]|\d+)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/g;
+
+export function findPer(s: string, from: number, to: number): { text: string; start: number } | null {
+  PER.lastIndex = 0;
+  let best: { text: string; start: number } | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = PER.exec(s))) {
+    if (m.index < from) continue;
+    if (m.index >= to) break;
+    best = { text: m[0], start: m.index };
+  }
+  return best;
+}
+
+const INCREMENT_VERB = /新增|新建|增加|增设|新改扩建|改扩建|再建|新培育|新开设|新开办|新招|新配备|新安装|新发展|再新建/;
+const LEVEL_VERB = /累计|达到|总数|总量|拥有|建有|保持|稳定在|控制在|提高到|提升到|提高至|提升至|增至|覆盖|形成|培育|规模|总计|存量|不少于.*个县|全部/;
+const ACTIVITY_VERB = /培训|完成|建设|建成|改造|开展|举办|组织|发放|招录|招聘|提供|实施|帮扶|救助|资助|惠及|安置|推进|打造|创建|评选|认定|走访|探访|投入|安排|筹集|配备|落实|推动|实现|新装|安装|培养|招收|吸引|引进|扶持/;
+
+export function modeOf(before: string, q: Quantity, per: string | null): "level" | "increment" {
+  if (q.unit === "%" || q.unit === "‰") return /(提高|提升|增加|增长|下降|降低)[^,;。]*$/.test(before) && q.unit === "%" && /百分点/.test(q.text) ? "increment" : "level";
+  if (q.unit === "个百分点" || q.unit === "百分点") return "increment";
+  if (per) return "level";
+  if (/^(?:达到|达|提高到|提升到|提高至|提升至|增至|保持在|稳定在|控制在|突破)/.test(q.text)) return "level";
+  if (INCREMENT_VERB.test(before)) return "increment";
+  if (LEVEL_VERB.test(before)) return "level";
+  if (ACTIVITY_VERB.test(before)) return "increment";
+  if (q.unit && /^(?:次|人次|期|场|户次)$/.test(q.unit)) return "increment";
+  return "level";
+}
+
+// Leading words that frame a clause but name nothing: cue words, subjects, adverbs.
+const LEADING = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一二三四五六七八九十]+是|同时|此外|另外|并且|并|其中|下一步|下阶段|今年|明年|年内|全年|本年度|年度|预计|计划|力争|争取|确保|努力|将|要|我们|我局|我厅|我委|我市|我省|我区|我县|全市|全省|全区|全县|各地|继续|进一步|持续|积极|加快|大力|重点|着力|逐步|全面|通过|到\d{4}年(?:底|末)?|至\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|再|共|还|都|均|已|,|:|\s)+/;
+const TRAILING = /(?:达到|达|为|不低于|不少于|不超过|至少|超过|约|近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|突破|的|人数|数量|总数|建设|试点|工作|任务|目标)+$/;
+const VERB_HEAD = /^(?:新增|新建|增加|增设|新改扩建|改扩建|培训|完成|建设|建成|培育|推进|打造|创建|实现|形成|开展|举办|组织|发放|提供|实施|配备|落实|推动|培养|招收|引进|累计|拥有|建有|覆盖|达到|新培育|再新建|改造|投入|安排)+/;
+
+function clean(text: string): string {
+  return text.replace(LEADING, "").replace(TRAILING, "").replace(/^[,:、]+|[,:、]+$/g, "").trim();
+}
+
+/** A short noun phrase for what the number counts. */
+export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { text: string; start: number } | null, previousSubject: string | null): string {
+  // in a list (不低于20%、持救护员证比例不低于70%) each item names its own indicator
+  const dun = s.lastIndexOf("、", q.start - 1);
+  const segStart = !per && dun >= clauseStart ? dun + 1 : clauseStart;
+  let before = s.slice(per ? per.start : segStart, q.start);
+  const afterMatch = /^[^,;。、:]*/.exec(s.slice(q.end));
+  let after = afterMatch ? afterMatch[0] : "";
+  after = after.replace(/(?:的生动发展局面|的目标|的要求|建设试点|建设|试点|以上|左右)$/, "");
+  if (per) return clean(before).replace(/(拥有|有)$/, "") || per.text;
+  before = clean(before);
+  const verbOnly = before.replace(VERB_HEAD, "");
+  let indicator: string;
+  if (!verbOnly) indicator = clean(after).replace(VERB_HEAD, "") || after;
+  else indicator = verbOnly;
+  if (q.unit === "%" && !/率|比例|占比|比重/.test(indicator)) {
+    const subject = indicator.endsWith("覆盖") && indicator.length <= 2 && previousSubject ? previousSubject + indicator : indicator;
+    indicator = `${subject}${clean(after)}比例`;
+  }
+  return indicator.slice(0, 40) || (q.unit ?? "数量");
+}

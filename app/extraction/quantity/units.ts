@@ -1,0 +1,28 @@
+// Units as agencies write them after a number. Longest first, so 人次 wins over 人.
+export const UNITS = [
+  "个百分点", "百分点", "平方公里", "平方米", "万人次", "人次", "户次", "床位", "公里",
+  "万元", "亿元", "元", "%", "‰",
+  "家", "个", "张", "人", "名", "位", "所", "座", "处", "间", "套", "户", "项", "件", "次", "期", "场",
+  "辆", "台", "条", "支", "类", "种", "门", "本", "份", "部", "只", "吨", "亩", "米", "倍", "床", "大", "对", "例", "册", "块", "栋", "幢", "村", "镇",
+];
+
+/** Units that count people: 人 and 名 are the same measure; 人次 is not. */
+export function unitClass(unit: string | null): string | null {
+  if (unit === null) return null;
+  if (unit === "人" || unit === "名" || unit === "位") return "person";
+  if (unit === "家" || unit === "个" || unit === "所" || unit === "座" || unit === "处" || unit === "大") return "place";
+  if (unit === "张" || unit === "床" || unit === "床位") return "bed";
+  return unit;
+}
+
+/** A bare 万/亿 before a count unit is expanded (1.2万人 → 12000 人); money keeps 万元/亿元 (GUIDE §2). */
+export const MONEY_UNITS = new Set(["元"]);
+
+/** Words before a unitless number that say what it counts: 人数达到7000以上 → 人. */
+export function unitFromNoun(before: string): string | null {
+  if (/(人数|人员|人口|老人|老年人|居民|职工|学生|群众|人)(?:总数|规模|数量)?(?:已经|已|将|要)?(?:达到|达|为|超过|突破|增至|增加到|提高到|稳定在|保持在|不少于|不低于|至少|约|近)?$/.test(before)) return "人";
+  if (/(户数|户)(?:已经|已)?(?:达到|达|为|超过|突破)?$/.test(before)) return "户";
+  if (/(床位数|床位)(?:总数)?(?:已经|已)?(?:达到|达|为|超过|突破)?$/.test(before)) return "张";
+  if (/(人次)(?:已经|已)?(?:达到|达|为|超过|突破)?$/.test(before)) return "人次";
+  return null;
+}

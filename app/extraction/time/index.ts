@@ -1,0 +1,58 @@
+// Time expressions, chrono-style: an ordered list of small parsers; where two overlap the longer
+// match (then the earlier parser) wins. A refiner finds the first year of a plan named in the
+// sentence (三年行动计划（2021-2023）) so that 三年内 counts from it.
+import type { TimeContext, TimeMention, TimeParser } from "./types";
+import { planPeriod } from "./parsers/plan-period";
+import { fullDate } from "./parsers/full-date";
+import { yearMonth } from "./parsers/year-month";
+import { yearRange } from "./parsers/year-range";
+import { year } from "./parsers/year";
+import { relativeYear } from "./parsers/relative-year";
+import { partOfYear } from "./parsers/part-of-year";
+import { month } from "./parsers/month";
+import { withinYears } from "./parsers/within-years";
+import { now } from "./parsers/now";
+import { frequency } from "./parsers/frequency";
+
+export type { TimeMention, TimeContext, TimeRole } from "./types";
+
+export const PARSERS: TimeParser[] = [
+  planPeriod, fullDate, yearMonth, yearRange, partOfYear, year, month, withinYears, relativeYear, now, frequency,
+];
+
+const PLAN_START = /(\d{4})\s*(?:-|至|到)\s*\d{4}\s*年?|(\d{4})年(?:起|开始)/;
+
+export function planStartYear(s: string): number | null {
+  const m = PLAN_START.exec(s);
+  if (!m) return null;
+  const y = Number(m[1] ?? m[2]);
+  return y >= 1949 && y <= 2100 ? y : null;
+}
+
+/** All time expressions in a (shadow) sentence, non-overlapping, in text order. */
+export function findTimes(s: string, ctx: TimeContext): TimeMention[] {
+  const found: TimeMention[] = [];
+  const context: TimeContext = { ...ctx, planStartYear: ctx.planStartYear ?? planStartYear(s) };
+  PARSERS.forEach((parser, order) => {
+    parser.pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = parser.pattern.exec(s))) {
+      if (m[0].length === 0) {
+        parser.pattern.lastIndex++;
+        continue;
+      }
+      const r = parser.extract(m, context);
+      if (r) found.push({ ...r, start: m.index, end: m.index + m[0].length, text: m[0], parser: parser.name, order } as TimeMention & { order: number });
+    }
+  });
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a as any).order - (b as any).order);
+  const out: TimeMention[] = [];
+  let lastEnd = -1;
+  for (const t of found) {
+    if (t.start < lastEnd) continue;
+    const { order: _order, ...clean } = t as TimeMention & { order: number };
+    out.push(clean);
+    lastEnd = t.end;
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import type { TimeParser } from "../types";
+import { yearOf } from "../dates";
+
+// 今年 / 年内 / 全年 / 本年度 / 年底前 → 31 Dec of the document's year; 明年 → the next year;
+// 去年底 → as of 31 Dec of the year before (GUIDE §2). 今年以来 is a start, not a deadline.
+export const relativeYear: TimeParser = {
+  name: "relative-year",
+  pattern: /(截至|截止到|截止|到|至)?(今年|本年度|本年|当年|年内|全年|(?<![每上下本\d])年度|年底|年末|明年|后年|去年|上年|前年)(底|末|年底|年末)?(前|之前|以来|起)?/g,
+  extract(m, ctx) {
+    const docYear = yearOf(ctx.docDate);
+    if (docYear === null) return null;
+    const word = m[2];
+    const suffix = m[4] ?? "";
+    const prefix = m[1] ?? "";
+    let y = docYear;
+    if (word === "明年") y = docYear + 1;
+    else if (word === "后年") y = docYear + 2;
+    else if (word === "去年" || word === "上年") y = docYear - 1;
+    else if (word === "前年") y = docYear - 2;
+    const date = `${y}-12-31`;
+    if (suffix === "以来" || suffix === "起") return { role: "since", date: `${y}-01-01`, precision: "year", certainty: "inferred" };
+    if (prefix.startsWith("截") || y < docYear) return { role: "asOf", date, precision: "year", certainty: "inferred" };
+    return { role: "due", date, precision: "year", certainty: "inferred" };
+  },
+};

@@ -1,0 +1,12 @@
+import type { TimeParser } from "../types";
+
+// 2021-2023年 / （2021—2023） / 2023至2025年: a plan period; its end is the deadline of targets set for it.
+export const yearRange: TimeParser = {
+  name: "year-range",
+  pattern: /(\d{4})\s*(?:-|至|到)\s*(\d{4})\s*年?(?:度)?/g,
+  extract(m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a < 1949 || b > 2100 || b <= a || b - a > 15) return null;
+    return { role: "due", date: `${b}-12-31`, precision: "year", certainty: "stated" };
+  },
+};
