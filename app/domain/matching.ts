@@ -1,0 +1,437 @@
+// Does a later observation or pledge refer to an existing commitment? A score with its reasons,
+// for a reviewer to confirm or reject (a proposed link is never applied on its own). Pure string
+// and date work; the weights and thresholds are recorded in docs/decisions/0006-matching.md.
+import { isValid, parseISO } from "date-fns";
+import {
+  COUNT_WORDS,
+  FILLER_CHARS,
+  FILLER_PREFIXES,
+  HEAD_NOUNS,
+  INDICATOR_SYNONYMS,
+  SHARE_WORDS,
+} from "./indicator-synonyms";
+import { formatDate, formatDay, formatNumber, formatTarget } from "./format";
+import { relateRegions } from "./regions";
+import type { TrackedCommitment } from "./types";
+import { compareUnits, normalizePer, perFromIndicator, stripPerFromIndicator } from "./units";
+
+// --- indicator normalisation ---------------------------------------------------------------
+
+export interface NormalizedIndicator {
+  /** the indicator with synonyms canonicalised and filler removed: what is compared */
+  core: string;
+  /** "share" for 比例/占比/…率, "count" for 数量/人数/…, null when the text does not say */
+  measure: "share" | "count" | null;
+  /** a denominator written into the text (每万名老年人…), normalised */
+  per: string | null;
+  /** what is counted: a known head noun at the end, else the last two characters */
+  head: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const SYNONYM_MAP = new Map<string, string>();
+for (const entry of INDICATOR_SYNONYMS) {
+  SYNONYM_MAP.set(entry.canonical.normalize("NFKC"), entry.canonical);
+  for (const v of entry.variants) SYNONYM_MAP.set(v.normalize("NFKC"), entry.canonical);
+}
+// Longest alternative first, so the regex engine takes the whole phrase before any part of it.
+const SYNONYM_RE = new RegExp(
+  [...SYNONYM_MAP.keys()].sort((a, b) => b.length - a.length).map(escape).join("|"),
+  "g",
+);
+const PREFIX_RE = new RegExp(`^(?:${[...FILLER_PREFIXES].sort((a, b) => b.length - a.length).map(escape).join("|")})`);
+const SHARE_RE = new RegExp(`(?:${SHARE_WORDS.map(escape).join("|")})$`);
+const COUNT_RE = new RegExp(`(?:${COUNT_WORDS.map(escape).join("|")})$`);
+const HEADS = [...HEAD_NOUNS].sort((a, b) => b.length - a.length);
+
+export function normalizeIndicator(raw: string): NormalizedIndicator {
+  let s = raw.normalize("NFKC").replace(/\s+/g, "");
+  const per = perFromIndicator(s);
+  if (per !== null) s = stripPerFromIndicator(s);
+  // Brackets stay until synonyms are applied: 乡镇(街道) and 县(市、区) are spelled with them.
+  s = s.replace(SYNONYM_RE, (m) => SYNONYM_MAP.get(m) ?? m);
+  s = s.replace(FILLER_CHARS, "");
+  for (let i = 0; i < 3 && PREFIX_RE.test(s); i++) s = s.replace(PREFIX_RE, "");
+  s = s.replace(/拥有/g, "");
+  let measure: NormalizedIndicator["measure"] = null;
+  if (SHARE_RE.test(s)) {
+    measure = "share";
+    s = s.replace(SHARE_RE, "");
+  } else if (/率$/.test(s)) {
+    // 覆盖率, 达标率: the word names the share and is kept as the head.
+    measure = "share";
+  } else if (COUNT_RE.test(s) && s.length > 2) {
+    measure = "count";
+    s = s.replace(COUNT_RE, "");
+  }
+  const head = HEADS.find((h) => s.endsWith(h)) ?? s.slice(-2);
+  return { core: s, measure, per, head };
+}
+
+function grams(s: string): string[] {
+  const chars = [...s];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+function multisetIntersection(a: readonly string[], b: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const g of a) counts.set(g, (counts.get(g) ?? 0) + 1);
+  let n = 0;
+  for (const g of b) {
+    const c = counts.get(g) ?? 0;
+    if (c > 0) {
+      n++;
+      counts.set(g, c - 1);
+    }
+  }
+  return n;
+}
+
+function lcsLength(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = new Array<number>(y.length + 1).fill(0);
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+// Weights of the three character measures. Dice on bigrams rewards shared wording wherever it is
+// (word order: 养老机构护理型床位 vs 护理型床位); the overlap coefficient rewards one name being a
+// shortened form of the other (持证护理员 inside a longer phrase); the LCS ratio rewards the same
+// characters in the same order when bigrams are broken by an inserted word.
+const W_DICE = 0.5;
+const W_OVERLAP = 0.25;
+const W_LCS = 0.25;
+/** Same head noun: close a quarter of the remaining gap. */
+const HEAD_BOOST = 0.25;
+/** Different heads, neither inside the other (床位 vs 护理员): what is counted differs. */
+const HEAD_MISMATCH = 0.8;
+/** One is a share, the other a count (护理型床位占比 vs 护理型床位数). */
+const MEASURE_MISMATCH = 0.7;
+
+/** Similarity of two indicator names in [0, 1]; symmetric by construction. */
+export function indicatorSimilarity(a: string, b: string): number {
+  const na = normalizeIndicator(a);
+  const nb = normalizeIndicator(b);
+  if (na.core === "" || nb.core === "") return 0;
+  let sim: number;
+  if (na.core === nb.core) {
+    sim = 1;
+  } else {
+    const ga = grams(na.core);
+    const gb = grams(nb.core);
+    const common = multisetIntersection(ga, gb);
+    const dice = (2 * common) / (ga.length + gb.length);
+    const overlap = common / Math.min(ga.length, gb.length);
+    const la = [...na.core].length;
+    const lb = [...nb.core].length;
+    const lcs = (2 * lcsLength(na.core, nb.core)) / (la + lb);
+    sim = W_DICE * dice + W_OVERLAP * overlap + W_LCS * lcs;
+    if (na.head === nb.head) sim += HEAD_BOOST * (1 - sim);
+    else if (!na.head.includes(nb.head) && !nb.head.includes(na.head)) sim *= HEAD_MISMATCH;
+  }
+  // A name with no measure word counts things (养老床位); against a share (养老床位利用率) that is a
+  // different measure even when every character of one is inside the other.
+  if ((na.measure ?? "count") !== (nb.measure ?? "count")) sim *= MEASURE_MISMATCH;
+  return Math.min(1, Math.max(0, sim));
+}
+
+// --- scoring a candidate against a commitment ---------------------------------------------------
+
+export interface MatchCandidate {
+  kind: "observation" | "commitment";
+  indicator: string;
+  unit: string | null;
+  per?: string | null;
+  value?: number | null;
+  /** an observation's date */
+  asOf?: string | null;
+  /** a later pledge's document date */
+  statedOn?: string | null;
+  /** a later pledge's due date */
+  due?: string | null;
+}
+
+export interface MatchParty {
+  region?: string | null;
+  agency?: string | null;
+}
+
+export interface MatchContext {
+  commitment: MatchParty;
+  candidate: MatchParty;
+}
+
+export interface MatchResult {
+  score: number;
+  reasons: string[];
+  /** false when the two cannot refer to the same measure: units, denominators or provinces differ */
+  compatible: boolean;
+}
+
+/** At or above this a link is proposed to a reviewer; below it the candidate is not shown. */
+export const PROPOSE_THRESHOLD = 0.6;
+
+const W_INDICATOR = 0.7;
+const W_UNIT = 0.15;
+const W_REGION = 0.1;
+const W_AGENCY = 0.05;
+/** An observation dated before the pledge can only be its baseline. */
+const BEFORE_PLEDGE_FACTOR = 0.6;
+/** Dated the same day as the pledge: most likely the same document's "目前…" baseline. */
+const SAME_DAY_FACTOR = 0.85;
+const UNDATED_FACTOR = 0.9;
+/** Values more than this many times apart are unlikely to be the same measure of the same place. */
+const SCALE_RATIO_LIMIT = 20;
+const SCALE_FACTOR = 0.8;
+/** Incompatible pairs keep a low score so a reviewer searching by hand still sees them ranked. */
+const INCOMPATIBLE_FACTOR = 0.4;
+
+function isoDay(s: string | null | undefined): string | null {
+  if (typeof s !== "string") return null;
+  const day = s.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && isValid(parseISO(day)) ? day : null;
+}
+
+export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandidate, context: MatchContext): MatchResult {
+  const reasons: string[] = [];
+  let compatible = true;
+
+  // Indicator.
+  const sim = indicatorSimilarity(commitment.indicator, candidate.indicator);
+  const sameText = commitment.indicator.normalize("NFKC") === candidate.indicator.normalize("NFKC");
+  if (sameText) reasons.push(`指标一致：${commitment.indicator}`);
+  else if (sim >= 0.999) reasons.push(`指标同义：${commitment.indicator} ≈ ${candidate.indicator}`);
+  else if (sim >= PROPOSE_THRESHOLD) reasons.push(`指标相近：${commitment.indicator} ≈ ${candidate.indicator}`);
+  else reasons.push(`指标差异较大：${commitment.indicator} / ${candidate.indicator}`);
+
+  // Unit and denominator.
+  const cUnit = commitment.target?.unit ?? commitment.baseline?.unit ?? null;
+  const units = compareUnits(cUnit, candidate.unit);
+  let unitScore = units.compatible ? (units.exact ? 1 : cUnit === null || candidate.unit === null ? 0.6 : 0.7) : 0;
+  if (!units.compatible) compatible = false;
+  const cPer = normalizePer(commitment.target?.per) ?? perFromIndicator(commitment.indicator);
+  const xPer = normalizePer(candidate.per) ?? perFromIndicator(candidate.indicator);
+  if (cPer !== xPer) {
+    // 每万老年人27人 and 持证护理员886人 are both 人 but not the same measure.
+    compatible = false;
+    unitScore = 0;
+    reasons.push(`分母不一致：${cPer ?? "无"}/${xPer ?? "无"}`);
+  }
+  reasons.push(units.reason + (cPer !== null && cPer === xPer ? `/${cPer}` : ""));
+
+  // Place.
+  let regionScore = 0.6;
+  const relation = relateRegions(context.commitment.region, context.candidate.region);
+  const cr = context.commitment.region ?? "";
+  const xr = context.candidate.region ?? "";
+  switch (relation) {
+    case "same":
+      regionScore = 1;
+      reasons.push(`同一地区：${cr}`);
+      break;
+    case "contains":
+      regionScore = 0.7;
+      reasons.push(`下级地区：${xr}属于${cr}，数值口径需核对`);
+      break;
+    case "within":
+      regionScore = 0.7;
+      reasons.push(`上级地区：${xr}包含${cr}，数值口径需核对`);
+      break;
+    case "different_province":
+      regionScore = 0;
+      compatible = false;
+      reasons.push(`不同省份：${cr}/${xr}`);
+      break;
+    case "different":
+      regionScore = 0.3;
+      reasons.push(`地区不同：${cr}/${xr}`);
+      break;
+    case "unknown":
+      reasons.push("地区未知");
+      break;
+  }
+  const ca = context.commitment.agency?.trim();
+  const xa = context.candidate.agency?.trim();
+  const sameAgency = !!ca && ca === xa;
+  if (sameAgency) reasons.push(`同一单位：${ca}`);
+
+  let score = W_INDICATOR * sim + W_UNIT * unitScore + W_REGION * regionScore + W_AGENCY * (sameAgency ? 1 : 0.5);
+
+  // Dates.
+  const statedOn = isoDay(commitment.statedOn);
+  const when = isoDay(candidate.kind === "observation" ? candidate.asOf : (candidate.statedOn ?? candidate.asOf));
+  if (when === null) {
+    score *= UNDATED_FACTOR;
+    reasons.push("日期不明");
+  } else if (statedOn !== null && when < statedOn) {
+    score *= BEFORE_PLEDGE_FACTOR;
+    reasons.push(
+      candidate.kind === "observation"
+        ? `数据截至${formatDate(when)}，早于承诺（${formatDay(statedOn)}），只能作基线，不是进展`
+        : `该承诺（${formatDay(when)}）早于原承诺（${formatDay(statedOn)}）`,
+    );
+  } else if (statedOn !== null && when === statedOn && candidate.kind === "observation") {
+    score *= SAME_DAY_FACTOR;
+    reasons.push(`数据与承诺同日（${formatDay(when)}），可能是基线`);
+  } else if (candidate.kind === "observation") {
+    const due = isoDay(commitment.due?.date);
+    reasons.push(
+      due !== null && when > due
+        ? `数据截至${formatDate(when)}，晚于期限，可用于判定是否完成`
+        : `数据截至${formatDate(when)}，在承诺之后`,
+    );
+  } else {
+    reasons.push(`后续承诺（${formatDay(when)}）`);
+  }
+
+  // Magnitude: only for counts of the same kind, where a 50× gap means another place or measure.
+  const target = commitment.target?.value;
+  const value = candidate.value;
+  if (units.compatible && units.exact && target !== undefined && value !== null && value !== undefined && target > 0 && value > 0 && cUnit !== "%") {
+    const ratio = Math.max(target, value) / Math.min(target, value);
+    if (ratio > SCALE_RATIO_LIMIT) {
+      score *= SCALE_FACTOR;
+      reasons.push(`数值量级相差较大：${formatNumber(value)} / 目标${formatNumber(target)}`);
+    }
+  }
+
+  if (!compatible) score *= INCOMPATIBLE_FACTOR;
+  return { score: Math.min(1, Math.max(0, Number.isFinite(score) ? score : 0)), reasons, compatible };
+}
+
+/** An extracted observation as a candidate (only the fields matching reads). */
+export function observationCandidate(o: {
+  indicator: string;
+  value: number;
+  unit: string | null;
+  per?: string;
+  asOf: string | null;
+}): MatchCandidate {
+  return { kind: "observation", indicator: o.indicator, unit: o.unit, per: o.per ?? null, value: o.value, asOf: o.asOf };
+}
+
+/** A later pledge as a candidate. */
+export function commitmentCandidate(c: TrackedCommitment): MatchCandidate {
+  return {
+    kind: "commitment",
+    indicator: c.indicator,
+    unit: c.target?.unit ?? null,
+    per: c.target?.per ?? null,
+    value: c.target?.value ?? null,
+    statedOn: c.statedOn,
+    due: c.due?.date ?? null,
+  };
+}
+
+// --- revisions --------------------------------------------------------------------------------
+
+export type RevisionKind =
+  | "target_raised"
+  | "target_lowered"
+  | "date_moved_later"
+  | "date_moved_earlier"
+  | "measure_changed"
+  | "restated";
+
+export interface Revision {
+  /** the change that matters most to a deputy: weakenings before strengthenings */
+  kind: RevisionKind;
+  changes: RevisionKind[];
+  /** stricter: more demanded or sooner; looser: less or later; mixed: both */
+  ambition: "stricter" | "looser" | "mixed" | "same";
+  description: string;
+}
+
+const PRIORITY: RevisionKind[] = ["measure_changed", "target_lowered", "date_moved_later", "target_raised", "date_moved_earlier"];
+
+/**
+ * How a later pledge on the same indicator revises an earlier one. `target_raised` / `lowered`
+ * describe the number; for a ceiling (不超过) a lower number is the stricter pledge, which
+ * `ambition` states.
+ */
+export function classifyRevision(earlier: TrackedCommitment, later: TrackedCommitment): Revision {
+  const changes: RevisionKind[] = [];
+  const parts: string[] = [];
+  let stricter = 0;
+  let looser = 0;
+  const te = earlier.target;
+  const tl = later.target;
+  if (te && tl) {
+    const units = compareUnits(te.unit, tl.unit);
+    if (!units.compatible || (normalizePer(te.per) ?? null) !== (normalizePer(tl.per) ?? null)) {
+      changes.push("measure_changed");
+      parts.push(`口径改变：${formatTarget(te)} → ${formatTarget(tl)}`);
+    } else if (Math.abs(tl.value - te.value) > 1e-9 * Math.max(1, Math.abs(te.value))) {
+      const up = tl.value > te.value;
+      changes.push(up ? "target_raised" : "target_lowered");
+      const ceiling = tl.comparator === "<=";
+      const tighter = ceiling ? !up : up;
+      if (tighter) stricter++;
+      else looser++;
+      parts.push(`目标由${formatTarget(te)}${up ? "提高" : "降低"}到${formatTarget(tl)}${ceiling ? (tighter ? "（要求更严）" : "（要求放宽）") : ""}`);
+    }
+  } else if (te && !tl) {
+    looser++;
+    changes.push("target_lowered");
+    parts.push(`不再给出具体目标（原为${formatTarget(te)}）`);
+  } else if (!te && tl) {
+    stricter++;
+    changes.push("target_raised");
+    parts.push(`新给出具体目标${formatTarget(tl)}`);
+  }
+  const de = isoDay(earlier.due?.date);
+  const dl = isoDay(later.due?.date);
+  if (de !== null && dl !== null && de !== dl) {
+    const later_ = dl > de;
+    changes.push(later_ ? "date_moved_later" : "date_moved_earlier");
+    if (later_) looser++;
+    else stricter++;
+    parts.push(`期限由${formatDate(de)}${later_ ? "推迟" : "提前"}到${formatDate(dl)}`);
+  } else if (de !== null && dl === null) {
+    changes.push("date_moved_later");
+    looser++;
+    parts.push(`不再给出期限（原为${formatDate(de)}）`);
+  } else if (de === null && dl !== null) {
+    changes.push("date_moved_earlier");
+    stricter++;
+    parts.push(`新设期限${formatDate(dl)}`);
+  }
+  if (changes.length === 0) {
+    return { kind: "restated", changes: ["restated"], ambition: "same", description: "重申原承诺，目标和期限未变。" };
+  }
+  const kind = PRIORITY.find((k) => changes.includes(k)) ?? changes[0];
+  const ambition = stricter > 0 && looser > 0 ? "mixed" : stricter > 0 ? "stricter" : looser > 0 ? "looser" : "same";
+  return { kind, changes, ambition, description: `${parts.join("；")}。` };
+}
+
+/**
+ * Earlier commitments that no later pledge restates: candidates for "quietly dropped", for a
+ * reviewer to look at (a pledge may also simply have been kept). Compared by indicator and unit
+ * only; the caller chooses which documents count as "later" for the same agency and place.
+ */
+export function findDropped(
+  earlier: readonly TrackedCommitment[],
+  later: readonly TrackedCommitment[],
+  threshold = PROPOSE_THRESHOLD,
+): TrackedCommitment[] {
+  return earlier.filter(
+    (e) =>
+      e.kind !== "qualitative" &&
+      !later.some(
+        (l) =>
+          indicatorSimilarity(e.indicator, l.indicator) >= threshold &&
+          compareUnits(e.target?.unit ?? null, l.target?.unit ?? null).compatible,
+      ),
+  );
+}
