@@ -7,6 +7,7 @@ import { scopeSentences } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
+import { extractTables } from "./pledge/table";
 
 export type * from "./types";
 
@@ -16,12 +17,14 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const paragraphs = paragraphsOf(shadow);
   const sentences = sentencesOf(shadow, paragraphs);
   const scopes = scopeSentences(shadow, paragraphs, sentences);
-  const commitments: Commitment[] = [];
-  const observations: Observation[] = [];
+  const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
+  const commitments: Commitment[] = [...tables.commitments];
+  const observations: Observation[] = [...tables.observations];
   const seenSentence = new Set<string>();
   const previousSubject = { value: null as string | null };
   for (let i = 0; i < sentences.length; i++) {
     // web pages often hold the text twice: each sentence counts once
+    if (tables.used.has(sentences[i].paragraph)) continue;
     const key = sameTextKey(sentences[i].s);
     if (key.length >= 8 && seenSentence.has(key)) continue;
     seenSentence.add(key);

@@ -13,21 +13,23 @@ export const CHINESE_NUMERAL_CHARS = "零〇一壹二贰两俩三叁四肆五伍
 /** Parses a run of Chinese numeral characters; returns null when it is not a well-formed number. */
 export function parseChineseNumeral(run: string): number | null {
   if (!run) return null;
-  // 二〇二五 / 一九九八: positional digits without units
-  if (run.length >= 2 && [...run].every((c) => c in DIGITS)) {
+  // 二〇二五 / 一九九八: positional digits without units (years); 三四 is "three or four", not 34
+  if ((run.length === 4 || /[〇零]/.test(run)) && run.length >= 2 && [...run].every((c) => c in DIGITS)) {
     let v = 0;
     for (const c of run) v = v * 10 + DIGITS[c];
     return v;
   }
-  let total = 0; // completed 亿/万 sections
-  let section = 0; // current section below 万
+  let yi = 0; // completed 亿 groups
+  let wan = 0; // completed 万 group inside the current 亿 group
+  let section = 0; // below 万
   let digit: number | null = null;
   let lastUnit = Infinity;
+  let lastBig = 0;
   for (const c of run) {
     if (c in DIGITS) {
       if (digit !== null && DIGITS[c] !== 0) return null; // 三四 is not one number
-      digit = DIGITS[c] === 0 ? (digit ?? null) : DIGITS[c];
       if (DIGITS[c] === 0) lastUnit = Infinity; // 两千零五: after 零 any smaller unit may follow
+      else digit = DIGITS[c];
     } else if (c in SMALL_UNITS) {
       const u = SMALL_UNITS[c];
       if (u >= lastUnit) return null; // 十百 is malformed
@@ -36,23 +38,28 @@ export function parseChineseNumeral(run: string): number | null {
       lastUnit = u;
     } else if (c in BIG_UNITS) {
       const u = BIG_UNITS[c];
-      section += digit ?? 0;
-      if (section === 0 && total === 0) return null;
-      total = (total + section) * u;
+      const group = section + (digit ?? 0);
+      if (u === 1e8) {
+        if (group === 0 && wan === 0 && yi === 0) return null;
+        yi = (yi + wan + group) * 1e8;
+        wan = 0;
+      } else {
+        if (group === 0) return null;
+        wan = group * 1e4;
+      }
       section = 0;
       digit = null;
       lastUnit = Infinity;
+      lastBig = u;
     } else {
       return null;
     }
   }
-  // 两千五 = 2500 (an elided unit after the last unit), 一万五 = 15000
+  // 两千五 = 2500 (an elided unit after the last unit), 一万五 = 15000, 三亿五 = 350000000
   if (digit !== null) {
     if (lastUnit !== Infinity && lastUnit >= 10) section += digit * (lastUnit / 10);
-    else if (total > 0 && section === 0 && /[万萬亿億]$/.test(run.slice(0, -1))) {
-      const bigUnit = /[亿億]$/.test(run.slice(0, -1)) ? 1e8 : 1e4;
-      section += digit * (bigUnit / 10);
-    } else section += digit;
+    else if (lastBig && section === 0 && /[万萬亿億]$/.test(run.slice(0, -1))) section += digit * (lastBig / 10);
+    else section += digit;
   }
-  return total + section;
+  return yi + wan + section;
 }

@@ -33,8 +33,8 @@ export function paragraphsOf(shadow: string): Paragraph[] {
     if (i === shadow.length || shadow[i] === "\n") {
       let a = start;
       let b = i;
-      while (a < b && shadow[a] === " ") a++;
-      while (b > a && shadow[b - 1] === " ") b--;
+      while (a < b && (shadow[a] === " " || shadow[a] === "\t")) a++;
+      while (b > a && (shadow[b - 1] === " " || shadow[b - 1] === "\t")) b--;
       if (b > a) out.push({ index: out.length, start: a, end: b });
       start = i + 1;
     }
@@ -48,8 +48,8 @@ export function sentencesOf(shadow: string, paragraphs: Paragraph[]): Sentence[]
     let a = p.start;
     let ordinal = 0;
     const push = (from: number, to: number) => {
-      while (from < to && shadow[from] === " ") from++;
-      while (to > from && shadow[to - 1] === " ") to--;
+      while (from < to && (shadow[from] === " " || shadow[from] === "\t")) from++;
+      while (to > from && (shadow[to - 1] === " " || shadow[to - 1] === "\t")) to--;
       if (to > from) out.push({ index: out.length, paragraph: p.index, ordinal: ordinal++, start: from, end: to, s: shadow.slice(from, to) });
     };
     for (let i = p.start; i < p.end; i++) {

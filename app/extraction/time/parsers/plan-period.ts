@@ -1,7 +1,8 @@
 import type { TimeParser } from "../types";
 
-// 十四五(期间/末) → 2025-12-31; 十五五 → 2030-12-31 (GUIDE §2). Five-year plans start in years ending
-// in 1 and 6: the N-th plan (一五 = 1953–1957) ends in 1952 + 5N.
+// 十四五(期间/末) → 2025-12-31; 十五五 → 2030-12-31 (GUIDE §2). From the third plan (1966–1970) on,
+// plans follow each other without a gap, so the N-th ends in 1955 + 5N (the 1963–65 adjustment years
+// sit between the second and the third).
 const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 export const planPeriod: TimeParser = {
@@ -9,7 +10,7 @@ export const planPeriod: TimeParser = {
   pattern: /(?:到|至|在)?“?十([一二三四五六七八九])五”?(?:规划)?(?:期间|期末|末|时期|时|内)?/g,
   extract(m) {
     const n = 10 + ORDINAL[m[1]];
-    const endYear = 1952 + 5 * n;
+    const endYear = 1955 + 5 * n;
     return { role: "due", date: `${endYear}-12-31`, precision: "year", certainty: "stated" };
   },
 };

@@ -1,0 +1,166 @@
+// Progress tables (民生实事项目进展情况表) flattened to text: a header row naming the columns
+// (项目名称 / 牵头单位 / 目标任务 / 完成时限 / 进展情况), then one row per project, either on one line
+// with tabs, bars or wide spaces between cells, or one cell per line with a 序号 line opening each
+// row. Each row pledges its target by its deadline; its progress cell reports observations.
+import type { Commitment, Observation } from "../types";
+import type { Paragraph } from "../text/segment";
+import { findTimes } from "../time";
+import { findQuantities } from "../quantity/numbers";
+import { modeOf } from "../quantity/targets";
+import { PAST_MARKER } from "./cues";
+
+type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
+
+const HEADER: Array<[Column, RegExp]> = [
+  ["index", /^(?:序号|编号|序)$/],
+  ["lead", /^(?:牵头单位|责任单位|主办单位|承办单位|实施单位|牵头部门|责任部门|主责单位|牵头责任单位|责任主体)$/],
+  ["due", /^(?:完成时限|完成时间|时间节点|时限|计划完成时间|完成期限|时限要求|计划完成时限)$/],
+  ["progress", /^(?:进展情况|完成情况|进度|推进情况|工作进展|目前进展|实施进度|进展|完成进度|实施情况|进展及成效|截至目前进展)$/],
+  ["target", /^(?:目标任务|建设内容|年度目标|目标|工作目标|建设任务|主要内容|任务内容|年度任务|项目内容|主要目标|具体目标|建设规模|目标要求)$/],
+  ["item", /^(?:项目名称|项目|实事项目|事项|工作任务|任务名称|名称|民生实事项目|实事名称)$/],
+];
+
+function columnOf(cell: string): Column | null {
+  const c = cell.replace(/\s+/g, "");
+  for (const [col, re] of HEADER) if (re.test(c)) return col;
+  return null;
+}
+
+const SEP = /\t|\s{2,}|\|/;
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function splitLine(shadow: string, p: Paragraph): Cell[] {
+  const out: Cell[] = [];
+  const line = shadow.slice(p.start, p.end);
+  const re = new RegExp(SEP.source, "g");
+  let a = 0;
+  let m: RegExpExecArray | null;
+  const push = (x: number, y: number) => {
+    const raw = line.slice(x, y);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) out.push({ text: t, start: p.start + x + lead, end: p.start + x + lead + t.length });
+  };
+  while ((m = re.exec(line))) {
+    push(a, m.index);
+    a = m.index + m[0].length;
+  }
+  push(a, line.length);
+  return out;
+}
+
+export interface TableResult {
+  commitments: Commitment[];
+  observations: Observation[];
+  /** paragraphs consumed by tables: the sentence pass skips them */
+  used: Set<number>;
+}
+
+export function extractTables(text: string, shadow: string, paragraphs: Paragraph[], docDate: string | null, agency: string | null): TableResult {
+  const result: TableResult = { commitments: [], observations: [], used: new Set() };
+  for (let i = 0; i < paragraphs.length; i++) {
+    // header on one line
+    const cells = splitLine(shadow, paragraphs[i]);
+    let columns: Column[] = [];
+    let rows: Cell[][] = [];
+    let next = i + 1;
+    if (cells.length >= 3 && cells.filter((c) => columnOf(c.text)).length >= 3) {
+      columns = cells.map((c) => columnOf(c.text) ?? "other");
+      if (!columns.includes("target") && !columns.includes("item")) continue;
+      for (; next < paragraphs.length; next++) {
+        const row = splitLine(shadow, paragraphs[next]);
+        if (row.length < Math.max(2, columns.length - 2)) break;
+        rows.push(row);
+      }
+    } else {
+      // header one cell per line
+      let j = i;
+      const cols: Column[] = [];
+      while (j < paragraphs.length) {
+        const col = columnOf(shadow.slice(paragraphs[j].start, paragraphs[j].end));
+        if (!col) break;
+        cols.push(col);
+        j++;
+      }
+      if (cols.length < 3 || !(cols.includes("target") || cols.includes("item")) || !(cols.includes("due") || cols.includes("progress"))) continue;
+      columns = cols;
+      const width = cols.length;
+      next = j;
+      // rows open with a bare number when there is a 序号 column; otherwise take cells by width
+      while (next < paragraphs.length) {
+        const first = shadow.slice(paragraphs[next].start, paragraphs[next].end).trim();
+        if (cols[0] === "index" && !/^\d{1,3}$/.test(first)) break;
+        let end = next + 1;
+        if (cols[0] === "index") {
+          while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(shadow.slice(paragraphs[end].start, paragraphs[end].end).trim())) end++;
+        } else end = Math.min(paragraphs.length, next + width);
+        const row = paragraphs.slice(next, end).map((p) => ({ text: shadow.slice(p.start, p.end).trim(), start: p.start, end: p.end }));
+        if (row.length < Math.min(3, width)) break;
+        rows.push(row);
+        next = end;
+      }
+    }
+    if (rows.length === 0) continue;
+    for (let k = i; k < next; k++) result.used.add(k);
+    for (const row of rows) readRow(text, shadow, columns, row, docDate, agency, result);
+    i = next - 1;
+  }
+  return result;
+}
+
+function readRow(text: string, shadow: string, columns: Column[], row: Cell[], docDate: string | null, agency: string | null, out: TableResult): void {
+  const cellOf = (col: Column): Cell | null => {
+    // cells line up with the header when the counts match; a missing 序号 shifts them by one
+    let idx = columns.indexOf(col);
+    if (idx < 0) return null;
+    if (row.length === columns.length - 1 && columns[0] === "index") idx -= 1;
+    return idx >= 0 && idx < row.length ? row[idx] : null;
+  };
+  const item = cellOf("item");
+  const targetCell = cellOf("target") ?? item;
+  if (!targetCell) return;
+  const lead = cellOf("lead");
+  const dueCell = cellOf("due");
+  const progress = cellOf("progress");
+  const due = dueCell ? findTimes(dueCell.text, { docDate }).find((t) => t.date && t.role !== "since" && t.role !== "frequency") : undefined;
+  const ts = targetCell.text;
+  const quantities = findQuantities(ts).filter((q) => !(q.value === 1 && q.chinese));
+  const indicator = (item?.text ?? ts).slice(0, 40);
+  const base = {
+    quote: text.slice(targetCell.start, targetCell.end), start: targetCell.start, end: targetCell.end,
+    agency: lead?.text ?? agency, firmness: "plan" as const, cue: "民生实事", baseline: null,
+    due: due && dueCell ? { date: due.date!, precision: due.precision, text: text.slice(dueCell.start + due.start, dueCell.start + due.end), start: dueCell.start + due.start, end: dueCell.start + due.end, certainty: due.certainty } : null,
+  };
+  if (quantities.length === 0) {
+    out.commitments.push({ ...base, kind: "milestone", indicator, target: null, rule: "table:milestone" });
+  }
+  for (const q of quantities) {
+    const mode = modeOf(ts.slice(0, q.start), q, null);
+    out.commitments.push({
+      ...base, kind: "quantitative", indicator,
+      target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, comparator: q.comparator ?? (mode === "level" ? ">=" : "="), mode, text: q.text },
+      rule: "table:number",
+    });
+  }
+  if (progress) {
+    const ps = progress.text;
+    const times = findTimes(ps, { docDate });
+    for (const q of findQuantities(ps)) {
+      if (q.value === 1 && q.chinese) continue;
+      const t = [...times].reverse().find((x) => x.start < q.start && x.date);
+      out.observations.push({
+        quote: text.slice(progress.start, progress.end), start: progress.start, end: progress.end,
+        indicator, value: q.value, unit: q.unit,
+        asOf: t?.date && (docDate === null || t.date <= docDate) ? t.date : docDate, asOfText: t?.text ?? null,
+        ...(q.approximate ? { approximate: true } : {}),
+      });
+    }
+    void PAST_MARKER;
+  }
+  void shadow;
+}
