@@ -144,7 +144,9 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);
 
-  const pledge = boiler || scope.heading ? null : pledgeStart(s, scope, times, ctx.docDate, titles);
+  // 下一步，我们将重点做好以下工作： announces the list that follows; the items are the pledges
+  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s);
+  const pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, scope, times, ctx.docDate, titles);
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 

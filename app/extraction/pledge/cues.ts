@@ -40,7 +40,7 @@ export const BOILERPLATE = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复
 export const CLOSING = /^(?:衷心)?(?:感谢|谢谢|欢迎|此复|特此|联系人|联系电话|抄送|抄报|附件|此答复|对以上答复|如有|再次感谢)/;
 
 /** Markers that a clause reports the past or present rather than pledging. */
-export const PAST_MARKER = /已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|累计|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功/;
+export const PAST_MARKER = /已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功/;
 
 /** A named thing built, issued or launched: a milestone (GUIDE §1). */
 export const MILESTONE = [

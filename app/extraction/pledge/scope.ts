@@ -58,6 +58,18 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
   for (let i = 0; i < texts.length; i++) if (DATE_LINE.test(texts[i])) lastDate = i;
   if (lastDate >= 0 && lastDate >= texts.length * 0.5) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
 
+  // 下一步，我们将重点做好以下工作： with its items on lines of their own
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (!/[:]$/.test(t) || !(FORWARD_OPENER.test(t) || /下一步|下阶段|今后|以下工作|如下工作|重点做好/.test(t))) continue;
+    const style = enumeratorStyle(texts[i + 1] ?? "");
+    if (!style) continue;
+    for (let j = i + 1; j < texts.length && enumeratorStyle(texts[j]) === style && !CLOSING.test(texts[j]); j++) {
+      if (isHeadingParagraph(texts[j]) && style === "cn-dun") break;
+      forwardParagraph[j] = true;
+    }
+  }
+
   const out: SentenceScope[] = [];
   let openParagraph = -1; // a paragraph whose 下一步 opened a forward passage
   let closed = -1; // a sign-off inside a run-together paragraph ends the passage
@@ -75,7 +87,8 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
     let heading = false;
     if (style && shortItem) {
       // a heading is followed by its elaboration, not by a sibling item of the same style
-      heading = sameParagraphNext === null ? sen.ordinal === 0 : enumeratorStyle(sameParagraphNext) !== style;
+      if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
+      else if (sen.ordinal === 0 && style !== "shi") heading = enumeratorStyle(texts[sen.paragraph + 1] ?? "") !== style;
     }
     if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20) heading = true;
     out.push({ forward: forwardHere, heading, request: requestParagraph[sen.paragraph], tail: tailParagraph[sen.paragraph] });
