@@ -21,6 +21,6 @@ export async function decodeDocx(bytes: Uint8Array): Promise<string> {
 /** jszip and mammoth messages are long and sometimes multi-line; keep the first line, capped. */
 function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const first = message.split("\n")[0]!.trim();
+  const first = message.split("\n")[0]!.replace(/\s+/g, " ").trim();
   return first.length > 120 ? `${first.slice(0, 117)}...` : first || "unknown error";
 }

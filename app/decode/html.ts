@@ -47,9 +47,12 @@ function decodeHtmlBytes(bytes: Uint8Array): { html: string; encoding: string } 
 
 /** Never text: code, styling, widgets. */
 const ALWAYS_SKIP = new Set(["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "select", "textarea", "input", "head", "title", "meta", "link"]);
-/** Page furniture, dropped only in the fallback: inside Readability's article a <header> holds the headline. */
-const FURNITURE = new Set(["nav", "header", "footer", "aside", "menu"]);
-const FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|share|bdshare|jiathis|social|breadcrumbs?|crumbs?|toolbar|sidebar|footer|header|copyright|print|skip)([\s_-]|$)/i;
+/** Page furniture by tag. A <header> is judged separately: inside an article it may hold the headline. */
+const FURNITURE = new Set(["nav", "footer", "aside", "menu"]);
+/** Share bars and breadcrumbs: furniture even inside what Readability calls the article. */
+const SHARE_HINT = /(^|[\s_-])(share|bdshare|bdsharebuttonbox|jiathis|social|breadcrumbs?|crumbs?|toolbar|print|skip)([\s_-]|$)/i;
+/** In the whole-page fallback, layout class names that name furniture too. */
+const PAGE_FURNITURE_HINT = /(^|[\s_-])(nav|navbar|menu|sidebar|footer|header|top|bottom|copyright|links?)([\s_-]|$)/i;
 const BLOCK = new Set([
   "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
   "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "legend", "li",
@@ -63,6 +66,7 @@ interface DomNode {
   textContent: string | null;
   childNodes: ArrayLike<DomNode>;
   getAttribute?: (name: string) => string | null;
+  querySelector?: (selector: string) => unknown;
 }
 
 function isHidden(el: DomNode): boolean {
@@ -72,8 +76,15 @@ function isHidden(el: DomNode): boolean {
   return /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** DOM → text with a line break around every block and after every table cell. */
-function serialise(root: DomNode, dropFurniture: boolean): string {
+/** Private-use characters mark block edges while serialising; runs of them become one \n. */
+const EDGE = "\ue000";
+
+/**
+ * DOM → text with one line break at every block edge and after every table cell. `wholePage` is
+ * the fallback for pages where Readability found no article: it also drops headers and anything
+ * whose class or id names it as layout.
+ */
+function serialise(root: DomNode, wholePage: boolean): string {
   const parts: string[] = [];
   const walk = (node: DomNode, inPre: boolean): void => {
     if (node.nodeType === 3) {
@@ -84,24 +95,32 @@ function serialise(root: DomNode, dropFurniture: boolean): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = node.nodeName.toLowerCase();
-    if (ALWAYS_SKIP.has(tag) || isHidden(node)) return;
-    if (dropFurniture) {
-      if (FURNITURE.has(tag)) return;
-      const hint = `${node.getAttribute?.("class") ?? ""} ${node.getAttribute?.("id") ?? ""}`;
-      if (FURNITURE_HINT.test(hint)) return;
-    }
+    if (ALWAYS_SKIP.has(tag) || FURNITURE.has(tag) || isHidden(node)) return;
+    const hint = `${node.getAttribute?.("class") ?? ""} ${node.getAttribute?.("id") ?? ""}`;
+    if (SHARE_HINT.test(hint)) return;
+    if (tag === "header" && (wholePage || node.querySelector?.("nav, ul, ol, menu, form"))) return;
+    if (wholePage && PAGE_FURNITURE_HINT.test(hint)) return;
     if (tag === "br") {
       parts.push("\n");
       return;
     }
     const block = BLOCK.has(tag);
-    if (block) parts.push("\n");
-    const pre = inPre || tag === "pre" || tag === "textarea";
+    if (block) parts.push(EDGE);
+    const pre = inPre || tag === "pre";
     for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!, pre);
-    if (block) parts.push("\n");
+    if (block) parts.push(EDGE);
   };
   walk(root, false);
-  return tidyLines(parts.join(""));
+  // Adjacent block edges (</p><p>, </td><td>, empty <p></p>) are one line break, not blank lines;
+  // a blank line survives only where the page wrote one with <br><br>.
+  const joined = parts.join("").replace(new RegExp(`[ \\t\\n]*${EDGE}(?:[ \\t\\n]*${EDGE})*[ \\t\\n]*`, "g"), "\n");
+  return tidyLines(joined);
+}
+
+/** The whole page's text minus scripts, styles and page furniture: the fallback for non-articles. */
+export function pageText(html: string): string {
+  const { document } = parseHTML(html);
+  return serialise((document.body ?? document) as unknown as DomNode, true);
 }
 
 export function decodeHtml(bytes: Uint8Array): DecodedHtml {
@@ -110,6 +129,12 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   // Readability rewrites the DOM it reads, so the fallback gets its own parse.
   const { document } = parseHTML(html);
   const pageTitle = (document.title ?? "").trim() || null;
+  const headings = Array.from(document.querySelectorAll("h1, h2"), (h) => (h.textContent ?? "").replace(/\s+/g, " ").trim());
+  // Share bars and breadcrumbs go before Readability sees the page: it rewrites small <div>s into
+  // <p>s without their classes, after which they can no longer be told from the article.
+  for (const el of Array.from(document.querySelectorAll("[class], [id]"))) {
+    if (SHARE_HINT.test(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`)) el.remove();
+  }
   let article: ReturnType<Readability<DomNode>["parse"]> = null;
   try {
     article = new Readability<DomNode>(document as unknown as Document, { serializer: (node) => node as unknown as DomNode }).parse();
@@ -120,10 +145,16 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
 
   let text = articleText;
   if (articleText.replace(/\s/g, "").length < 20) {
-    const fallback = parseHTML(html).document;
-    const fallbackText = serialise((fallback.body ?? fallback) as unknown as DomNode, true);
+    const fallbackText = pageText(html);
     if (fallbackText.length > articleText.length) text = fallbackText;
   }
   const title = article?.title?.trim() || pageTitle;
+  // Readability drops an <h1>/<h2> that repeats the page title. In a reply that heading is
+  // "对…第157号建议的答复", which names the suggestion and the session, so it is put back.
+  if (title && text === articleText) {
+    const squash = (s: string) => s.replace(/\s+/g, "");
+    const heading = headings.find((h) => squash(h) === squash(title));
+    if (heading && !squash(text).includes(squash(heading))) text = `${heading}\n${text}`;
+  }
   return { text, encoding, title };
 }
