@@ -1,0 +1,250 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { KindBadge } from "~/components/kind-badge";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { getDb } from "~/lib/db.server";
+import { takeFlash } from "~/lib/flash.server";
+import {
+  addresseeLabel,
+  firmnessLabel,
+  formatDate,
+  formatInstant,
+  formatTarget,
+  formatValue,
+} from "~/lib/format";
+import { segmentText, type MarkSpan } from "~/lib/highlight";
+import { listCommitmentsForDocument } from "~/models/commitment.server";
+import { getDocument } from "~/models/document.server";
+import { listObservationsForDocument } from "~/models/observation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.document.title || data?.document.file_name || "答复文件"} · 承诺跟踪` },
+];
+
+const FORMAT_LABELS: Record<string, string> = { txt: "纯文本", html: "网页", docx: "Word 文档", pdf: "PDF" };
+const SOURCE_LABELS: Record<string, string> = { upload: "网页上传", seed: "示例数据", cli: "命令行导入", api: "接口" };
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const id = params.id ?? "";
+  const db = await getDb();
+  const document = await getDocument(db, { id });
+  if (!document) throw new Response("没有找到这份答复文件。", { status: 404 });
+  const [commitments, observations, flash] = await Promise.all([
+    listCommitmentsForDocument(db, { documentId: id }),
+    listObservationsForDocument(db, { documentId: id }),
+    takeFlash(request),
+  ]);
+  return json({ document, commitments, observations, flash: flash.message }, { headers: flash.headers });
+}
+
+export default function DocumentPage() {
+  const { document, commitments, observations, flash } = useLoaderData<typeof loader>();
+  const spans: MarkSpan[] = [
+    ...commitments.map((c) => ({
+      start: c.start_offset,
+      end: c.end_offset,
+      id: `quote-c${c.ordinal + 1}`,
+      kind: "commitment" as const,
+      label: `承诺 ${c.ordinal + 1}`,
+    })),
+    ...observations.map((o, i) => ({
+      start: o.start_offset,
+      end: o.end_offset,
+      id: `quote-o${i + 1}`,
+      kind: "observation" as const,
+      label: `进展数据 ${i + 1}`,
+    })),
+  ];
+  const segments = segmentText(document.text, spans);
+  const placed = new Set(segments.flatMap((s) => (s.type === "mark" ? [s.span.id] : [])));
+
+  return (
+    <>
+      {flash ? (
+        <div className="flash" role="status" data-testid="flash">
+          {flash}
+        </div>
+      ) : null}
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            <Link to="/documents">答复文件</Link> / {document.ref ?? document.file_name}
+          </p>
+          <h1>{document.title || document.file_name}</h1>
+        </div>
+      </div>
+
+      <section className="card">
+        <dl className="meta-grid">
+          <div>
+            <dt>答复单位</dt>
+            <dd>{document.agency ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>代表 / 委员</dt>
+            <dd>{addresseeLabel(document.addressee, document.addressee_role)}</dd>
+          </div>
+          <div>
+            <dt>编号</dt>
+            <dd>{document.ref ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>会议</dt>
+            <dd>{document.session ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>答复日期</dt>
+            <dd>{formatDate(document.replied_on)}</dd>
+          </div>
+          <div>
+            <dt>地区</dt>
+            <dd>{document.region ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>会办单位</dt>
+            <dd>{document.co_agencies.length ? document.co_agencies.join("、") : "—"}</dd>
+          </div>
+          <div>
+            <dt>文件</dt>
+            <dd>
+              {document.file_name}（{FORMAT_LABELS[document.format] ?? document.format}
+              {document.encoding ? `，${document.encoding}` : ""}）
+            </dd>
+          </div>
+          <div>
+            <dt>入库</dt>
+            <dd>
+              {formatInstant(document.ingested_at)} · {SOURCE_LABELS[document.source] ?? document.source}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card table-card">
+        <h2>
+          承诺事项 <span className="count">{commitments.length}</span>
+        </h2>
+        {commitments.length === 0 ? (
+          <p className="muted">未从这份文件中识别出承诺。</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" data-testid="commitments-table">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>类型</th>
+                  <th>指标</th>
+                  <th>目标</th>
+                  <th>基数</th>
+                  <th>期限</th>
+                  <th>责任单位</th>
+                  <th>措辞</th>
+                </tr>
+              </thead>
+              <tbody>
+                {commitments.map((c) => {
+                  const anchor = `quote-c${c.ordinal + 1}`;
+                  return (
+                    <tr key={c.id} className={c.needs_review ? "needs-review" : undefined}>
+                      <td>
+                        {placed.has(anchor) ? (
+                          <a href={`#${anchor}`} className="quote-link" title="在原文中查看">
+                            {c.ordinal + 1}
+                          </a>
+                        ) : (
+                          c.ordinal + 1
+                        )}
+                      </td>
+                      <td>
+                        <KindBadge kind={c.kind} />
+                      </td>
+                      <td>
+                        {placed.has(anchor) ? <a href={`#${anchor}`}>{c.indicator}</a> : c.indicator}
+                        {c.needs_review ? <span className="tag tag--review">待复核</span> : null}
+                      </td>
+                      <td className="nowrap">{formatTarget(c)}</td>
+                      <td className="nowrap">
+                        {formatValue(c.baseline_value, c.baseline_unit)}
+                        {c.baseline_as_of ? <div className="sub">截至 {formatDate(c.baseline_as_of)}</div> : null}
+                      </td>
+                      <td className="nowrap">
+                        {c.due_date ? formatDate(c.due_date, c.due_precision) : "未定期限"}
+                        {c.due_text ? <div className="sub">“{c.due_text}”</div> : null}
+                      </td>
+                      <td>{c.agency ?? "—"}</td>
+                      <td className="nowrap">{firmnessLabel(c.firmness)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card table-card">
+        <h2>
+          进展数据 <span className="count">{observations.length}</span>
+        </h2>
+        {observations.length === 0 ? (
+          <p className="muted">未从这份文件中识别出进展数据。</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" data-testid="observations-table">
+              <thead>
+                <tr>
+                  <th>指标</th>
+                  <th>数值</th>
+                  <th>截至</th>
+                  <th>原文</th>
+                </tr>
+              </thead>
+              <tbody>
+                {observations.map((o, i) => {
+                  const anchor = `quote-o${i + 1}`;
+                  return (
+                    <tr key={o.id}>
+                      <td>{placed.has(anchor) ? <a href={`#${anchor}`}>{o.indicator}</a> : o.indicator}</td>
+                      <td className="nowrap">{formatValue(o.value, o.unit, o.per)}</td>
+                      <td className="nowrap">{formatDate(o.as_of)}</td>
+                      <td className="quote-cell">{o.quote}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>原文</h2>
+        <p className="legend">
+          <mark className="mark mark--commitment">承诺</mark>
+          <mark className="mark mark--observation">进展数据</mark>
+          点击上方表格中的指标可跳转到原文位置。
+        </p>
+        <div className="document-text" data-testid="document-text">
+          {segments.map((segment) =>
+            segment.type === "text" ? (
+              <span key={segment.start}>{segment.text}</span>
+            ) : (
+              <mark
+                key={segment.start}
+                id={segment.span.id}
+                className={`mark mark--${segment.span.kind}`}
+                title={segment.span.label}
+              >
+                {segment.text}
+              </mark>
+            ),
+          )}
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

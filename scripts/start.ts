@@ -1,0 +1,96 @@
+// `npm start`: migrate the database, seed it if empty, build the production bundle if it is missing
+// or older than the sources, then serve it with remix-serve on HOST:PORT (127.0.0.1:3000).
+// See docs/decisions/0004-serving-the-app.md.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, parseDatabaseUrl } from "../db/connection";
+import { migrateToLatest } from "../db/migrate";
+import { seedIfEmpty } from "../seeds/index";
+
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const buildEntry = path.join(root, "build", "index.js");
+const remixCli = path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js");
+const serveCli = path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js");
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  return newest;
+}
+
+/** True when build/index.js is missing or any source it is made from changed after it. */
+export function buildIsStale(): boolean {
+  if (!fs.existsSync(buildEntry)) return true;
+  const built = fs.statSync(buildEntry).mtimeMs;
+  const sources = ["app", "db", "remix.config.js", "package-lock.json"].map((p) => newestMtime(path.join(root, p)));
+  return Math.max(...sources) > built;
+}
+
+async function prepareDatabase(): Promise<void> {
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  const where = target.dialect === "sqlite" ? target.path : target.url.replace(/\/\/[^@/]*@/, "//…@");
+  const db = createDb();
+  try {
+    const migrated = await migrateToLatest(db);
+    const applied = migrated.results?.filter((r) => r.status === "Success").length ?? 0;
+    console.log(`[start] 数据库 ${where}：${applied ? `应用了 ${applied} 个迁移` : "已是最新"}`);
+    const seeded = await seedIfEmpty(db);
+    if (seeded) {
+      const created = seeded.filter((r) => r.status === "created").length;
+      console.log(`[start] 数据库为空，已导入 ${created} 份示例答复`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+function build(): void {
+  console.log("[start] 正在构建生产版本（remix build）…");
+  const result = spawnSync(process.execPath, [remixCli, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status ?? result.signal})`);
+}
+
+async function main(): Promise<void> {
+  await prepareDatabase();
+  if (buildIsStale()) build();
+
+  const host = process.env.HOST || "127.0.0.1";
+  const port = process.env.PORT || "3000";
+  // remix-serve binds every interface unless HOST is set, so HOST is always passed down.
+  const server = spawn(process.execPath, [serveCli, buildEntry], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, HOST: host, PORT: port, NODE_ENV: "production" },
+  });
+  console.log(`[start] 承诺跟踪 http://${host}:${port}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // On Ctrl-C the terminal already sent SIGINT to the child; forwarding covers `kill` and CI.
+    if (server.exitCode === null) server.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+
+  server.on("exit", (code, signal) => {
+    if (stopping) process.exit(0);
+    console.error(`[start] 服务进程意外退出（${signal ?? `exit ${code}`}）`);
+    process.exit(code ?? 1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] 启动失败：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
