@@ -3,10 +3,7 @@
 //
 // Offsets the extractor reports are UTF-16 offsets into DecodedDocument.text, so whatever is
 // stored as the document's text must be exactly this string.
-import { DocxReadError, decodeDocx } from "./docx";
 import { DecodeError } from "./errors";
-import { decodeHtml } from "./html";
-import { PdfReadError, decodePdf } from "./pdf";
 import { sniff, type Sniffed } from "./sniff";
 import { decodeText } from "./text";
 
@@ -105,12 +102,16 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, option
       const { text, encoding } = decodeText(bytes, fileName);
       return { text, format, encoding, title: null };
     }
+    // The HTML, .docx and PDF libraries are loaded on first use: pdf.js alone is megabytes of
+    // code, and a CLI run over text files should not pay for it.
     case "html": {
+      const { decodeHtml } = await import("./html");
       const { text, encoding, title } = decodeHtml(bytes);
       if (text.trim() === "") throw new DecodeError(fileName, "no text in the HTML page");
       return { text, format, encoding, title };
     }
     case "docx": {
+      const { DocxReadError, decodeDocx } = await import("./docx");
       let text: string;
       try {
         text = await decodeDocx(bytes);
@@ -122,6 +123,7 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, option
       return { text, format, encoding: null, title: null };
     }
     case "pdf": {
+      const { PdfReadError, decodePdf } = await import("./pdf");
       try {
         const { text, title } = await decodePdf(bytes);
         return { text, format, encoding: null, title };
