@@ -22,19 +22,23 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const observations: Observation[] = [...tables.observations];
   const seenSentence = new Set<string>();
   const previousSubject = { value: null as string | null };
+  const keyOf = new Map<Commitment | Observation, string>();
   for (let i = 0; i < sentences.length; i++) {
-    // web pages often hold the text twice: each sentence counts once
     if (tables.used.has(sentences[i].paragraph)) continue;
+    // web pages often hold the text twice: each sentence counts once
     const key = sameTextKey(sentences[i].s);
     if (key.length >= 8 && seenSentence.has(key)) continue;
     seenSentence.add(key);
     const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject);
+    for (const c of r.commitments) keyOf.set(c, key);
+    for (const o of r.observations) keyOf.set(o, key);
     commitments.push(...r.commitments);
     observations.push(...r.observations);
   }
-  const unique = dedupe(commitments, (c) => `${sameTextKey(c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}`);
+  // near-duplicates (a copy that lost a character of a date) still pledge once
+  const unique = dedupe(commitments, (c) => `${(keyOf.get(c) ?? c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}`);
   attachBaselines(unique, observations);
-  return { document, commitments: unique, observations: dedupe(observations, (o) => `${sameTextKey(o.quote)}|${o.value}|${o.unit}`) };
+  return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

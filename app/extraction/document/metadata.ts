@@ -31,6 +31,7 @@ function dateFrom(m: RegExpExecArray | null): string | null {
   return validDate(y, mo, d) ? iso(y, mo, d) : null;
 }
 
+const ORG_NAME = new RegExp(`^[${HAN}]{2,20}${ORG_SUFFIX}$`, "u");
 const ORG_LINE = new RegExp(`^[${HAN}()（）]{2,30}${ORG_SUFFIX}$`, "u");
 
 function isOrg(s: string): boolean {
@@ -103,13 +104,22 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   // co-handling agencies, named in the opening paragraphs only
   const intro = head.slice(0, 1500);
   const co: string[] = [];
-  const CO = [/经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, /经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, /([^,。;:]{2,80}?)协办/u, /会同([^。;:]{2,120}?)(?:共同)?(?:研究|办理)/u, /协办单位[:]?([^。;\n]{2,120})/u];
-  for (const re of CO) {
-    const m = re.exec(intro);
+  // each phrase is looked up by its keyword first, then read in a window around it
+  const CO: Array<[string, RegExp, "before" | "after"]> = [
+    ["经商", /^经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, "after"],
+    ["经与", /^经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, "after"],
+    ["协办", /([^,。;:]{2,80})$/u, "before"],
+    ["会同", /^会同([^。;:]{2,120}?)(?:共同)?(?:研究|办理)/u, "after"],
+    ["协办单位", /^协办单位[:]?([^。;\n]{2,120})/u, "after"],
+  ];
+  for (const [keyword, re, side] of CO) {
+    const at = intro.indexOf(keyword);
+    if (at < 0) continue;
+    const m = side === "after" ? re.exec(intro.slice(at, at + 160)) : re.exec(intro.slice(Math.max(0, at - 80), at));
     if (!m) continue;
     for (const part of m[1].split(/[、,和及与]/)) {
       const name = part.replace(/^(?:建议)?(?:经)?(?:我[局厅委办])?(?:主办)?/, "").trim();
-      if (new RegExp(`^[${HAN}]{2,20}${ORG_SUFFIX}$`, "u").test(name) && name !== agency && !co.includes(name)) co.push(name);
+      if (ORG_NAME.test(name) && name !== agency && !co.includes(name)) co.push(name);
     }
   }
 

@@ -23,12 +23,28 @@ interface Ctx {
 
 // Spans whose numbers describe rather than count: 集…于一体, 在…基础上 (a baseline), 按照…标准.
 function describingSpans(s: string): Array<[number, number]> {
-  const spans = titleSpans(s);
-  const re = /集[^。;]{1,60}?于一体|在[^。;,]{1,40}?(?:的)?基础上|按照[^。;,]{0,30}?(?:标准|要求|比例)|“[^”]{0,12}”(?=[^,;。]{0,4}(?:模式|机制|体系|工程|行动|计划))|等\d+(?:个|家|项|部门)|\d+[+＋]\d+|[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) spans.push([m.index, m.index + m[0].length]);
+  const spans = s.includes("《") ? titleSpans(s) : [];
+  for (const [guard, re] of DESCRIBING) {
+    if (!s.includes(guard)) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) spans.push([m.index, m.index + m[0].length]);
+  }
   return spans;
 }
+
+const DESCRIBING: Array<[string, RegExp]> = [
+  ["于一体", /集[^。;]{1,60}?于一体/g],
+  ["基础上", /在[^。;,]{1,40}?(?:的)?基础上/g],
+  ["按照", /按照[^。;,]{0,30}?(?:标准|要求|比例)/g],
+  ["“", /“[^”]{0,12}”(?=[^,;。]{0,4}(?:模式|机制|体系|工程|行动|计划))/g],
+  ["“", /[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g],
+  ["(", /[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g],
+  ["等", /等\d+(?:个|家|项|部门)/g],
+  ["+", /\d+[+]\d+/g],
+];
+
+const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|年|月|五|季度|目前|至今/;
 
 const COVERAGE = /全覆盖|全面覆盖|全部[^,;。]{0,30}?(?:到位|达标|建成|覆盖|配齐|实现)|(?:每个|每一个|所有|各)[^,;。]{1,14}?(?:都|均)?(?:建有|设有|配有|拥有)(?![\d一二两三四五六七八九十])/g;
 
@@ -136,6 +152,11 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const s = sen.s;
   const out: SentenceResult = { commitments: [], observations: [] };
   if (scope.request || scope.tail) return out;
+  // most sentences hold no number, no date and no cue word: nothing to find there
+  if (!scope.forward && !MAY_MATTER.test(s)) {
+    FUTURE_CUE.lastIndex = 0;
+    if (!FUTURE_CUE.test(s)) return out;
+  }
   const boiler = BOILERPLATE.test(s);
   const titles = titleSpans(s);
   const describing = describingSpans(s);

@@ -48,6 +48,8 @@ function parseNum(s: string): number | null {
   return parseChineseNumeral(s);
 }
 
+const ANY_NUMBER = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`);
+const NUMERAL_G = new RegExp(ANY_NUMBER.source, "g");
 const MULT: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
 
 function round(v: number): number {
@@ -56,14 +58,26 @@ function round(v: number): number {
 
 export function findQuantities(s: string, exclude: (pos: number) => boolean = () => false): Quantity[] {
   const out: Quantity[] = [];
-  QTY.lastIndex = 0;
+  if (!ANY_NUMBER.test(s)) return out;
+  // The full pattern opens with optional bound words, so the regex engine would try it at every
+  // position; instead jump to each numeral and start the pattern a few characters before it (a
+  // bound word is at most five long). Leftmost-match semantics make this the same as a full scan.
+  const candidates = NUMERAL_G;
+  let resumeAt = 0;
   let m: RegExpExecArray | null;
-  while ((m = QTY.exec(s))) {
+  for (;;) {
+    candidates.lastIndex = resumeAt;
+    const c = candidates.exec(s);
+    if (!c) break;
+    QTY.lastIndex = Math.max(resumeAt, c.index - 5);
+    m = QTY.exec(s);
+    if (!m) break;
+    resumeAt = m.index + Math.max(1, m[0].length);
     const [whole, bound, percentWord, numText, approx1, mult, approx2, midUnit, maxText, approxMax, multMax, unitText, post] = m;
     if (!numText) continue;
     const numberStart = m.index + (bound?.length ?? 0) + (percentWord?.length ?? 0);
     const before = s.slice(Math.max(0, numberStart - 1), numberStart);
-    const after = s.slice(m.index + whole.length);
+    const after = s.slice(m.index + whole.length, m.index + whole.length + 8); // the rules look a few characters ahead
     const chinese = !/\d/.test(numText);
     // digits glued to letters or other digits, 第N, 每万/每百 (a denominator), parts of codes
     if (/[A-Za-z0-9.\-+第每〔]/.test(before)) continue;
@@ -134,6 +148,7 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     });
   }
   // 翻一番 / 翻两番: doubling (×2) and quadrupling (×4) of the base
+  if (!s.includes("翻")) return out.sort((a, b) => a.start - b.start);
   const FAN = /翻(一|两|二)番/g;
   let f: RegExpExecArray | null;
   while ((f = FAN.exec(s))) {

@@ -23,8 +23,10 @@ export interface Clause {
   end: number;
 }
 
-const SENTENCE_END = new Set(["。", ";", "!", "?"]);
-const CLAUSE_END = new Set([",", ":", "。", ";", "!", "?"]);
+// char codes: 。 ; ! ? , :
+const PERIOD = 0x3002, SEMI = 0x3b, BANG = 0x21, QUESTION = 0x3f, COMMA = 0x2c, COLON = 0x3a;
+const isSentenceEnd = (c: number) => c === PERIOD || c === SEMI || c === BANG || c === QUESTION;
+const isClauseEnd = (c: number) => isSentenceEnd(c) || c === COMMA || c === COLON;
 
 export function paragraphsOf(shadow: string): Paragraph[] {
   const out: Paragraph[] = [];
@@ -53,10 +55,10 @@ export function sentencesOf(shadow: string, paragraphs: Paragraph[]): Sentence[]
       if (to > from) out.push({ index: out.length, paragraph: p.index, ordinal: ordinal++, start: from, end: to, s: shadow.slice(from, to) });
     };
     for (let i = p.start; i < p.end; i++) {
-      const ch = shadow[i];
-      if (SENTENCE_END.has(ch)) {
+      const c = shadow.charCodeAt(i);
+      if (isSentenceEnd(c)) {
         // "?" and "!" inside Latin text (URLs, code) are not sentence ends
-        if ((ch === "?" || ch === "!") && /[A-Za-z0-9=&]/.test(shadow[i + 1] ?? "")) continue;
+        if ((c === QUESTION || c === BANG) && /[A-Za-z0-9=&]/.test(shadow[i + 1] ?? "")) continue;
         // keep a closing quote or bracket with its sentence: 。” / 。)
         let j = i + 1;
         while (j < p.end && (shadow[j] === "”" || shadow[j] === ")")) j++;
@@ -75,10 +77,10 @@ export function clausesOf(s: string): Clause[] {
   let a = 0;
   let depth = 0; // commas inside 《》 or brackets do not end a clause (quotes are too often unbalanced to count)
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === "《" || ch === "(") depth++;
-    else if ((ch === "》" || ch === ")") && depth > 0) depth--;
-    else if (depth === 0 && CLAUSE_END.has(ch)) {
+    const c = s.charCodeAt(i);
+    if (c === 0x300a || c === 0x28) depth++; // 《 (
+    else if ((c === 0x300b || c === 0x29) && depth > 0) depth--; // 》 )
+    else if (depth === 0 && isClauseEnd(c)) {
       out.push({ start: a, end: i + 1 });
       a = i + 1;
     }

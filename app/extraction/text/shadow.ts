@@ -13,19 +13,21 @@ const FOLD: Record<string, string> = {
   "〈": "《", "〉": "》", "﹤": "《", "﹥": "》",
 };
 
+// One lookup table for all of UTF-16: folding a document is then one pass over a typed array.
+const TABLE = (() => {
+  const t = new Uint16Array(65536);
+  for (let i = 0; i < 65536; i++) t[i] = i;
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  for (const [from, to] of Object.entries(FOLD)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  return t;
+})();
+const decoder = new TextDecoder("utf-16le");
+
 export function shadowOf(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      const folded = FOLD[ch];
-      out += folded ?? String.fromCharCode(code - 0xfee0);
-    } else {
-      out += FOLD[ch] ?? ch;
-    }
-  }
-  return out;
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = TABLE[text.charCodeAt(i)];
+  return decoder.decode(out);
 }
 
 /** For comparing quotes and de-duplicating: no white space, no punctuation variants. */
@@ -33,7 +35,7 @@ export function compact(text: string): string {
   return shadowOf(text).replace(/[\s“”"'《》()\[\]]/g, "");
 }
 
-/** Key for recognising the same sentence twice on one page: no punctuation at all. */
-export function sameTextKey(text: string): string {
-  return shadowOf(text).replace(/[\s\p{P}\p{S}]/gu, "");
+/** Key for recognising the same sentence twice on one page (given shadow text): no punctuation. */
+export function sameTextKey(shadowText: string): string {
+  return shadowText.replace(/[\s,.;:!?。、“”《》()\-"'%]/g, "");
 }

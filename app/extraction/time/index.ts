@@ -32,8 +32,9 @@ export function planStartYear(s: string): number | null {
 /** All time expressions in a (shadow) sentence, non-overlapping, in text order. */
 export function findTimes(s: string, ctx: TimeContext): TimeMention[] {
   const found: TimeMention[] = [];
-  const context: TimeContext = { ...ctx, planStartYear: ctx.planStartYear ?? planStartYear(s) };
+  const context: TimeContext = { ...ctx, planStartYear: ctx.planStartYear ?? (/\d{4}/.test(s) ? planStartYear(s) : null) };
   PARSERS.forEach((parser, order) => {
+    if (!parser.trigger.test(s)) return;
     parser.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = parser.pattern.exec(s))) {

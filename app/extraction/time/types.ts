@@ -31,5 +31,7 @@ export interface TimeContext {
 export interface TimeParser {
   name: string;
   pattern: RegExp; // global
+  /** a cheap test that must pass before the pattern is run: most sentences hold no date at all */
+  trigger: RegExp;
   extract(m: RegExpExecArray, ctx: TimeContext): Omit<TimeMention, "start" | "end" | "text" | "parser"> | null;
 }

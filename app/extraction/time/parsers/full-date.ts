@@ -4,6 +4,7 @@ import { dayBefore, iso, validDate } from "../dates";
 // 2022年10月1日前 → 2022-09-30 (the day before, GUIDE §2); 截至2022年3月31日 → as of that day.
 export const fullDate: TimeParser = {
   name: "full-date",
+  trigger: /\d年\d/,
   pattern: /(截至|截止到|截止|到|至|于|在)?(\d{4})年(\d{1,2})月(\d{1,2})[日号](前|之前|以前|起|以来)?/g,
   extract(m) {
     const [y, mo, d] = [Number(m[2]), Number(m[3]), Number(m[4])];

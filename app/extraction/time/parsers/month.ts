@@ -6,6 +6,7 @@ import { parseChineseNumeral } from "../../numerals/chinese";
 // 6月前 → end of May; 10月1日前 → 30 September (GUIDE §2).
 export const month: TimeParser = {
   name: "month",
+  trigger: /月/,
   pattern: /(截至|截止|到|至)?(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?(份)?(底|末|中旬|上旬|下旬)?(前|之前|以前|以来)?/g,
   extract(m, ctx) {
     const y = yearOf(ctx.docDate);

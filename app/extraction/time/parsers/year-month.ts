@@ -5,6 +5,7 @@ import { endOfMonth, validDate } from "../dates";
 // 2023年11月底前 / 11月底 → end of November; 截至2022年3月 → as of 2022-03-31.
 export const yearMonth: TimeParser = {
   name: "year-month",
+  trigger: /\d年\d/,
   pattern: /(截至|截止到|截止|到|至|于|在)?(\d{4})年(\d{1,2})月(?:份)?(底|末|中旬|上旬|下旬)?(前|之前|以前|起|以来)?(?![\d日号])/g,
   extract(m) {
     const [y, mo] = [Number(m[2]), Number(m[3])];

@@ -3,6 +3,7 @@ import type { TimeParser } from "../types";
 // 2021-2023年 / （2021—2023） / 2023至2025年: a plan period; its end is the deadline of targets set for it.
 export const yearRange: TimeParser = {
   name: "year-range",
+  trigger: /\d\d\d\d\s*[-至到]/,
   pattern: /(\d{4})\s*(?:-|至|到)\s*(\d{4})\s*年?(?:度)?/g,
   extract(m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
