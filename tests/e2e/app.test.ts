@@ -74,6 +74,8 @@ describe("the app in a browser", () => {
     await expect(page.title()).resolves.toContain("承诺跟踪");
     await page.getByTestId("stat-documents").click();
     await page.waitForURL(/\/documents$/);
+    // A client-side navigation changes the URL before React has rendered the new page.
+    await page.getByTestId("documents-table").waitFor();
     await expect(page.getByTestId("documents-table").locator("tbody tr").count()).resolves.toBe(5);
   });
 
