@@ -17,7 +17,8 @@ import { ingestFile } from "~/services/ingest.server";
 
 export const meta: MetaFunction = () => [{ title: "上传答复 · 承诺跟踪" }];
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+// The same ceiling as the decoder (app/decode MAX_FILE_BYTES); the part is refused before it is buffered whole.
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const ACCEPT = ".txt,.html,.htm,.docx,.pdf";
 
 const UploadSchema = z.object({
