@@ -22,6 +22,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const observations: Observation[] = [...tables.observations];
   const seenSentence = new Set<string>();
   const previousSubject = { value: null as string | null };
+  let pledgedParagraph = -1; // the paragraph whose last sentence pledged
   const keyOf = new Map<Commitment | Observation, string>();
   for (let i = 0; i < sentences.length; i++) {
     if (tables.used.has(sentences[i].paragraph)) continue;
@@ -29,7 +30,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const key = sameTextKey(sentences[i].s);
     if (key.length >= 8 && seenSentence.has(key)) continue;
     seenSentence.add(key);
-    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject);
+    const carry = pledgedParagraph === sentences[i].paragraph;
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject, carry);
+    pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
     for (const c of r.commitments) keyOf.set(c, key);
     for (const o of r.observations) keyOf.set(o, key);
     commitments.push(...r.commitments);

@@ -6,8 +6,8 @@ import { clauseAt, clausesOf, inSpans, titleSpans } from "../text/segment";
 import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
-import { findPer, indicatorOf, modeOf } from "../quantity/targets";
-import { ACTION_VERB, BOILERPLATE, DISPOSAL, FUTURE_CUE, MILESTONE, PAST_MARKER, firmnessOf } from "./cues";
+import { defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { ACTION_VERB, BOILERPLATE, CONTINUATION, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
 export interface SentenceResult {
@@ -46,7 +46,6 @@ const DESCRIBING: Array<[string, RegExp]> = [
 
 const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|年|月|五|季度|目前|至今/;
 
-const COVERAGE = /全覆盖|全面覆盖|全部[^,;。]{0,30}?(?:到位|达标|建成|覆盖|配齐|实现)|(?:每个|每一个|所有|各)[^,;。]{1,14}?(?:都|均)?(?:建有|设有|配有|拥有)(?![\d一二两三四五六七八九十])/g;
 
 function isArticleOne(q: Quantity): boolean {
   // 新建一家5A级中心 is a milestone, not a quantity of 1 (GUIDE §2); 一次 and 一倍 are counts
@@ -78,14 +77,22 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
   }
   for (const t of times) {
     if (best && t.start >= best.from) break;
-    if (inSpans(titles, t.start) || docDate === null || t.date === null || t.date < docDate) continue;
+    if (inSpans(titles, t.start) || t.date === null) continue;
+    if (docDate === null) {
+      // without a date for the document only a stated deadline (到2027年, 2026年底前) can be a cue
+      if (t.role === "due" && t.certainty === "stated") { best = { from: t.start, cue: t.text, weak: false }; break; }
+      continue;
+    }
+    if (t.date < docDate) continue;
     const docYearEnd = docDate.slice(0, 4) + "-12-31";
     if (t.role !== "due" && !(t.role === "point" && t.date > docYearEnd)) continue;
     // 今年1-5月 / 今年以来 report the past
     if (/^(?:今年|本年|年内)/.test(t.text) && /^[\d一二三四五六七八九十]+(?:-\d+)?月/.test(s.slice(t.end))) continue;
     // a plan period that began before this year (2021-2023年) frames what was done in it
     if (t.parser === "year-range" && Number(t.text.slice(0, 4)) < Number(docDate.slice(0, 4)) && t.date <= docYearEnd) continue;
-    const weak = t.role === "point" || (t.parser === "relative-year" && /^(?:今年|本年|当年|年度|全年)$/.test(t.text));
+    // 全年 / 年度 / 当年 name the year's plan or report on it ("全年改造412个", "完成年度目标的55.6%"): no cue
+    if (t.parser === "relative-year" && /^(?:全年|年度|当年)$/.test(t.text)) continue;
+    const weak = t.role === "point" || (t.parser === "relative-year" && /^(?:今年|本年)$/.test(t.text)) || (t.parser === "plan-period" && !/^(?:到|至)|末|期末/.test(t.text));
     best = { from: t.start, cue: t.text, weak };
     break;
   }
@@ -99,7 +106,7 @@ function clauseEndAt(s: string, pos: number): number {
 
 function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
   const isDue = (t: TimeMention) =>
-    !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date > docDate.slice(0, 4) + "-12-31")) && (docDate === null || t.date >= docDate);
+    !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date >= docDate)) && (docDate === null || t.date >= docDate);
   let before: TimeMention | null = null;
   for (const t of times) {
     if (t.start >= pos) break;
@@ -148,12 +155,16 @@ function qualitativeIndicator(s: string): string {
   return clause.replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "").slice(0, 40);
 }
 
-export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, previousSubject: { value: string | null }): SentenceResult {
+/**
+ * `carry`: the sentence before, in the same paragraph, pledged. A sentence that goes on from it
+ * (同时，… / 并…) pledges too; any other one pledges its numbers unless it reports (已, 目前).
+ */
+export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, previousSubject: { value: string | null }, carry = false): SentenceResult {
   const s = sen.s;
   const out: SentenceResult = { commitments: [], observations: [] };
   if (scope.request || scope.tail) return out;
   // most sentences hold no number, no date and no cue word: nothing to find there
-  if (!scope.forward && !MAY_MATTER.test(s)) {
+  if (!scope.forward && !carry && !MAY_MATTER.test(s)) {
     FUTURE_CUE.lastIndex = 0;
     if (!FUTURE_CUE.test(s)) return out;
   }
@@ -166,8 +177,11 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // 下一步，我们将重点做好以下工作： announces the list that follows; the items are the pledges
-  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s);
-  const pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, scope, times, ctx.docDate, titles);
+  // …以下工作： announces a list; 2025年是…之年 frames the year
+  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s);
+  const reports = REPORT_OPENER.test(s);
+  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, times, ctx.docDate, titles);
+  if (!pledge && carry && !boiler && !scope.heading && !reports) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
@@ -198,14 +212,14 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
 
   // targets without a number: 全覆盖, 全部…到位, 每个县市建有… → 100% (GUIDE §2)
   const coverage: Array<{ q: Quantity; clause: number }> = [];
-  COVERAGE.lastIndex = 0;
-  let cm: RegExpExecArray | null;
-  while ((cm = COVERAGE.exec(s))) {
-    if (cm.index < pledgeFrom || inSpans(titles, cm.index)) continue;
-    const ci = clauseAt(clauses, cm.index);
+  for (const q of findCoverage(s)) {
+    if (q.start < pledgeFrom || inSpans(titles, q.start)) continue;
+    const ci = clauseAt(clauses, q.start);
     if (clausePast[ci]) continue;
+    // 每个乡镇至少办好1所: the 1 belongs to the coverage
+    for (let k = targets.length - 1; k >= 0; k--) if (targets[k].q.start >= q.start && targets[k].q.start < q.end) targets.splice(k, 1);
     if (targets.some((t) => t.clause === ci)) continue;
-    coverage.push({ q: { start: cm.index, end: cm.index + cm[0].length, numberStart: cm.index, value: 100, unit: "%", comparator: ">=", approximate: false, chinese: false, text: cm[0] }, clause: ci });
+    coverage.push({ q, clause: ci });
   }
   const all = [...targets, ...coverage].sort((a, b) => a.q.start - b.q.start);
   if (pledge.weak && all.length === 0) return out;
@@ -216,16 +230,20 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     quote, start: sen.start, end: sen.end, agency: ctx.agency, firmness, cue: pledge.cue,
   };
 
+  let previousMode: "level" | "increment" | null = null;
   for (const { q, clause } of all) {
     const c = clauses[clause];
     const per = findPer(s, c.start, q.start);
-    const mode = modeOf(s.slice(c.start, q.start), q, per?.text ?? null);
+    const before = s.slice(c.start, q.start);
+    // 新增救护车20辆，其中负压救护车不少于5辆: a part has the mode of its whole
+    const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null);
+    previousMode = mode;
     const target: Target = {
       value: q.value,
       ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
       unit: q.unit,
       ...(per ? { per: per.text } : {}),
-      comparator: q.comparator ?? (mode === "level" ? ">=" : "="),
+      comparator: defaultComparator(q, mode),
       mode,
       ...(q.approximate ? { approximate: true } : {}),
       text: q.text,
@@ -265,7 +283,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     for (let i = lastTargetClause + 1; i < clauses.length; i++) {
       const text = s.slice(clauses[i].start, clauses[i].end);
       if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
-      if (!(MILESTONE[0].test(text) || MILESTONE[3].test(text) || MILESTONE[5].test(text))) continue;
+      if (!MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
       const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
       out.commitments.push({
         ...base,

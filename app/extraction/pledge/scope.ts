@@ -2,7 +2,7 @@
 // paragraph that opens with 下一步, and the table cells that hold the deputy's own requests (which
 // are not the agency's pledges, however imperative they sound).
 import type { Paragraph, Sentence } from "../text/segment";
-import { CLOSING, ENUMERATOR, FORWARD_HEADING, FORWARD_OPENER, enumeratorStyle } from "./cues";
+import { CLOSING, ENUMERATOR, FORWARD_HEADING, FORWARD_OPENER, REPORT_OPENER, enumeratorStyle } from "./cues";
 
 export interface SentenceScope {
   /** in a section or paragraph of plans */
@@ -77,6 +77,8 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
     const sen = sentences[k];
     const s = sen.s;
     if (FORWARD_OPENER.test(s)) openParagraph = sen.paragraph;
+    // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
+    else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
     if (CLOSING.test(s) || /感谢|欢迎您/.test(s)) closed = sen.paragraph;
     const forwardHere = (forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph) && closed !== sen.paragraph;
     const next = sentences[k + 1];

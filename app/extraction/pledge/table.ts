@@ -6,7 +6,7 @@ import type { Commitment, Observation } from "../types";
 import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
 import { findQuantities } from "../quantity/numbers";
-import { modeOf } from "../quantity/targets";
+import { defaultComparator, findCoverage, modeOf } from "../quantity/targets";
 import { PAST_MARKER } from "./cues";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
@@ -63,47 +63,49 @@ export interface TableResult {
 
 export function extractTables(text: string, shadow: string, paragraphs: Paragraph[], docDate: string | null, agency: string | null): TableResult {
   const result: TableResult = { commitments: [], observations: [], used: new Set() };
+  const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
   for (let i = 0; i < paragraphs.length; i++) {
-    // header on one line
+    // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
     const cells = splitLine(shadow, paragraphs[i]);
-    let columns: Column[] = [];
-    let rows: Cell[][] = [];
-    let next = i + 1;
+    let columns: Column[];
+    let next: number;
     if (cells.length >= 3 && cells.filter((c) => columnOf(c.text)).length >= 3) {
       columns = cells.map((c) => columnOf(c.text) ?? "other");
-      if (!columns.includes("target") && !columns.includes("item")) continue;
-      for (; next < paragraphs.length; next++) {
-        const row = splitLine(shadow, paragraphs[next]);
-        if (row.length < Math.max(2, columns.length - 2)) break;
-        rows.push(row);
-      }
+      next = i + 1;
     } else {
-      // header one cell per line
-      let j = i;
       const cols: Column[] = [];
+      let j = i;
       while (j < paragraphs.length) {
-        const col = columnOf(shadow.slice(paragraphs[j].start, paragraphs[j].end));
+        const col = columnOf(lineOf(j));
         if (!col) break;
         cols.push(col);
         j++;
       }
-      if (cols.length < 3 || !(cols.includes("target") || cols.includes("item")) || !(cols.includes("due") || cols.includes("progress"))) continue;
       columns = cols;
-      const width = cols.length;
       next = j;
-      // rows open with a bare number when there is a 序号 column; otherwise take cells by width
-      while (next < paragraphs.length) {
-        const first = shadow.slice(paragraphs[next].start, paragraphs[next].end).trim();
-        if (cols[0] === "index" && !/^\d{1,3}$/.test(first)) break;
-        let end = next + 1;
-        if (cols[0] === "index") {
-          while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(shadow.slice(paragraphs[end].start, paragraphs[end].end).trim())) end++;
-        } else end = Math.min(paragraphs.length, next + width);
-        const row = paragraphs.slice(next, end).map((p) => ({ text: shadow.slice(p.start, p.end).trim(), start: p.start, end: p.end }));
-        if (row.length < Math.min(3, width)) break;
-        rows.push(row);
-        next = end;
+    }
+    if (columns.length < 3 || !(columns.includes("target") || columns.includes("item")) || !(columns.includes("due") || columns.includes("progress"))) continue;
+    const width = columns.length;
+    const rows: Cell[][] = [];
+    while (next < paragraphs.length) {
+      const lineCells = splitLine(shadow, paragraphs[next]);
+      if (lineCells.length >= Math.max(3, width - 2)) {
+        // a row on one line
+        rows.push(lineCells);
+        next++;
+        continue;
       }
+      // a row one cell per line, opened by its 序号 when the table has one
+      const first = lineOf(next);
+      if (columns[0] === "index" && !/^\d{1,3}$/.test(first)) break;
+      let end = next + 1;
+      if (columns[0] === "index") {
+        while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(end))) end++;
+      } else end = Math.min(paragraphs.length, next + width);
+      const row = paragraphs.slice(next, end).map((p) => ({ text: shadow.slice(p.start, p.end).trim(), start: p.start, end: p.end }));
+      if (row.length < Math.min(3, width)) break;
+      rows.push(row);
+      next = end;
     }
     if (rows.length === 0) continue;
     for (let k = i; k < next; k++) result.used.add(k);
@@ -129,7 +131,8 @@ function readRow(text: string, shadow: string, columns: Column[], row: Cell[], d
   const progress = cellOf("progress");
   const due = dueCell ? findTimes(dueCell.text, { docDate }).find((t) => t.date && t.role !== "since" && t.role !== "frequency") : undefined;
   const ts = targetCell.text;
-  const quantities = findQuantities(ts).filter((q) => !(q.value === 1 && q.chinese));
+  const coverage = findCoverage(ts);
+  const quantities = [...findQuantities(ts).filter((q) => !(q.value === 1 && q.chinese) && !coverage.some((c) => q.start >= c.start && q.start < c.end)), ...coverage].sort((a, b) => a.start - b.start);
   const indicator = (item?.text ?? ts).slice(0, 40);
   const base = {
     quote: text.slice(targetCell.start, targetCell.end), start: targetCell.start, end: targetCell.end,
@@ -143,7 +146,7 @@ function readRow(text: string, shadow: string, columns: Column[], row: Cell[], d
     const mode = modeOf(ts.slice(0, q.start), q, null);
     out.commitments.push({
       ...base, kind: "quantitative", indicator,
-      target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, comparator: q.comparator ?? (mode === "level" ? ">=" : "="), mode, text: q.text },
+      target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, comparator: defaultComparator(q, mode), mode, text: q.text },
       rule: "table:number",
     });
   }

@@ -26,7 +26,7 @@ const NUM = `(?:${AR}|${CN}+)`;
 const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => c)).join("|");
 const RANGE_SEP = String.raw`(?:-|至|到|~)`;
 
-const PRE_BOUND = "不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
+const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
 const QTY = new RegExp(
   String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?([万亿千])?(余|多)?` +
     String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?([万亿千])?)?` +
@@ -36,6 +36,10 @@ const QTY = new RegExp(
 
 // After the number, these make it a date, an ordinal, an age, a duration or a code, not a quantity.
 const NOT_QUANTITY_AFTER = /^(?:年|月|日|号|届|次会议|周岁|岁|时|点|分钟|小时|天|周|世纪|后|级|星|[A-Za-z+＋]|\.\d|:\d|－|-\d)/;
+// 控制在12分钟以内 / 缩短至8小时: a bounded duration is a target
+const DURATION = /^(分钟|小时|个工作日|工作日|天|日)/;
+// 公交站点500米覆盖率 / 15分钟生活圈: a distance or time that qualifies a noun
+const QUALIFIER_AFTER = /^(?:米|公里|分钟|小时)?(?:覆盖|服务半径|半径|范围|以内的|生活圈|服务圈|如厕圈|便民圈|圈)/;
 // Idioms built from numerals: 两张皮, 一张网, 一盘棋, 一揽子, 一件事 …
 const IDIOM_AFTER = /^(?:张皮|张网|张图|张蓝图|张清单|盘棋|揽子|条龙|件事|站式|体化|体|线|流|批|些|系列|道|起|方面|手|把手|号)/;
 
@@ -88,10 +92,27 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
       // bare numbers are quantities only when the noun before says what they count
       if (chinese || !bound) continue;
     }
+    if (!unit && !percentWord && (bound || post || /[为是]$/.test(s.slice(0, m.index))) && DURATION.test(after)) {
+      const d = DURATION.exec(after)![1];
+      if (!QUALIFIER_AFTER.test(after)) {
+        const value = parseNum(numText);
+        const postAfter = /^(?:以内|以下|之内)/.exec(after.slice(d.length));
+        if (value !== null) {
+          out.push({
+            start: m.index, end: m.index + whole.length + d.length + (postAfter ? postAfter[0].length : 0), numberStart, value, unit: d,
+            comparator: bound && /^(?:控制在|不超过|缩短至|缩短到|压缩至|压缩到|降至|低于)$/.test(bound) || postAfter ? "<=" : bound ? ">=" : null,
+            approximate: false, chinese, text: whole + d + (postAfter?.[0] ?? ""),
+          });
+          resumeAt = Math.max(resumeAt, m.index + whole.length + d.length);
+        }
+        continue;
+      }
+    }
+    if (QUALIFIER_AFTER.test((unitText ?? "") + after) && (unitText === "米" || unitText === "公里" || !unitText)) continue;
     if (NOT_QUANTITY_AFTER.test(after) && !unit) continue;
     if (unit && NOT_QUANTITY_AFTER.test(unit + after) && unit.length === 1 && /^(?:年|月|日|号)/.test(after)) continue;
     if (chinese) {
-      if (/^[万亿千百十]/.test(numText)) continue; // 万人 / 千家万户: not a number
+      if (/^[万亿千百]/.test(numText) && !(percentWord && numText === "百")) continue; // 万人 / 千家万户: not a number
       if (IDIOM_AFTER.test((unit ?? "") + after) || IDIOM_AFTER.test(after)) continue;
       if (unit === "大" && /^(?:功能|板块|领域|工程|行动|任务|目标|体系|机制|片区|服务)/.test(after) && numText.length === 1) {
         // 七大功能 / 四大工作目标: a count of listed things, kept only with digits (10大企业)
@@ -100,6 +121,11 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     }
     if (unit === "大" && (chinese || !/^[\p{Script=Han}“]/u.test(after))) continue; // 二十大 / 七大功能 name things
     let value = parseNum(numText);
+    // 八百万元 is 800 万元: money keeps its 万/亿 (GUIDE §2), also when the numeral is Chinese
+    if (chinese && !mult && unit === "元" && /[万亿]$/.test(numText)) {
+      value = parseNum(numText.slice(0, -1));
+      unit = `${numText.slice(-1)}元`;
+    }
     if (value === null || !Number.isFinite(value)) continue;
     let valueMax = maxText ? parseNum(maxText) : undefined;
     if (valueMax === null) valueMax = undefined;

@@ -1,8 +1,9 @@
 // From a number in a pledge to a target: what it counts (indicator), per what (denominator),
 // level or increment, and the comparator when the words do not state one (GUIDE §2).
 import type { Quantity } from "./numbers";
+import type { Comparator } from "../types";
 
-const PER = /每(?:[万千百十]|\d+)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/g;
+const PER = /每(?:处|家|所|站|座|例|辆|台|校|园)(?=[\p{Script=Han}])|每(?:[万千百十]|\d+(?:\.\d+)?万?)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/gu;
 
 export function findPer(s: string, from: number, to: number): { text: string; start: number } | null {
   PER.lastIndex = 0;
@@ -16,9 +17,10 @@ export function findPer(s: string, from: number, to: number): { text: string; st
   return best;
 }
 
-const INCREMENT_VERB = /新增|新建|增加|增设|新改扩建|改扩建|再建|新培育|新开设|新开办|新招|新配备|新安装|新发展|再新建/;
-const LEVEL_VERB = /累计|达到|总数|总量|拥有|建有|保持|稳定在|控制在|提高到|提升到|提高至|提升至|增至|覆盖|形成|培育|规模|总计|存量|不少于.*个县|全部/;
-const ACTIVITY_VERB = /培训|完成|建设|建成|改造|开展|举办|组织|发放|招录|招聘|提供|实施|帮扶|救助|资助|惠及|安置|推进|打造|创建|评选|认定|走访|探访|投入|安排|筹集|配备|落实|推动|实现|新装|安装|培养|招收|吸引|引进|扶持/;
+// 新建/新增/新开/新改建…: adding; 累计筹集 over a period is added too, 累计达到 is a level
+const INCREMENT_VERB = /新[建增开改设招购配培铺修装添]|增加|增设|改扩建|再建|补充|累计(?!达|拥有|建成的)[^,;。]{0,2}(?:筹集|新增|新建|改造|培训|建设|完成|开展|发放|招聘|引进|帮扶|投入)/;
+const LEVEL_VERB = /累计|达到|总数|总量|拥有|建有|保持|稳定在|控制在|提高到|提升到|提高至|提升至|增至|覆盖|形成|培育|规模|总计|存量|全部/;
+const ACTIVITY_VERB = /培训|完成|建设|建成|改造|开展|举办|组织|发放|招录|招聘|提供|实施|帮扶|救助|资助|惠及|安置|推进|打造|创建|评选|认定|走访|探访|投入|投资|安排|筹集|配备|落实|推动|实现|安装|培养|招收|吸引|引进|扶持|调整|优化|开通|整治|提升改造|铺设|修建|购置|更新/;
 
 export function modeOf(before: string, q: Quantity, per: string | null): "level" | "increment" {
   if (q.unit === "%" || q.unit === "‰") return /(提高|提升|增加|增长|下降|降低)[^,;。]*$/.test(before) && q.unit === "%" && /百分点/.test(q.text) ? "increment" : "level";
@@ -61,4 +63,25 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
     indicator = `${subject}${clean(after)}比例`;
   }
   return indicator.slice(0, 40) || (q.unit ?? "数量");
+}
+
+/** The comparator when the words state none (GUIDE §2): a range or a level is reached from below (>=),
+ * an increment is a number to deliver (=). */
+export function defaultComparator(q: Quantity, mode: "level" | "increment"): Comparator {
+  return q.comparator ?? (q.valueMax !== undefined || mode === "level" ? ">=" : "=");
+}
+
+// Targets without a number: 全覆盖, 全部…到位 / 全部开工, 每个县市建有…, 每个乡镇至少办好1所… → 100% (GUIDE §2)
+const COVERAGE = /全覆盖|全面覆盖|全部[^,;。]{0,30}?(?:到位|达标|建成|覆盖|配齐|开工|完工|投用|投入使用)|(?:每个|每一个|所有|各)[^,;。]{1,14}?(?:都|均)?(?:至少)?(?:建有|设有|配有|拥有|办好|建成|配备|有)(?:(?:1|一)(?:所|个|家|座|处|名|支|条)|(?![\d一二两三四五六七八九十]))/g;
+
+export function findCoverage(s: string): Quantity[] {
+  if (!/覆盖|全部|每个|每一个|所有|各/.test(s)) return [];
+  const out: Quantity[] = [];
+  COVERAGE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COVERAGE.exec(s))) {
+    if (/^(?:每个|每一个|所有|各)/.test(m[0]) && /有$/.test(m[0]) && !/(?:建有|设有|配有|拥有)$/.test(m[0])) continue; // 每个…有 alone is too loose
+    out.push({ start: m.index, end: m.index + m[0].length, numberStart: m.index, value: 100, unit: "%", comparator: ">=", approximate: false, chinese: false, text: m[0] });
+  }
+  return out;
 }

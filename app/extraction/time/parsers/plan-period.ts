@@ -8,10 +8,11 @@ const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 export const planPeriod: TimeParser = {
   name: "plan-period",
   trigger: /十.五/,
-  pattern: /(?:到|至|在)?“?十([一二三四五六七八九])五”?(?:规划)?(?:期间|期末|末|时期|时|内)?/g,
+  pattern: /(?:到|至|在)?“?十([一二三四五六七八九])五”?(?:规划)?(?:以来|期间|期末|末|时期|时|内)?/g,
   extract(m) {
     const n = 10 + ORDINAL[m[1]];
     const endYear = 1955 + 5 * n;
+    if (m[0].endsWith("以来")) return { role: "since", date: `${endYear - 4}-01-01`, precision: "year", certainty: "stated" };
     return { role: "due", date: `${endYear}-12-31`, precision: "year", certainty: "stated" };
   },
 };

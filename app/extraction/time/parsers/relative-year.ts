@@ -5,8 +5,8 @@ import { yearOf } from "../dates";
 // 去年底 → as of 31 Dec of the year before (GUIDE §2). 今年以来 is a start, not a deadline.
 export const relativeYear: TimeParser = {
   name: "relative-year",
-  trigger: /今年|本年|当年|年内|全年|年度|年底|年末|明年|后年|去年|上年|前年/,
-  pattern: /(截至|截止到|截止|到|至)?(今年|本年度|本年|当年|年内|全年|(?<![每上下本\d])年度|年底|年末|明年|后年|去年|上年|前年)(底|末|年底|年末)?(前|之前|以来|起)?/g,
+  trigger: /今明|今年|本年|当年|年内|全年|年度|年底|年末|明年|后年|去年|上年|前年/,
+  pattern: /(截至|截止到|截止|到|至)?(今明两年|今明年|今年|本年度|本年|当年|年内|全年|(?<![每上下本\d])年度|年底|年末|明年|后年|去年|上年|前年)(底|末|年底|年末)?(前|之前|以来|起)?/g,
   extract(m, ctx) {
     const docYear = yearOf(ctx.docDate);
     if (docYear === null) return null;
@@ -14,7 +14,7 @@ export const relativeYear: TimeParser = {
     const suffix = m[4] ?? "";
     const prefix = m[1] ?? "";
     let y = docYear;
-    if (word === "明年") y = docYear + 1;
+    if (word === "明年" || word === "今明两年" || word === "今明年") y = docYear + 1;
     else if (word === "后年") y = docYear + 2;
     else if (word === "去年" || word === "上年") y = docYear - 1;
     else if (word === "前年") y = docYear - 2;
