@@ -1,0 +1,248 @@
+// Shapes and errors of the tracking services (tracking.server.ts), kept apart so pages can import
+// the types without the server code. The tracking workflows the web pages and the JSON API call: lists and details with a status
+// derived at read time against an explicit asOf, progress updates, link decisions, overrides,
+// withdrawals, spreadsheet import and the annual review (回头看). Every write appends its audit
+// event in the same transaction. Services never read the clock except through a parameter.
+import type {
+  BehindGrade,
+  Status,
+  StatusGroup,
+  TrackedBaseline,
+  TrackedDue,
+  TrackedTarget,
+} from "../domain/index";
+import type { RevisionKind } from "../domain/matching";
+
+// --- users and errors --------------------------------------------------------------------------
+
+export type Role = "admin" | "reviewer" | "agency" | "deputy" | "public";
+export const ROLES: readonly Role[] = ["admin", "reviewer", "agency", "deputy", "public"];
+
+export interface User {
+  id: string;
+  name: string;
+  role: Role;
+  /** for role "agency": the agency this user reports for */
+  agency?: string;
+  /** for role "deputy": the deputy or member this user is */
+  person?: string;
+}
+
+/** The user may not do this (wrong role, or another agency's commitment). Routes answer 403. */
+export class PermissionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermissionError";
+  }
+}
+
+/** Input that fails validation; `fieldErrors` maps a field to its messages. Routes answer 400. */
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** An id that names nothing. Routes answer 404. */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+// --- read shapes -------------------------------------------------------------------------------
+
+export interface TrackedCommitmentRow {
+  id: string;
+  documentId: string;
+  documentTitle: string | null;
+  documentRef: string | null;
+  /** ISO date of the reply or report that made the pledge */
+  statedOn: string | null;
+  kind: "quantitative" | "milestone" | "qualitative";
+  indicator: string;
+  quote: string;
+  target: TrackedTarget | null;
+  baseline: TrackedBaseline | null;
+  due: TrackedDue | null;
+  agency: string | null;
+  region: string | null;
+  /** the deputy or member whose suggestion the reply answers */
+  person: string | null;
+  personRole: "代表" | "委员" | null;
+  firmness: string | null;
+  needsReview: boolean;
+  status: Status;
+  statusGroup: StatusGroup;
+  statusLabel: string;
+  explanation: string;
+  grade?: BehindGrade;
+  /** share of the way from baseline to target, when known */
+  progress?: number;
+  /** latest confirmed value on or before asOf */
+  latest: { value: number; asOf: string } | null;
+  override?: { status: Status; reason: string; by: string; at: string; derived: Status } | null;
+  withdrawn?: { at: string; reason: string; by: string } | null;
+}
+
+export interface CommitmentListFilter {
+  agency?: string;
+  region?: string;
+  /** the deputy or member's name */
+  person?: string;
+  status?: Status;
+  kind?: TrackedCommitmentRow["kind"];
+  dueYear?: number;
+  q?: string;
+  limit: number;
+  offset: number;
+  /** ISO date the status is computed for */
+  asOf: string;
+}
+
+export interface ProgressUpdateView {
+  id: string;
+  value: number | null;
+  done: boolean | null;
+  asOf: string;
+  note: string | null;
+  evidenceUrl: string | null;
+  evidenceText: string | null;
+  evidenceFileName: string | null;
+  source: "agency" | "reviewer" | "document";
+  observationId: string | null;
+  /** for source "document": the document and quote the value came from */
+  documentId: string | null;
+  quote: string | null;
+  reportedBy: string;
+  reportedAt: string;
+}
+
+export type LinkState = "proposed" | "confirmed" | "rejected";
+
+export interface LinkView {
+  id: string;
+  commitmentId: string;
+  kind: "observation" | "revision";
+  state: LinkState;
+  score: number;
+  reasons: string[];
+  /** the observation's or later pledge's quote */
+  sourceQuote: string;
+  sourceDocumentId: string;
+  sourceDocumentTitle: string | null;
+  observationId: string | null;
+  /** for a revision: the later commitment */
+  laterCommitmentId: string | null;
+  /** for an observation: its value, unit and date */
+  value: number | null;
+  unit: string | null;
+  asOf: string | null;
+  revisionKind: RevisionKind | null;
+  revisionDescription: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actor: string;
+  at: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface RevisionView {
+  /** "earlier": this commitment revises an earlier one; "later": a later pledge revises this one */
+  direction: "earlier" | "later";
+  linkId: string;
+  state: LinkState;
+  commitmentId: string;
+  indicator: string;
+  quote: string;
+  documentId: string;
+  statedOn: string | null;
+  revisionKind: RevisionKind | null;
+  description: string | null;
+}
+
+export interface TrackedCommitmentDetail extends TrackedCommitmentRow {
+  updates: ProgressUpdateView[];
+  links: LinkView[];
+  history: AuditEvent[];
+  revisions: RevisionView[];
+  document: {
+    id: string;
+    title: string | null;
+    ref: string | null;
+    agency: string | null;
+    repliedOn: string | null;
+    fileName: string;
+    startOffset: number;
+    endOffset: number;
+  };
+}
+
+// --- write inputs ------------------------------------------------------------------------------
+
+export interface AddProgressUpdateInput {
+  commitmentId: string;
+  value?: number | string | null;
+  done?: boolean | null;
+  /** ISO date the value describes */
+  asOf: string;
+  note?: string | null;
+  evidenceUrl?: string | null;
+  evidenceText?: string | null;
+  evidenceFile?: { name: string; bytes: Uint8Array } | null;
+  actor: User;
+  /** ISO date of "today" for the future-date check; defaults to asOf's own day if omitted */
+  today?: string;
+}
+
+export interface SpreadsheetRowError {
+  /** 1-based row number as the spreadsheet shows it (the header is row 1) */
+  row: number;
+  field?: string;
+  reason: string;
+}
+
+export interface SpreadsheetImportResult {
+  imported: number;
+  errors: SpreadsheetRowError[];
+  /** false when nothing was written (errors and importGoodRows false, or no rows) */
+  stored: boolean;
+}
+
+export interface ReviewGroupCounts {
+  key: string;
+  total: number;
+  kept: number;
+  missed: number;
+  overdue: number;
+  onTrack: number;
+  behind: number;
+  pending: number;
+  unrateable: number;
+  withdrawn: number;
+}
+
+export interface ReviewSummary {
+  year: number;
+  asOf: string;
+  by: "agency" | "person" | "topic";
+  totals: Omit<ReviewGroupCounts, "key">;
+  groups: ReviewGroupCounts[];
+}
+
