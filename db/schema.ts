@@ -33,6 +33,10 @@ export interface DocumentTable {
   /** ISO instant */
   ingested_at: string;
   ingested_by: string;
+  /** the deputy or member the reply answers (people.id) */
+  person_id: string | null;
+  /** the suggestion or proposal it answers (suggestions.id) */
+  suggestion_id: string | null;
 }
 
 export interface CommitmentTable {
@@ -66,6 +70,13 @@ export interface CommitmentTable {
   needs_review: Flag;
   origin: "extracted" | "confirmed" | "edited";
   created_at: string;
+  /** matching key: the normalised head noun of the indicator (docs/decisions/0009) */
+  indicator_head: string | null;
+  /** matching key: the target unit's family (share, people, beds, count …) */
+  unit_family: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  withdrawn_by: string | null;
 }
 
 export interface ObservationTable {
@@ -97,11 +108,137 @@ export interface EventTable {
   reason: string | null;
 }
 
+export interface PersonTable {
+  id: string;
+  /** name|role|region, unique */
+  key: string;
+  name: string;
+  role: "代表" | "委员" | null;
+  region: string | null;
+  created_at: string;
+}
+
+export interface SuggestionTable {
+  id: string;
+  /** ref|session|person, unique */
+  key: string;
+  ref: string | null;
+  session: string | null;
+  title: string | null;
+  person_id: string | null;
+  created_at: string;
+}
+
+export interface EvidenceFileTable {
+  id: string;
+  file_name: string;
+  size: number;
+  sha256: string;
+  /** the file's bytes in base64: one portable type on both databases */
+  data_base64: string;
+  created_at: string;
+}
+
+export type LinkStateValue = "proposed" | "confirmed" | "rejected";
+
+export interface LinkTable {
+  id: string;
+  /** the earlier commitment */
+  commitment_id: string;
+  kind: "observation" | "revision";
+  observation_id: string | null;
+  /** for a revision: the later pledge */
+  later_commitment_id: string | null;
+  state: LinkStateValue;
+  score: number;
+  /** JSON array of strings */
+  reasons: string;
+  revision_kind: string | null;
+  revision_description: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  created_at: string;
+}
+
+/** Append-only. */
+export interface ProgressUpdateTable {
+  id: string;
+  commitment_id: string;
+  value: number | null;
+  done: Flag | null;
+  /** ISO date the value describes */
+  as_of: string;
+  note: string | null;
+  evidence_url: string | null;
+  evidence_text: string | null;
+  evidence_file_name: string | null;
+  evidence_file_id: string | null;
+  source: "agency" | "reviewer" | "document";
+  observation_id: string | null;
+  link_id: string | null;
+  reported_by: string;
+  reported_at: string;
+}
+
+/** Append-only: the newest row per commitment applies; status NULL clears an override. */
+export interface OverrideTable {
+  id: string;
+  commitment_id: string;
+  status: string | null;
+  reason: string;
+  decided_by: string;
+  at: string;
+}
+
+/** Derived, recomputable: a commitment's status on one asOf date (docs/decisions/0008). */
+export interface StatusCacheTable {
+  as_of: string;
+  commitment_id: string;
+  status: string;
+  due_date: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  role: "admin" | "reviewer" | "agency" | "deputy" | "public";
+  agency: string | null;
+  person: string | null;
+  /** scrypt$N$r$p$salt$hash */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  /** sha256 of the token; the token itself is shown once and never stored */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   documents: DocumentTable;
   commitments: CommitmentTable;
   observations: ObservationTable;
   events: EventTable;
+  people: PersonTable;
+  suggestions: SuggestionTable;
+  evidence_files: EvidenceFileTable;
+  links: LinkTable;
+  progress_updates: ProgressUpdateTable;
+  overrides: OverrideTable;
+  status_cache: StatusCacheTable;
+  users: UserTable;
+  api_tokens: ApiTokenTable;
+  settings: SettingTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;
@@ -115,6 +252,17 @@ export type NewObservation = Insertable<ObservationTable>;
 export type ObservationUpdate = Updateable<ObservationTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEvent = Insertable<EventTable>;
+
+export type PersonRow = Selectable<PersonTable>;
+export type SuggestionRow = Selectable<SuggestionTable>;
+export type LinkRow = Selectable<LinkTable>;
+export type NewLink = Insertable<LinkTable>;
+export type ProgressUpdateRow = Selectable<ProgressUpdateTable>;
+export type NewProgressUpdate = Insertable<ProgressUpdateTable>;
+export type OverrideRow = Selectable<OverrideTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
 
 // Kept for tables whose ids a database generates; none do today (ids are made in app code so they
 // are known before the insert and identical on both databases).

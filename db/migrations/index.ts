@@ -3,7 +3,9 @@
 // To add one: create db/migrations/<YYYYMMDDHHMMSS>-<what-it-does>.ts and list it here, in order.
 import type { Migration } from "kysely";
 import * as m20261123140000 from "./20261123140000-documents-commitments-observations-events";
+import * as m20261124090000 from "./20261124090000-tracking-people-links-updates-users";
 
 export const migrations: Record<string, Migration> = {
   "20261123140000-documents-commitments-observations-events": m20261123140000,
+  "20261124090000-tracking-people-links-updates-users": m20261124090000,
 };
