@@ -39,7 +39,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     observations.push(...r.observations);
   }
   // near-duplicates (a copy that lost a character of a date) still pledge once
-  const unique = dedupe(commitments, (c) => `${(keyOf.get(c) ?? c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}`);
+  const unique = dedupe(commitments, (c) => `${(keyOf.get(c) ?? c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
+  dropContained(unique, keyOf);
   attachBaselines(unique, observations);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
 }
@@ -52,4 +53,28 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * A page that holds the reply twice may split it differently (one run-together paragraph, then
+ * lines): the same target then sits in a longer and a shorter sentence. Keep the first.
+ */
+function dropContained(commitments: Commitment[], keyOf: Map<Commitment | Observation, string>): void {
+  const groups = new Map<string, number[]>();
+  commitments.forEach((c, i) => {
+    const k = `${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.indicator}|${c.due?.date ?? ""}`;
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  });
+  const drop = new Set<number>();
+  for (const idx of groups.values()) {
+    for (let a = 0; a < idx.length; a++) {
+      for (let b = a + 1; b < idx.length; b++) {
+        if (drop.has(idx[a]) || drop.has(idx[b])) continue;
+        const ka = keyOf.get(commitments[idx[a]]) ?? "";
+        const kb = keyOf.get(commitments[idx[b]]) ?? "";
+        if (ka !== kb && (ka.includes(kb) || kb.includes(ka))) drop.add(idx[b]);
+      }
+    }
+  }
+  for (const i of [...drop].sort((x, y) => y - x)) commitments.splice(i, 1);
 }

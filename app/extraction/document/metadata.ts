@@ -7,8 +7,9 @@ const HAN = "\\p{Script=Han}";
 const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭)";
 
 const ADDRESSEE = new RegExp(`^\\s*(?:尊敬的)?([${HAN}·]{2,5}?)(?:等\\d*名?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
-const REF_AFTER_SESSION = new RegExp(`会议\\s*((?:第)?[${HAN}A-Za-z]{0,4}?\\s*第?\\d+号)\\s*(?:建议|提案|议案|意见)`, "u");
-const REF_PAREN = new RegExp(`[(]\\s*(第?[${HAN}]{0,4}\\d+号)(?:建议|提案|议案)?\\s*[)]`, "u");
+// 会议杭5号建议 / 会议第20230504号提案 / 会议朝人大建议第17号的答复 / 会议〔2024〕第23号提案
+const REF_AFTER_SESSION = new RegExp(`会议\\s*((?:〔\\d{4}〕)?[${HAN}A-Za-z]{0,8}?\\s*第?\\d+号)\\s*(?:建议|提案|议案|意见|的答复|的办理|办理)`, "u");
+const REF_PAREN = new RegExp(`[(]\\s*((?:〔\\d{4}〕)?[${HAN}]{0,8}?第?\\d+号)(?:建议|提案|议案)?\\s*[)]`, "u");
 const REF_PLAIN = /(第\d+号)(?:建议|提案|议案)/;
 const SESSION = /((?:全国|[省市县区州旗])?(?:人大|政协)?(?:第)?[一二三四五六七八九十]+届(?:全国)?(?:人大|政协)?(?:常委会)?第?[一二三四五六七八九十]+次(?:全体)?会议)/;
 const TITLE_BOOK = /提出的?\s*《([^》]{4,120})》/;
@@ -18,6 +19,8 @@ const REGION = new RegExp(`^((?:[${HAN}]{2,7}?(?:省|自治区|特别行政区|�
 const CN_DATE = /(\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
 const DATE_LINE = new RegExp(`^\\s*${CN_DATE.source}\\s*$`);
 const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+// a news page's dateline: 2026-02-26 08:35 / 2026年2月26日 near the top
+const DATELINE = /(?:^|\s)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?/m;
 
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
@@ -29,6 +32,18 @@ function dateFrom(m: RegExpExecArray | null): string | null {
   if (!m) return null;
   const [y, mo, d] = [num(m[1]), num(m[2]), num(m[3])];
   return validDate(y, mo, d) ? iso(y, mo, d) : null;
+}
+
+/** A page's headline: the first line that reads like a title, not navigation or a byline. */
+function headline(lines: string[]): string | null {
+  for (const l of lines) {
+    const t = l.replace(/\s+/g, "");
+    if (t.length < 6 || t.length > 60) continue;
+    if (/>|»|首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|浏览|字号|分享|打印|索引号|^[\d年月日:-]+$|[。;,]$/.test(t)) continue;
+    if (/[。;]/.test(t)) continue;
+    return t.replace(/[(][^)]*(?:截至|截止)[^)]*[)]$/, "");
+  }
+  return null;
 }
 
 const ORG_NAME = new RegExp(`^[${HAN}]{2,20}${ORG_SUFFIX}$`, "u");
@@ -72,12 +87,17 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     }
   }
   if (!repliedOn) repliedOn = dateFrom(PUBLISHED.exec(shadow) as RegExpExecArray | null);
+  if (!repliedOn) repliedOn = dateFrom(DATELINE.exec(lines.slice(0, 12).join("\n")) as RegExpExecArray | null);
   if (!repliedOn && options.documentDate) repliedOn = options.documentDate;
 
   // the agency from a title like 杭州市民政局关于…的答复, or a 发布单位 field
   if (!agency) {
     const t = new RegExp(`^\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu").exec(shadow);
     if (t) agency = t[1];
+  }
+  if (!agency) {
+    const n = new RegExp(`(?:从|据)([${HAN}]{2,20}?${ORG_SUFFIX})(?:获悉|了解到|介绍|消息)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:相关负责人|负责同志|有关负责人)`, "u").exec(shadow.slice(0, 3000));
+    if (n) agency = n[1] ?? n[2];
   }
   if (!agency) {
     const f = new RegExp(`(?:发布单位|发布机构|来源|信息来源)\\s*[:]?\\s*([${HAN}]{2,20}${ORG_SUFFIX})`, "u").exec(shadow);
@@ -93,13 +113,22 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   const ref = refMatch ? refMatch[1].replace(/\s+/g, "") : null;
   const session = SESSION.exec(head)?.[1] ?? null;
   const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head);
-  const title = titleMatch ? titleMatch[1].trim() : null;
+  let title = titleMatch && who ? titleMatch[1].trim() : null;
+  if (!title && !who) title = headline(nonEmpty.slice(0, 12).map((x) => x.l));
 
   let region: string | null = null;
   if (agency) {
     const r = REGION.exec(agency);
     if (r && r[1].length < agency.length) region = r[1];
   }
+  if (!region) {
+    for (const { l } of nonEmpty.slice(0, 8)) {
+      const r = REGION.exec(l.replace(/^[\s>]+/, ""));
+      if (r && r[1].length >= 3 && !/^(?:关于|对)/.test(l)) { region = r[1]; break; }
+    }
+  }
+  // 市教育局 in a news item from 洛阳市: the place belongs in the name
+  if (agency && region && /^[省市县区]/.test(agency)) agency = region + agency.slice(1);
 
   // co-handling agencies, named in the opening paragraphs only
   const intro = head.slice(0, 1500);
@@ -109,7 +138,7 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     ["经商", /^经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, "after"],
     ["经与", /^经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, "after"],
     ["协办", /([^,。;:]{2,80})$/u, "before"],
-    ["会同", /^会同([^。;:]{2,120}?)(?:共同)?(?:研究|办理)/u, "after"],
+    ["会同", /^会同([^。;:]{2,120}?)(?:,|进行|共同|认真|研究|办理|现)/u, "after"],
     ["协办单位", /^协办单位[:]?([^。;\n]{2,120})/u, "after"],
   ];
   for (const [keyword, re, side] of CO) {
@@ -117,8 +146,9 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     if (at < 0) continue;
     const m = side === "after" ? re.exec(intro.slice(at, at + 160)) : re.exec(intro.slice(Math.max(0, at - 80), at));
     if (!m) continue;
-    for (const part of m[1].split(/[、,和及与]/)) {
-      const name = part.replace(/^(?:建议)?(?:经)?(?:我[局厅委办])?(?:主办)?/, "").trim();
+    // names may hold 和 (市规划和自然资源局), so only 、 , 及 and 与 separate them
+    for (const part of m[1].split(/[、,及与]/)) {
+      const name = part.replace(/^(?:并|和|建议)?(?:经商?|经与)?(?:我[局厅委办])?(?:主办)?/, "").trim();
       if (ORG_NAME.test(name) && name !== agency && !co.includes(name)) co.push(name);
     }
   }

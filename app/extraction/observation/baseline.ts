@@ -30,6 +30,16 @@ function head(s: string): string {
 export function attachBaselines(commitments: Commitment[], observations: Observation[]): void {
   for (const c of commitments) {
     const t = c.target;
+    // 在2024年底基础上翻一番: the target is a multiple of the value the reply states
+    if (t && t.unit === "倍" && /^翻/.test(t.text)) {
+      const base = observations.filter((o) => o.unit !== "%" && o.start <= c.start).map((o) => ({ o, score: dice(c.indicator, o.indicator) })).filter((x) => x.score >= 0.3).sort((a, b) => b.score - a.score)[0];
+      if (base) {
+        c.baseline = { value: base.o.value, unit: base.o.unit, asOf: base.o.asOf, quote: base.o.quote, start: base.o.start, end: base.o.end };
+        t.value = t.value * base.o.value;
+        t.unit = base.o.unit;
+      }
+      continue;
+    }
     if (!t || t.mode !== "level") continue;
     let best: { o: Observation; score: number } | null = null;
     for (const o of observations) {

@@ -42,6 +42,7 @@ const DESCRIBING: Array<[string, RegExp]> = [
   ["(", /[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g],
   ["等", /等\d+(?:个|家|项|部门)/g],
   ["+", /\d+[+]\d+/g],
+  ["中", /的[^,;。]{0,4}[\d一二两三四五六七八九十百千万.]+[^,;。]{0,14}?中(?=[,:])/g],
 ];
 
 const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|年|月|五|季度|目前|至今/;
@@ -75,6 +76,7 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
     best = { from: m.index, cue: m[0], weak: false };
     break;
   }
+  const strongCue = best;
   for (const t of times) {
     if (best && t.start >= best.from) break;
     if (inSpans(titles, t.start) || t.date === null) continue;
@@ -93,7 +95,7 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
     // 全年 / 年度 / 当年 name the year's plan or report on it ("全年改造412个", "完成年度目标的55.6%"): no cue
     if (t.parser === "relative-year" && /^(?:全年|年度|当年)$/.test(t.text)) continue;
     const weak = t.role === "point" || (t.parser === "relative-year" && /^(?:今年|本年)$/.test(t.text)) || (t.parser === "plan-period" && !/^(?:到|至)|末|期末/.test(t.text));
-    best = { from: t.start, cue: t.text, weak };
+    best = { from: t.start, cue: t.text, weak: weak && !strongCue };
     break;
   }
   return best;
@@ -221,8 +223,15 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     if (targets.some((t) => t.clause === ci)) continue;
     coverage.push({ q, clause: ci });
   }
-  const all = [...targets, ...coverage].sort((a, b) => a.q.start - b.q.start);
-  if (pledge.weak && all.length === 0) return out;
+  let all = [...targets, ...coverage].sort((a, b) => a.q.start - b.q.start);
+  if (pledge.weak) {
+    // 今年… alone pledges only numbers that something is done to: not 中心城区13所, not 总投资6.3亿元
+    all = all.filter(({ q, clause }) => {
+      const c = s.slice(clauses[clause].start, clauses[clause].end).replace(/总投资|总规模|总面积|总额/g, "");
+      return /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c);
+    });
+    if (all.length === 0) return out;
+  }
 
   const future = s.slice(pledgeFrom);
   const firmness = firmnessOf(future);
@@ -265,6 +274,20 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     const pledgePart = s.slice(pledgeFrom === Infinity ? 0 : pledgeFrom);
     const live = clauses.filter((c, i) => c.end > pledgeFrom && !clausePast[i] && ACTION_VERB.test(s.slice(c.start, c.end)));
     if (live.length === 0) return out;
+    // 计划2022年6月前开工建设，2023年底前建成投入使用: steps with their own deadlines are milestones each
+    const steps = live
+      .map((c) => ({ c, due: dueFor(times.filter((t) => t.start >= c.start && t.start < c.end), c.end, c.end, ctx.docDate, titles) }))
+      .filter((x) => x.due && /开工|竣工|完工|建成|投入使用|投用|上线|完成|出台|印发|审批|运营|开通/.test(s.slice(x.c.start, x.c.end)));
+    if (steps.length >= 2 && new Set(steps.map((x) => x.due!.date)).size === steps.length) {
+      for (const { c, due } of steps) {
+        out.commitments.push({
+          ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
+          due: { date: due!.date!, precision: due!.precision, text: due!.text, start: sen.start + due!.start, end: sen.start + due!.end, certainty: due!.certainty },
+          rule: "cue:milestone-steps",
+        });
+      }
+      return out;
+    }
     const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
     const due = kind === "milestone" ? dueFor(times, s.length, s.length, ctx.docDate, titles) : dueFor(times, s.length, s.length, ctx.docDate, titles);
     out.commitments.push({

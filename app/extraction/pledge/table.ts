@@ -6,7 +6,7 @@ import type { Commitment, Observation } from "../types";
 import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
 import { findQuantities } from "../quantity/numbers";
-import { defaultComparator, findCoverage, modeOf } from "../quantity/targets";
+import { defaultComparator, findCoverage, findPer, modeOf } from "../quantity/targets";
 import { PAST_MARKER } from "./cues";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
@@ -143,10 +143,11 @@ function readRow(text: string, shadow: string, columns: Column[], row: Cell[], d
     out.commitments.push({ ...base, kind: "milestone", indicator, target: null, rule: "table:milestone" });
   }
   for (const q of quantities) {
-    const mode = modeOf(ts.slice(0, q.start), q, null);
+    const per = findPer(ts, 0, q.start);
+    const mode = modeOf(ts.slice(Math.max(0, ts.lastIndexOf(",", q.start - 1) + 1), q.start), q, per?.text ?? null);
     out.commitments.push({
       ...base, kind: "quantitative", indicator,
-      target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, comparator: defaultComparator(q, mode), mode, text: q.text },
+      target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, ...(per ? { per: per.text } : {}), comparator: defaultComparator(q, mode), mode, text: q.text },
       rule: "table:number",
     });
   }

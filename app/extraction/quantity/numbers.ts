@@ -30,7 +30,7 @@ const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|�
 const QTY = new RegExp(
   String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?([万亿千])?(余|多)?` +
     String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?([万亿千])?)?` +
-    String.raw`(${UNIT_RE})?(以上|以下|以内|及以上|左右|之内|上下)?`,
+    String.raw`(${UNIT_RE})?(?:\([^)]{1,3}\)(?=以上|以下|以内|及以上|左右))?(以上|以下|以内|及以上|左右|之内|上下)?`,
   "gu",
 );
 
@@ -84,15 +84,11 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     const after = s.slice(m.index + whole.length, m.index + whole.length + 8); // the rules look a few characters ahead
     const chinese = !/\d/.test(numText);
     // digits glued to letters or other digits, 第N, 每万/每百 (a denominator), parts of codes
-    if (/[A-Za-z0-9.\-+第每〔]/.test(before)) continue;
+    // glued to digits, 第N, 每万 (a denominator), codes; after Latin letters only with a unit (AED1860台, not G20)
+    if (/[0-9.\-+第每〔]/.test(before) || (/[A-Za-z]/.test(before) && !(unitText ?? midUnit))) continue;
     if (exclude(numberStart)) continue;
     let unit = unitText ?? midUnit ?? null;
-    const hasMult = !!(mult || multMax);
-    if (!unit && !percentWord && !post && !hasMult && !approx1 && !approx2) {
-      // bare numbers are quantities only when the noun before says what they count
-      if (chinese || !bound) continue;
-    }
-    if (!unit && !percentWord && (bound || post || /[为是]$/.test(s.slice(0, m.index))) && DURATION.test(after)) {
+    if (!(unitText ?? midUnit) && !percentWord && (bound || post || /[为是]$/.test(s.slice(0, m.index))) && DURATION.test(after)) {
       const d = DURATION.exec(after)![1];
       if (!QUALIFIER_AFTER.test(after)) {
         const value = parseNum(numText);
@@ -108,9 +104,15 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
         continue;
       }
     }
+    const hasMult = !!(mult || multMax);
+    if (!unit && !percentWord && !post && !hasMult && !approx1 && !approx2) {
+      // bare numbers are quantities only when the noun before says what they count
+      if (chinese || !bound) continue;
+    }
     if (QUALIFIER_AFTER.test((unitText ?? "") + after) && (unitText === "米" || unitText === "公里" || !unitText)) continue;
     if (NOT_QUANTITY_AFTER.test(after) && !unit) continue;
     if (unit && NOT_QUANTITY_AFTER.test(unit + after) && unit.length === 1 && /^(?:年|月|日|号)/.test(after)) continue;
+    if (unit === "次" && /^(?:会议|全体会议|常委会)/.test(after)) continue; // 十四届四次会议
     if (chinese) {
       if (/^[万亿千百]/.test(numText) && !(percentWord && numText === "百")) continue; // 万人 / 千家万户: not a number
       if (IDIOM_AFTER.test((unit ?? "") + after) || IDIOM_AFTER.test(after)) continue;

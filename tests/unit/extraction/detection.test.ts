@@ -94,11 +94,77 @@ describe("baselines and observations", () => {
   });
 });
 
+describe("more shapes agencies write", () => {
+  it("takes a sentence that goes on from a pledge (同时，…) and the numbers of the next one, but not a report", () => {
+    const body = "今年将新建社区食堂10个。同时，推动二级以上医院预留不少于30%的专家号源。县财政每年安排奖补资金不低于八百万元。目前已建成食堂25个。";
+    const r = extract(sign(body));
+    expect(r.commitments.map((c) => [c.target?.value ?? null, c.target?.unit ?? null])).toEqual([[10, "个"], [30, "%"], [800, "万元"]]);
+  });
+
+  it("reads a bounded duration as a target with its baseline", () => {
+    const r = extract(sign("2024年，城区急救平均反应时间为13.2分钟。力争到2027年，城区急救平均反应时间控制在12分钟以内。"));
+    const c = r.commitments[0];
+    expect([c.target?.value, c.target?.unit, c.target?.comparator, c.due?.date, c.baseline?.value]).toEqual([12, "分钟", "<=", "2027-12-31", 13.2]);
+  });
+
+  it("gives each step with its own deadline its own milestone", () => {
+    const r = extract(sign("县殡仪馆迁建工程已完成立项，计划2026年6月前开工建设，2027年底前建成投入使用。"));
+    expect(r.commitments.map((c) => [c.kind, c.due?.date])).toEqual([["milestone", "2026-05-31"], ["milestone", "2027-12-31"]]);
+  });
+
+  it("does not take 全年 or 年度 in a report of the year for a pledge", () => {
+    const r = extract(sign("全年改造城镇老旧小区412个，完成年度任务的107.2%。", "2025年1月20日"));
+    expect(r.commitments).toEqual([]);
+  });
+
+  it("resolves a deadline set by an event: 9月1日秋季开学前", () => {
+    const r = extract(sign("确保今年9月1日秋季开学前新增学位5000个。", "2024年6月20日"));
+    expect(r.commitments[0].due?.date).toBe("2024-08-31");
+  });
+
+  it("reads 每个乡镇至少办好1所 as full coverage, not as one", () => {
+    const r = extract(sign("到2028年，每个乡镇至少办好1所公办中心幼儿园。"));
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.unit])).toEqual([[100, "%"]]);
+  });
+
+  it("doubles the stated base for 翻一番", () => {
+    const r = extract(sign("全市公共场所已配置AED1860台。到2027年，公共场所AED配置数量在2024年底基础上翻一番。"));
+    expect([r.commitments[0].target?.value, r.commitments[0].target?.unit, r.commitments[0].baseline?.value]).toEqual([3720, "台", 1860]);
+  });
+
+  it("reads a news item's date, agency, place and headline", () => {
+    const news = "洛阳市人民政府 > 新闻中心\n\n洛阳今年将新增公办幼儿园学位1.2万个\n\n2026-02-26 08:35　来源：洛阳日报\n\n记者从市教育局获悉，今年我市将新建公办幼儿园30所。\n";
+    const r = extract(news);
+    expect(r.document).toMatchObject({ repliedOn: "2026-02-26", agency: "洛阳市教育局", region: "洛阳市", title: "洛阳今年将新增公办幼儿园学位1.2万个", kind: "report" });
+    expect(r.commitments[0].due?.date).toBe("2026-12-31");
+  });
+
+  it("reads suggestion numbers with a district prefix or a year bracket", () => {
+    expect(extract("关于区十七届人大一次会议朝人大建议第17号的答复\n").document.ref).toBe("朝人大建议第17号");
+    expect(extract("于都县水利局关于县政协十六届三次会议〔2024〕第23号提案的答复\n").document.ref).toBe("〔2024〕第23号");
+  });
+
+  it("keeps 和 inside the names of co-handling agencies", () => {
+    const r = extract("张三代表：\n您提出的《关于学位的建议》收悉。经商市规划和自然资源局、市财政局，现答复如下：\n");
+    expect(r.document.coAgencies).toEqual(["市规划和自然资源局", "市财政局"]);
+  });
+});
+
 describe("progress tables", () => {
   it("reads one row per project, with its lead unit, deadline and progress", () => {
     const table = "序号\t项目名称\t牵头单位\t目标任务\t完成时限\t进展情况\n1\t老年食堂\t市民政局\t新建老年食堂15家\t11月底前\t一季度已建成3家\n";
     const r = extract(sign(table, "2025年4月10日", "市政府办公室"));
     expect(r.commitments.map((c) => [c.quote, c.agency, c.target?.value, c.target?.mode, c.due?.date])).toEqual([["新建老年食堂15家", "市民政局", 15, "increment", "2025-11-30"]]);
     expect(r.observations.map((o) => [o.value, o.asOf])).toEqual([[3, "2025-03-31"]]);
+  });
+
+  it("reads a header on one line with rows one cell per line", () => {
+    const table = "序号\t项目名称\t牵头单位\t目标任务\t完成时限\t进展情况\n1\n普惠托育\n市卫生健康委\n新增普惠性托位2000个，新建托育点20个\n2025年12月底前\n已新增托位1180个\n2\n公共厕所\n市城管局\n实现主城区公厕全覆盖\n10月底前\n已完成80%\n";
+    const r = extract(sign(table, "2025年7月10日", "市政府办公厅"));
+    expect(r.commitments.map((c) => [c.agency, c.target?.value, c.target?.unit, c.due?.date])).toEqual([
+      ["市卫生健康委", 2000, "个", "2025-12-31"],
+      ["市卫生健康委", 20, "个", "2025-12-31"],
+      ["市城管局", 100, "%", "2025-10-31"],
+    ]);
   });
 });

@@ -7,10 +7,12 @@ import { parseChineseNumeral } from "../../numerals/chinese";
 export const month: TimeParser = {
   name: "month",
   trigger: /月/,
-  pattern: /(截至|截止|到|至)?(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?(份)?(底|末|中旬|上旬|下旬)?(前|之前|以前|以来)?/g,
+  pattern: /(截至|截止|到|至)?(?<!\d年)(?<!\d)(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?(份)?(底|末|中旬|上旬|下旬)?(?:秋季|春季)?(?:开学|开栓供热|开栓|供暖|供热|入汛|汛期|通车|开园|开馆|放假)?(前|之前|以前|以来)?/g,
   extract(m, ctx) {
-    const y = yearOf(ctx.docDate);
-    if (y === null) return null;
+    const docYear = yearOf(ctx.docDate);
+    if (docYear === null) return null;
+    // 今年9月1日… / 明年6月底前: the year word just before the month
+    const y = m.input.slice(Math.max(0, m.index - 2), m.index) === "明年" ? docYear + 1 : docYear;
     const mo = /\d/.test(m[2]) ? Number(m[2]) : parseChineseNumeral(m[2]);
     if (!mo || mo > 12) return null;
     const day = m[3] ? Number(m[3]) : null;
