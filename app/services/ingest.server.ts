@@ -9,10 +9,13 @@ import { insertCommitments } from "../models/commitment.server";
 import { findDocumentByHash, insertDocument } from "../models/document.server";
 import { appendEvent } from "../models/event.server";
 import { insertObservations } from "../models/observation.server";
+import { upsertPerson, upsertSuggestion } from "../models/person.server";
+import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
 import { newId } from "../lib/id";
+import { backfillMatchKeys, proposeLinksForDocument } from "./link-proposals.server";
 
 export type IngestResult =
-  | { status: "created"; documentId: string; commitments: number; observations: number }
+  | { status: "created"; documentId: string; commitments: number; observations: number; links: number }
   | { status: "duplicate"; documentId: string }
   | { status: "rejected"; fileName: string; reason: string };
 
@@ -37,8 +40,9 @@ export function textFingerprint(text: string): string {
 }
 
 /**
- * Decodes, extracts and stores one file in a single transaction: the document, its commitments,
- * its observations and an "ingested" event, or nothing at all.
+ * Decodes, extracts and stores one file in a single transaction: the document, its deputy/member
+ * and suggestion, its commitments, its observations, the links proposed for them against existing
+ * commitments, and an "ingested" event — or nothing at all.
  *
  * - Same bytes, or the same decoded text in another encoding or format → `duplicate`, nothing written.
  * - A file that cannot be read (empty, binary, corrupt) → `rejected` with the reason, nothing written.
@@ -94,7 +98,9 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
     ingested_by: actor,
   };
 
-  const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => ({
+  const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => {
+    const keys = matchKeys(c.indicator, c.target?.unit ?? c.baseline?.unit ?? null);
+    return {
     id: newId(),
     document_id: documentId,
     ordinal,
@@ -122,7 +128,10 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
     needs_review: c.needsReview ? 1 : 0,
     origin: "extracted",
     created_at: now,
-  }));
+    indicator_head: keys.head,
+    unit_family: keys.family,
+  };
+  });
 
   const observations: NewObservation[] = extraction.observations.map((o) => ({
     id: newId(),
@@ -138,11 +147,52 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
     created_at: now,
   }));
 
+  // Rows stored before the matching keys existed get them first, so they can be candidates.
+  await backfillMatchKeys(db);
+
+  let links = 0;
   try {
     await db.transaction().execute(async (trx) => {
+      // The deputy or member and their suggestion, so pages can ask "what was promised to 张明?".
+      if (meta.addressee) {
+        document.person_id = await upsertPerson(trx, {
+          name: meta.addressee,
+          role: meta.addresseeRole,
+          region: meta.region,
+          at: now,
+        });
+      }
+      if (meta.ref || meta.session || document.person_id) {
+        document.suggestion_id = await upsertSuggestion(trx, {
+          ref: meta.ref,
+          session: meta.session,
+          title: meta.title,
+          personId: document.person_id ?? null,
+          at: now,
+        });
+      }
       await insertDocument(trx, document);
       await insertCommitments(trx, commitments);
       await insertObservations(trx, observations);
+      const statedOn = document.replied_on ?? null;
+      links = await proposeLinksForDocument(trx, {
+        document: { documentId, region: document.region ?? null, agency: document.agency ?? null, statedOn },
+        observations,
+        commitments: commitments.map((c) =>
+          toTrackedCommitment({
+            ...(c as Required<NewCommitment>),
+            document_replied_on: statedOn,
+            document_region: document.region ?? null,
+            document_agency: document.agency ?? null,
+            document_title: null,
+            document_ref: null,
+            person_name: null,
+            person_role: null,
+          } as Parameters<typeof toTrackedCommitment>[0]),
+        ),
+        actor,
+        at: now,
+      });
       await appendEvent(trx, {
         entityType: "document",
         entityId: documentId,
@@ -157,6 +207,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
           contentHash,
           commitments: commitments.length,
           observations: observations.length,
+          links,
         },
       });
     });
@@ -167,5 +218,5 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
     throw error;
   }
 
-  return { status: "created", documentId, commitments: commitments.length, observations: observations.length };
+  return { status: "created", documentId, commitments: commitments.length, observations: observations.length, links };
 }

@@ -151,6 +151,9 @@ export interface LinkView {
   createdAt: string;
 }
 
+/** A JSON value as stored in the audit log (before/after). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export interface AuditEvent {
   id: string;
   entityType: string;
@@ -158,8 +161,8 @@ export interface AuditEvent {
   action: string;
   actor: string;
   at: string;
-  before: unknown;
-  after: unknown;
+  before: JsonValue;
+  after: JsonValue;
   reason: string | null;
 }
 

@@ -1,0 +1,187 @@
+// Proposes links for a newly ingested document's observations and pledges against existing
+// commitments (issue 3 §3). Candidates come from the indexed matching keys (indicator head noun +
+// unit family, docs/decisions/0009), never from a scan; scoreMatch decides, a reviewer confirms.
+import type { Kysely } from "kysely";
+import type { Database, NewLink, NewObservation } from "../../db/schema";
+import {
+  PROPOSE_THRESHOLD,
+  classifyRevision,
+  commitmentCandidate,
+  observationCandidate,
+  scoreMatch,
+} from "../domain/matching";
+import type { TrackedCommitment } from "../domain/types";
+import { appendEvent } from "../models/event.server";
+import {
+  insertLinks,
+  matchKeys,
+  selectCommitmentsWithContext,
+  toTrackedCommitment,
+  type CommitmentWithContext,
+} from "../models/tracking.server";
+import { newId } from "../lib/id";
+
+type Db = Kysely<Database>;
+
+/** Most candidates one observation or pledge is scored against; the newest pledges come first. */
+export const MAX_CANDIDATES = 300;
+
+async function findCandidates(
+  db: Db,
+  { head, family, excludeDocumentId, statedOnOrBefore }: { head: string; family: string; excludeDocumentId: string; statedOnOrBefore?: string | null },
+): Promise<CommitmentWithContext[]> {
+  let query = selectCommitmentsWithContext(db)
+    .where("commitments.indicator_head", "=", head)
+    .where("commitments.document_id", "!=", excludeDocumentId)
+    .where("commitments.withdrawn_at", "is", null);
+  // An unknown unit is compatible with every family (domain/units compareUnits).
+  if (family !== "unknown") query = query.where("commitments.unit_family", "in", [family, "unknown"]);
+  if (statedOnOrBefore) {
+    query = query.where((eb) =>
+      eb.or([eb("documents.replied_on", "is", null), eb("documents.replied_on", "<=", statedOnOrBefore)]),
+    );
+  }
+  return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
+}
+
+export interface NewDocumentParty {
+  documentId: string;
+  region: string | null;
+  agency: string | null;
+  statedOn: string | null;
+}
+
+/**
+ * Scores each new observation and pledge against existing commitments and inserts the links at or
+ * above PROPOSE_THRESHOLD as `proposed`, each with a `link_proposed` event on the earlier commitment.
+ * Runs inside the ingest transaction. Returns the number of links proposed.
+ */
+export async function proposeLinksForDocument(
+  db: Db,
+  {
+    document,
+    observations,
+    commitments,
+    actor,
+    at,
+  }: {
+    document: NewDocumentParty;
+    observations: NewObservation[];
+    commitments: TrackedCommitment[];
+    actor: string;
+    at: string;
+  },
+): Promise<number> {
+  const links: NewLink[] = [];
+  const candidateParty = { region: document.region, agency: document.agency };
+
+  for (const o of observations) {
+    const keys = matchKeys(o.indicator, o.unit ?? null);
+    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, excludeDocumentId: document.documentId });
+    const asOf = o.as_of ?? document.statedOn;
+    for (const row of candidates) {
+      const earlier = toTrackedCommitment(row);
+      const match = scoreMatch(
+        earlier,
+        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit ?? null, per: o.per ?? undefined, asOf: asOf ?? null }),
+        { commitment: { region: row.document_region, agency: row.agency }, candidate: candidateParty },
+      );
+      if (match.score < PROPOSE_THRESHOLD) continue;
+      links.push({
+        id: newId(),
+        commitment_id: row.id,
+        kind: "observation",
+        observation_id: o.id,
+        later_commitment_id: null,
+        state: "proposed",
+        score: match.score,
+        reasons: JSON.stringify(match.reasons),
+        revision_kind: null,
+        revision_description: null,
+        decided_by: null,
+        decided_at: null,
+        reason: null,
+        created_at: at,
+      });
+    }
+  }
+
+  for (const later of commitments) {
+    if (later.kind === "qualitative") continue;
+    const keys = matchKeys(later.indicator, later.target?.unit ?? null);
+    const candidates = await findCandidates(db, {
+      head: keys.head,
+      family: keys.family,
+      excludeDocumentId: document.documentId,
+      statedOnOrBefore: later.statedOn,
+    });
+    for (const row of candidates) {
+      const earlier = toTrackedCommitment(row);
+      const match = scoreMatch(earlier, commitmentCandidate(later), {
+        commitment: { region: row.document_region, agency: row.agency },
+        candidate: candidateParty,
+      });
+      if (match.score < PROPOSE_THRESHOLD) continue;
+      const revision = classifyRevision(earlier, later);
+      links.push({
+        id: newId(),
+        commitment_id: row.id,
+        kind: "revision",
+        observation_id: null,
+        later_commitment_id: later.id,
+        state: "proposed",
+        score: match.score,
+        reasons: JSON.stringify(match.reasons),
+        revision_kind: revision.kind,
+        revision_description: revision.description,
+        decided_by: null,
+        decided_at: null,
+        reason: null,
+        created_at: at,
+      });
+    }
+  }
+
+  await insertLinks(db, links);
+  for (const link of links) {
+    await appendEvent(db, {
+      entityType: "commitment",
+      entityId: link.commitment_id,
+      action: "link_proposed",
+      actor,
+      at,
+      after: {
+        linkId: link.id,
+        kind: link.kind,
+        observationId: link.observation_id,
+        laterCommitmentId: link.later_commitment_id,
+        score: link.score,
+        revisionKind: link.revision_kind,
+      },
+    });
+  }
+  return links.length;
+}
+
+/** Fills matching keys missing on older rows (stored before the keys existed); a no-op afterwards. */
+export async function backfillMatchKeys(db: Db, { batch = 1000 }: { batch?: number } = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("commitments")
+      .select(["id", "indicator", "target_unit", "baseline_unit"])
+      .where("indicator_head", "is", null)
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return total;
+    for (const row of rows) {
+      const keys = matchKeys(row.indicator, row.target_unit ?? row.baseline_unit);
+      await db
+        .updateTable("commitments")
+        .set({ indicator_head: keys.head, unit_family: keys.family })
+        .where("id", "=", row.id)
+        .execute();
+    }
+    total += rows.length;
+  }
+}
