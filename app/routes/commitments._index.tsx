@@ -1,61 +1,90 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { KindBadge } from "~/components/kind-badge";
+import { CommitmentTable } from "~/components/commitment-table";
 import { Pagination } from "~/components/pagination";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { STATUSES } from "~/domain/types";
+import { asOfFromParams, todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
-import { firmnessLabel, formatDate, formatTarget, KIND_LABELS } from "~/lib/format";
+import { KIND_LABELS } from "~/lib/format";
 import { pageFromSearchParams } from "~/lib/pagination";
-import { listCommitmentAgencies, listCommitments } from "~/models/commitment.server";
+import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
+import { listCommitmentAgencies } from "~/models/commitment.server";
+import { listTrackedCommitments } from "~/services/tracking.server";
 
 export const meta: MetaFunction = () => [{ title: "全部承诺 · 承诺跟踪" }];
 
 // One schema for the filter form: bad values are dropped rather than failing the page.
+const text = z.string().trim().max(200).optional().catch(undefined);
 const FilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  agency: z.string().trim().max(200).optional().catch(undefined),
+  q: text,
+  agency: text,
+  region: text,
+  person: text,
+  status: z.enum(STATUSES).optional().catch(undefined),
   kind: z.enum(["quantitative", "milestone", "qualitative"]).optional().catch(undefined),
   dueYear: z.coerce.number().int().min(1949).max(2200).optional().catch(undefined),
 });
+const KEYS = ["q", "agency", "region", "person", "status", "kind", "dueYear"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const raw = Object.fromEntries(
-    ["q", "agency", "kind", "dueYear"].flatMap((key) => {
+    KEYS.flatMap((key) => {
       const value = params.get(key);
       return value ? [[key, value]] : [];
     }),
   );
   const filter = FilterSchema.parse(raw);
+  const asOf = asOfFromParams(params);
   const page = pageFromSearchParams(params);
   const db = await getDb();
   const [result, agencies] = await Promise.all([
-    listCommitments(db, {
+    listTrackedCommitments(db, {
       q: filter.q || undefined,
       agency: filter.agency || undefined,
+      region: filter.region || undefined,
+      person: filter.person || undefined,
+      status: filter.status,
       kind: filter.kind,
       dueYear: filter.dueYear,
+      asOf,
       limit: page.limit,
       offset: page.offset,
     }),
     listCommitmentAgencies(db),
   ]);
-  return json({ ...result, agencies, filter, page: page.page, limit: page.limit });
+  return json({ ...result, agencies, filter, asOf, today: todayInChina(), page: page.page, limit: page.limit });
 }
 
 export default function Commitments() {
-  const { items, total, agencies, filter, page, limit } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filter.q || filter.agency || filter.kind || filter.dueYear);
+  const { items, total, agencies, filter, asOf, today, page, limit } = useLoaderData<typeof loader>();
+  const filtered = KEYS.some((k) => filter[k] !== undefined && filter[k] !== "") || asOf !== today;
   return (
     <>
       <div className="page-head">
         <h1>全部承诺</h1>
+        <span className="muted">
+          状态截至 {asOf}
+          {asOf === today ? "（今天）" : ""}
+        </span>
       </div>
       <Form method="get" className="card filters" role="search">
         <label>
           <span>关键词</span>
           <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder="指标或原文" />
+        </label>
+        <label>
+          <span>状态</span>
+          <select name="status" defaultValue={filter.status ?? ""}>
+            <option value="">全部状态</option>
+            {STATUS_FILTER_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           <span>责任单位</span>
@@ -67,6 +96,14 @@ export default function Commitments() {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <span>地区</span>
+          <input type="text" name="region" defaultValue={filter.region ?? ""} placeholder="如 浙江省" size={10} />
+        </label>
+        <label>
+          <span>代表 / 委员</span>
+          <input type="text" name="person" defaultValue={filter.person ?? ""} placeholder="姓名" size={8} />
         </label>
         <label>
           <span>类型</span>
@@ -82,6 +119,10 @@ export default function Commitments() {
         <label>
           <span>到期年份</span>
           <input type="number" name="dueYear" defaultValue={filter.dueYear ?? ""} placeholder="如 2025" min={1949} max={2200} />
+        </label>
+        <label>
+          <span>状态截至</span>
+          <input type="date" name="asOf" defaultValue={asOf} />
         </label>
         <div className="filters__actions">
           <button type="submit" className="button">
@@ -101,46 +142,7 @@ export default function Commitments() {
         </section>
       ) : (
         <section className="card table-card">
-          <div className="table-scroll">
-            <table className="table" data-testid="all-commitments-table">
-              <thead>
-                <tr>
-                  <th>类型</th>
-                  <th>指标</th>
-                  <th>目标</th>
-                  <th>期限</th>
-                  <th>责任单位</th>
-                  <th>措辞</th>
-                  <th>出处</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <KindBadge kind={c.kind} />
-                    </td>
-                    <td>
-                      <div>{c.indicator}</div>
-                      <div className="sub quote-snippet">{c.quote}</div>
-                    </td>
-                    <td className="nowrap">{formatTarget(c)}</td>
-                    <td className="nowrap">
-                      {c.due_date ? formatDate(c.due_date, c.due_precision) : "未定期限"}
-                      {c.due_text ? <div className="sub">“{c.due_text}”</div> : null}
-                    </td>
-                    <td>{c.agency ?? "—"}</td>
-                    <td className="nowrap">{firmnessLabel(c.firmness)}</td>
-                    <td>
-                      <Link to={`/documents/${c.document_id}#quote-c${c.ordinal + 1}`}>
-                        {c.document_ref || c.document_title || "查看原文"}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CommitmentTable items={items} asOf={asOf} testId="all-commitments-table" />
           <Pagination page={page} limit={limit} total={total} />
         </section>
       )}

@@ -43,7 +43,8 @@ export default function DocumentPage() {
     ...commitments.map((c) => ({
       start: c.start_offset,
       end: c.end_offset,
-      id: `quote-c${c.ordinal + 1}`,
+      // Anchored by commitment id so the commitment page can link straight to its sentence.
+      id: `quote-${c.id}`,
       kind: "commitment" as const,
       label: `承诺 ${c.ordinal + 1}`,
     })),
@@ -143,7 +144,7 @@ export default function DocumentPage() {
               </thead>
               <tbody>
                 {commitments.map((c) => {
-                  const anchor = `quote-c${c.ordinal + 1}`;
+                  const anchor = `quote-${c.id}`;
                   return (
                     <tr key={c.id} className={c.needs_review ? "needs-review" : undefined}>
                       <td>
@@ -159,8 +160,13 @@ export default function DocumentPage() {
                         <KindBadge kind={c.kind} />
                       </td>
                       <td>
-                        {placed.has(anchor) ? <a href={`#${anchor}`}>{c.indicator}</a> : c.indicator}
+                        <Link to={`/commitments/${c.id}`}>{c.indicator}</Link>
                         {c.needs_review ? <span className="tag tag--review">待复核</span> : null}
+                        {placed.has(anchor) ? (
+                          <div className="sub">
+                            <a href={`#${anchor}`}>在原文中查看</a>
+                          </div>
+                        ) : null}
                       </td>
                       <td className="nowrap">{formatTarget(c)}</td>
                       <td className="nowrap">
@@ -222,7 +228,7 @@ export default function DocumentPage() {
         <p className="legend">
           <mark className="mark mark--commitment">承诺</mark>
           <mark className="mark mark--observation">进展数据</mark>
-          点击上方表格中的指标可跳转到原文位置。
+          点击上方表格中的编号可跳转到原文位置，点击指标查看进展与状态。
         </p>
         <div className="document-text" data-testid="document-text">
           {segments.map((segment) =>

@@ -1,0 +1,113 @@
+// One zod schema per form, imported by the route action (server) and by the page (client) for the
+// field names and limits, so both sides agree. A failed parse becomes a 400 with `fieldErrors`
+// shown next to the fields (see FieldError).
+import { z } from "zod";
+import { STATUSES } from "~/domain/types";
+
+const isoDay = z
+  .string({ error: "请填写日期。" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 年-月-日，例如 2025-06-30。" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "不是有效的日期。" });
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: tooLong })
+    .optional()
+    .transform((s) => (s ? s : undefined));
+
+const progressValue = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[,，\s]/g, ""))
+  .refine((s) => s === "" || Number.isFinite(Number(s)), { error: "数值应为数字，例如 52 或 85.5。" })
+  .transform((s) => (s === "" ? undefined : Number(s)));
+
+/**
+ * The progress form. A quantitative pledge needs a number; a milestone needs 已完成/尚未完成 (a
+ * number is optional); a qualitative pledge takes either. Parsed the same way by the action.
+ */
+export function progressFormSchema(kind: "quantitative" | "milestone" | "qualitative") {
+  return z
+    .object({
+      value: progressValue.optional(),
+      done: z
+        .enum(["", "yes", "no"])
+        .optional()
+        .transform((s) => (s === "yes" ? true : s === "no" ? false : undefined)),
+      asOf: isoDay,
+      note: optionalText(2000, "说明不超过 2000 字。"),
+      evidenceUrl: z
+        .string()
+        .trim()
+        .max(2000, { error: "链接过长。" })
+        .refine((s) => s === "" || /^https?:\/\/\S+$/i.test(s), { error: "证据链接应以 http:// 或 https:// 开头。" })
+        .optional()
+        .transform((s) => (s ? s : undefined)),
+    })
+    .superRefine((data, ctx) => {
+      if (kind === "quantitative" && data.value === undefined) {
+        ctx.addIssue({ code: "custom", path: ["value"], message: "请填写数值。" });
+      }
+      if (kind === "milestone" && data.done === undefined) {
+        ctx.addIssue({ code: "custom", path: ["done"], message: "请选择完成情况。" });
+      }
+      if (kind === "qualitative" && data.value === undefined && data.done === undefined && !data.note) {
+        ctx.addIssue({ code: "custom", path: ["note"], message: "请填写进展说明。" });
+      }
+    });
+}
+export type ProgressForm = z.infer<ReturnType<typeof progressFormSchema>>;
+
+export const OverrideFormSchema = z.object({
+  status: z.enum(STATUSES, { error: "请选择要认定的状态。" }),
+  reason: z.string({ error: "请写明理由。" }).trim().min(2, { error: "请写明理由（至少 2 个字）。" }).max(1000, { error: "理由不超过 1000 字。" }),
+});
+
+export const WithdrawFormSchema = z.object({
+  reason: z.string({ error: "请写明撤回理由。" }).trim().min(2, { error: "请写明撤回理由（至少 2 个字）。" }).max(1000, { error: "理由不超过 1000 字。" }),
+});
+
+export const LinkDecisionSchema = z.object({
+  linkId: z.string().trim().min(1).max(100),
+  decision: z.enum(["confirm", "reject"]),
+  reason: optionalText(1000, "理由不超过 1000 字。"),
+});
+
+export const LoginFormSchema = z.object({
+  username: z.string({ error: "请填写用户名。" }).trim().min(1, { error: "请填写用户名。" }).max(100),
+  password: z.string({ error: "请填写密码。" }).min(1, { error: "请填写密码。" }).max(500),
+  redirectTo: z.string().optional(),
+});
+
+export const DisagreeFormSchema = z.object({
+  commitmentId: z.string().trim().min(1).max(100),
+  note: z.string({ error: "请写下您的意见。" }).trim().min(2, { error: "请写下您的意见（至少 2 个字）。" }).max(2000, { error: "意见不超过 2000 字。" }),
+});
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+/** The first message per field, the shape the pages render. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors;
+}
+
+/** FormData → plain object of strings (files and repeated keys dropped), for safeParse. */
+export function formFields(form: FormData, names: readonly string[]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const name of names) {
+    const value = form.get(name);
+    out[name] = typeof value === "string" ? value : undefined;
+  }
+  return out;
+}
+
+/**
+ * Only same-site paths are followed after login, never `//evil.example` or an absolute URL.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,634 @@
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuditHistory } from "~/components/audit-history";
+import { ClientOnly } from "~/components/client-only";
+import { FieldError } from "~/components/field-error";
+import { KindBadge } from "~/components/kind-badge";
+import ProgressChart from "~/components/progress-chart.client";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { StatusBlock } from "~/components/status-badge";
+import { LinkDecisionForm } from "~/components/link-decision-form";
+import { formatDay, formatDue, formatTarget, formatValue } from "~/domain/format";
+import { isCountUnit } from "~/domain/units";
+import { buildProgressChart } from "~/lib/chart-series";
+import { asOfFromParams, todayInChina } from "~/lib/dates";
+import { getDb } from "~/lib/db.server";
+import { setFlash, takeFlash } from "~/lib/flash.server";
+import { firmnessLabel, formatInstant } from "~/lib/format";
+import {
+  fieldErrorsOf,
+  formFields,
+  LinkDecisionSchema,
+  OverrideFormSchema,
+  progressFormSchema,
+  WithdrawFormSchema,
+  type FieldErrors,
+} from "~/lib/forms";
+import { forbidden, notFound, serviceCall } from "~/lib/http.server";
+import { LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
+import { canReportProgress, isReviewer } from "~/lib/roles";
+import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
+import { getViewer, requireViewer } from "~/lib/user.server";
+import {
+  addProgressUpdate,
+  decideLink,
+  getTrackedCommitment,
+  setOverride,
+  withdrawCommitment,
+  type LinkView,
+} from "~/services/tracking.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.commitment.indicator ?? "承诺"} · 承诺跟踪` },
+];
+
+// An evidence file is kept by the service; the page refuses anything larger before buffering it.
+const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const asOf = asOfFromParams(url.searchParams);
+  const db = await getDb();
+  const [commitment, viewer, flash] = await Promise.all([
+    getTrackedCommitment(db, params.id ?? "", asOf),
+    getViewer(request),
+    takeFlash(request),
+  ]);
+  if (!commitment) throw notFound("没有找到这项承诺。");
+  const t = commitment.target;
+  const statedOn = commitment.statedOn ?? commitment.document.repliedOn;
+  // The start of the required path, as the status rules choose it (app/domain/status.ts
+  // chooseBaseline): an increment and a count target without a baseline both start at 0.
+  const start =
+    t?.mode === "increment" && statedOn
+      ? { value: 0, asOf: statedOn }
+      : commitment.baseline
+        ? { value: commitment.baseline.value, asOf: commitment.baseline.asOf ?? statedOn ?? "" }
+        : t && statedOn && isCountUnit(t.unit) && t.comparator !== "<="
+          ? { value: 0, asOf: statedOn }
+          : null;
+  const chart =
+    commitment.kind === "quantitative"
+      ? buildProgressChart({
+          reports: commitment.updates.filter((u) => u.asOf <= asOf).map((u) => ({ asOf: u.asOf, value: u.value })),
+          baseline: start,
+          target: t?.value ?? null,
+          due: commitment.due?.date ?? null,
+          unit: t?.unit ?? null,
+        })
+      : null;
+  return json(
+    {
+      commitment,
+      chart,
+      asOf,
+      today: todayInChina(),
+      flash: flash.message,
+      viewer: viewer ? { name: viewer.name, role: viewer.role } : null,
+      can: {
+        report: canReportProgress(viewer, commitment.agency) && !commitment.withdrawn,
+        review: isReviewer(viewer),
+      },
+    },
+    { headers: flash.headers },
+  );
+}
+
+type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string; linkId?: string };
+
+const badRequest = (data: ActionData) => json(data, { status: 400 });
+
+async function readForm(request: Request): Promise<FormData> {
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }));
+  }
+  return request.formData();
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const id = params.id ?? "";
+  const user = await requireViewer(request);
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      return badRequest({ intent: "progress", fieldErrors: { evidenceFile: ["证据文件过大：上限为 10 MB。"] } });
+    }
+    throw error;
+  }
+  const intent = String(form.get("intent") ?? "");
+  const db = await getDb();
+  const here = new URL(request.url);
+  const back = async (message: string) =>
+    redirect(`${here.pathname}${here.search}`, { headers: { "Set-Cookie": await setFlash(message) } });
+
+  if (intent === "progress") {
+    const commitment = await getTrackedCommitment(db, id, todayInChina());
+    if (!commitment) throw notFound("没有找到这项承诺。");
+    if (!canReportProgress(user, commitment.agency)) throw forbidden("只有本承诺的承办单位或审核人员可以报告进展。");
+    const parsed = progressFormSchema(commitment.kind).safeParse(
+      formFields(form, ["value", "done", "asOf", "note", "evidenceUrl"]),
+    );
+    if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
+    const file = form.get("evidenceFile");
+    const evidenceFile =
+      file && typeof file === "object" && "arrayBuffer" in file && file.name && file.size > 0
+        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+        : null;
+    const result = await serviceCall(intent, () =>
+      addProgressUpdate(db, {
+        commitmentId: id,
+        value: parsed.data.value ?? null,
+        done: parsed.data.done ?? null,
+        asOf: parsed.data.asOf,
+        note: parsed.data.note ?? null,
+        evidenceUrl: parsed.data.evidenceUrl ?? null,
+        evidenceFile,
+        actor: user,
+        today: todayInChina(),
+      }),
+    );
+    if (result instanceof Response) return result;
+    return back("已记录进展，状态已按最新数据重新计算。");
+  }
+
+  if (intent === "link") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以确认或否决关联。");
+    const parsed = LinkDecisionSchema.safeParse(formFields(form, ["linkId", "decision", "reason"]));
+    if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
+    const result = await serviceCall(intent, () =>
+      decideLink(db, { linkId: parsed.data.linkId, action: parsed.data.decision, reason: parsed.data.reason ?? null, actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return back(parsed.data.decision === "confirm" ? "已确认关联。" : "已否决关联。");
+  }
+
+  if (intent === "override") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以人工认定状态。");
+    const parsed = OverrideFormSchema.safeParse(formFields(form, ["status", "reason"]));
+    if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
+    const result = await serviceCall(intent, () =>
+      setOverride(db, { commitmentId: id, status: parsed.data.status, reason: parsed.data.reason, actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return back(`已人工认定为「${statusLabel(parsed.data.status)}」。`);
+  }
+
+  if (intent === "withdraw") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以撤回承诺。");
+    const parsed = WithdrawFormSchema.safeParse(formFields(form, ["reason"]));
+    if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
+    const result = await serviceCall(intent, () =>
+      withdrawCommitment(db, { commitmentId: id, reason: parsed.data.reason, actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return back("已撤回这项承诺。");
+  }
+
+  return badRequest({ intent, fieldErrors: {}, formError: "未知的操作。" });
+}
+
+export default function CommitmentPage() {
+  const { commitment: c, chart, asOf, today, flash, viewer, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors : {});
+  const formErrorFor = (intent: string) => (actionData?.intent === intent ? actionData.formError : undefined);
+  const quoteHref = `/documents/${c.document.id}#quote-${c.id}`;
+  const proposed = c.links.filter((l) => l.state === "proposed");
+  const decided = c.links.filter((l) => l.state !== "proposed");
+  const updates = [...c.updates].sort((a, b) => (a.asOf < b.asOf ? 1 : a.asOf > b.asOf ? -1 : 0));
+
+  return (
+    <>
+      {flash ? (
+        <div className="flash" role="status" data-testid="flash">
+          {flash}
+        </div>
+      ) : null}
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            <Link to="/commitments">全部承诺</Link> /{" "}
+            <Link to={`/documents/${c.document.id}`}>{c.document.ref ?? c.document.title ?? c.document.fileName}</Link>
+          </p>
+          <h1>
+            {c.indicator} <KindBadge kind={c.kind} />
+          </h1>
+        </div>
+        <Form method="get" className="search no-print" aria-label="查询日期">
+          <label className="field" style={{ flexDirection: "row", alignItems: "center" }}>
+            <span>状态截至</span>
+            <input type="date" name="asOf" defaultValue={asOf} max="2200-12-31" />
+          </label>
+          <button type="submit" className="button button--ghost">
+            查看
+          </button>
+        </Form>
+      </div>
+
+      <div className="layout-2">
+        <div>
+          <section className="card">
+            <blockquote className="quote-block" data-testid="quote">
+              {c.quote}
+              <cite>
+                ——{c.document.agency ?? c.agency ?? "答复单位"}
+                {c.document.repliedOn ? `，${formatDay(c.document.repliedOn)}` : ""} ·{" "}
+                <Link to={quoteHref}>在原文中查看</Link>
+              </cite>
+            </blockquote>
+            <StatusBlock
+              status={c.status}
+              label={c.statusLabel}
+              explanation={c.explanation}
+              overridden={Boolean(c.override)}
+              asOf={formatDay(asOf)}
+            />
+            {c.override ? (
+              <p className="sub" data-testid="override-note">
+                人工认定：{c.override.by}于{formatDay(c.override.at.slice(0, 10))}认定为「{statusLabel(c.override.status)}」，
+                理由：{c.override.reason}。按规则推算为「{statusLabel(c.override.derived)}」。
+              </p>
+            ) : null}
+          </section>
+
+          <section className="card">
+            <dl className="meta-grid">
+              <div>
+                <dt>目标</dt>
+                <dd>{c.target ? formatTarget(c.target) : "—"}</dd>
+              </div>
+              <div>
+                <dt>基数</dt>
+                <dd>
+                  {c.baseline ? formatValue(c.baseline.value, c.baseline.unit) : "未给出"}
+                  {c.baseline?.asOf ? <span className="sub">（截至 {formatDay(c.baseline.asOf)}）</span> : null}
+                </dd>
+              </div>
+              <div>
+                <dt>期限</dt>
+                <dd>
+                  {c.due ? formatDue(c.due) : "未设期限"}
+                  {c.due?.text ? <div className="sub">原文：“{c.due.text}”</div> : null}
+                </dd>
+              </div>
+              <div>
+                <dt>责任单位</dt>
+                <dd>{c.agency ? <Link to={`/agencies/${encodeURIComponent(c.agency)}`}>{c.agency}</Link> : "—"}</dd>
+              </div>
+              <div>
+                <dt>措辞力度</dt>
+                <dd>{firmnessLabel(c.firmness)}</dd>
+              </div>
+              <div>
+                <dt>代表 / 委员</dt>
+                <dd>
+                  {c.person ? (
+                    <Link to={`/deputies/${encodeURIComponent(c.person)}`}>
+                      {c.person}
+                      {c.personRole ?? ""}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt>最新数值</dt>
+                <dd>{c.latest ? `${formatValue(c.latest.value, c.target?.unit ?? null)}（${formatDay(c.latest.asOf)}）` : "暂无数据"}</dd>
+              </div>
+              <div>
+                <dt>地区</dt>
+                <dd>{c.region ?? "—"}</dd>
+              </div>
+            </dl>
+          </section>
+
+          {c.kind === "quantitative" ? (
+            <section className="card">
+              <h2>进度图</h2>
+              {chart ? (
+                <div className="chart-box" data-testid="progress-chart">
+                  <ClientOnly fallback={<div className="chart-placeholder">正在绘制图表…</div>}>
+                    {() => <ProgressChart data={chart} />}
+                  </ClientOnly>
+                </div>
+              ) : (
+                <p className="muted">还没有可以绘制的数据：需要基数、目标与期限，或至少一次进展报告。</p>
+              )}
+              <p className="sub">实线为报告值；虚线为从基数到目标的线性应达进度；红色虚线为目标。</p>
+            </section>
+          ) : null}
+
+          <section className="card table-card">
+            <h2>
+              进展报告 <span className="count">{c.updates.length}</span>
+            </h2>
+            {updates.length === 0 ? (
+              <p className="muted">尚无进展报告（不代表没有进展）。</p>
+            ) : (
+              <div className="table-scroll">
+                <table className="table table--stack" data-testid="updates-table">
+                  <thead>
+                    <tr>
+                      <th>截至</th>
+                      <th className="num">数值</th>
+                      <th>来源</th>
+                      <th>说明与证据</th>
+                      <th>报告人</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {updates.map((u) => (
+                      <tr key={u.id} className={u.asOf > asOf ? "muted" : undefined}>
+                        <td className="nowrap" data-label="截至">
+                          {formatDay(u.asOf)}
+                        </td>
+                        <td className="num" data-label="数值">
+                          {u.value !== null ? formatValue(u.value, c.target?.unit ?? null) : u.done ? "已完成" : u.done === false ? "未完成" : "—"}
+                        </td>
+                        <td data-label="来源">{UPDATE_SOURCE_LABELS[u.source] ?? u.source}</td>
+                        <td data-label="说明">
+                          {u.note ? <div>{u.note}</div> : null}
+                          {u.quote ? <div className="sub">“{u.quote}”</div> : null}
+                          {u.evidenceUrl ? (
+                            <a href={u.evidenceUrl} target="_blank" rel="noreferrer noopener">
+                              证据链接
+                            </a>
+                          ) : null}
+                          {u.evidenceFileName ? <div className="sub">附件：{u.evidenceFileName}</div> : null}
+                          {u.evidenceText ? <div className="sub">{u.evidenceText}</div> : null}
+                          {u.documentId ? <Link to={`/documents/${u.documentId}`}>来源文件</Link> : null}
+                        </td>
+                        <td data-label="报告人">
+                          {u.reportedBy}
+                          <div className="sub">{formatInstant(u.reportedAt)}</div>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section className="card" data-testid="links">
+            <h2>
+              关联的后续数据 <span className="count">{c.links.length}</span>
+            </h2>
+            {c.links.length === 0 ? <p className="muted">暂无与后续文件的关联。</p> : null}
+            {[...proposed, ...decided].map((link) => (
+              <LinkCard
+                key={link.id}
+                link={link}
+                canDecide={can.review}
+                errors={actionData?.intent === "link" && actionData.linkId === link.id ? actionData.fieldErrors : undefined}
+              />
+            ))}
+          </section>
+
+          {c.revisions.length ? (
+            <section className="card">
+              <h2>修订沿革</h2>
+              <ol className="timeline" data-testid="revisions">
+                {c.revisions.map((r) => (
+                  <li key={r.linkId}>
+                    <div className="timeline__head">
+                      <span className="timeline__action">
+                        {r.direction === "earlier" ? "本承诺修订了较早的承诺" : "被较晚的承诺修订"}
+                        {r.revisionKind ? `：${REVISION_LABELS[r.revisionKind]}` : ""}
+                      </span>
+                      <span className={`link-state link-state--${r.state}`}>{LINK_STATE_LABELS[r.state]}</span>
+                      {r.statedOn ? <span className="sub">{formatDay(r.statedOn)}</span> : null}
+                    </div>
+                    <div>
+                      <Link to={`/commitments/${r.commitmentId}`}>{r.indicator}</Link>
+                    </div>
+                    <div className="sub">“{r.quote}”</div>
+                    {r.description ? <div className="sub">{r.description}</div> : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
+          <section className="card">
+            <h2>变更记录</h2>
+            <AuditHistory events={c.history} />
+          </section>
+        </div>
+
+        <aside>
+          {can.report ? (
+            <section className="card" id="report">
+              <h2>报告进展</h2>
+              <Form method="post" encType="multipart/form-data" className="form" data-testid="progress-form" replace>
+                <input type="hidden" name="intent" value="progress" />
+                {c.kind === "milestone" ? (
+                  <label className="field">
+                    <span>完成情况</span>
+                    <select name="done" defaultValue="" aria-invalid={Boolean(errorsFor("progress").done) || undefined}>
+                      <option value="">请选择</option>
+                      <option value="yes">已完成</option>
+                      <option value="no">尚未完成</option>
+                    </select>
+                    <FieldError id="done" errors={errorsFor("progress").done} />
+                  </label>
+                ) : (
+                  <label className="field">
+                    <span>数值{c.target?.unit ? `（${c.target.unit}${c.target.mode === "increment" ? "，累计新增" : ""}）` : ""}</span>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      name="value"
+                      placeholder={c.target ? `目标 ${c.target.value}` : "例如 52"}
+                      aria-invalid={Boolean(errorsFor("progress").value) || undefined}
+                      aria-describedby="value"
+                    />
+                    <FieldError id="value" errors={errorsFor("progress").value} />
+                  </label>
+                )}
+                <label className="field">
+                  <span>数据截至</span>
+                  <input
+                    type="date"
+                    name="asOf"
+                    defaultValue={today}
+                    max={today}
+                    aria-invalid={Boolean(errorsFor("progress").asOf) || undefined}
+                  />
+                  <FieldError id="asOf" errors={errorsFor("progress").asOf} />
+                </label>
+                <label className="field">
+                  <span>说明</span>
+                  <textarea name="note" rows={3} placeholder="数据来源、口径或进展情况" />
+                  <FieldError id="note" errors={errorsFor("progress").note} />
+                </label>
+                <label className="field">
+                  <span>证据链接（可选）</span>
+                  <input
+                    type="url"
+                    name="evidenceUrl"
+                    placeholder="https://"
+                    aria-invalid={Boolean(errorsFor("progress").evidenceUrl) || undefined}
+                  />
+                  <FieldError id="evidenceUrl" errors={errorsFor("progress").evidenceUrl} />
+                </label>
+                <label className="field">
+                  <span>证据文件（可选，≤ 10 MB）</span>
+                  <input type="file" name="evidenceFile" />
+                  <FieldError id="evidenceFile" errors={errorsFor("progress").evidenceFile} />
+                </label>
+                {formErrorFor("progress") ? (
+                  <p className="field-error" role="alert">
+                    {formErrorFor("progress")}
+                  </p>
+                ) : null}
+                <div className="form-actions">
+                  <SubmitButton intent="progress" label="提交进展" />
+                </div>
+              </Form>
+            </section>
+          ) : null}
+
+          {can.review ? (
+            <section className="card">
+              <h2>审核操作</h2>
+              <details className="disclosure" open={actionData?.intent === "override" || undefined}>
+                <summary>人工认定状态</summary>
+                <Form method="post" className="form" data-testid="override-form">
+                  <input type="hidden" name="intent" value="override" />
+                  <label className="field">
+                    <span>认定为</span>
+                    <select name="status" defaultValue={c.status}>
+                      {STATUS_FILTER_ORDER.map((s) => (
+                        <option key={s} value={s}>
+                          {statusLabel(s)}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError id="status" errors={errorsFor("override").status} />
+                  </label>
+                  <label className="field">
+                    <span>理由（必填）</span>
+                    <textarea name="reason" rows={2} aria-invalid={Boolean(errorsFor("override").reason) || undefined} />
+                    <FieldError id="override-reason" errors={errorsFor("override").reason} />
+                  </label>
+                  <div className="form-actions">
+                    <SubmitButton intent="override" label="保存认定" />
+                  </div>
+                </Form>
+              </details>
+              {!c.withdrawn ? (
+                <details className="disclosure" open={actionData?.intent === "withdraw" || undefined}>
+                  <summary>撤回承诺</summary>
+                  <Form method="post" className="form" data-testid="withdraw-form">
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <p className="sub">撤回不会删除任何记录，承诺及其历史仍可查阅。</p>
+                    <label className="field">
+                      <span>撤回理由（必填）</span>
+                      <textarea name="reason" rows={2} aria-invalid={Boolean(errorsFor("withdraw").reason) || undefined} />
+                      <FieldError id="withdraw-reason" errors={errorsFor("withdraw").reason} />
+                    </label>
+                    <div className="form-actions">
+                      <SubmitButton intent="withdraw" label="撤回" className="button--reject" />
+                    </div>
+                  </Form>
+                </details>
+              ) : null}
+            </section>
+          ) : null}
+
+          {!viewer ? (
+            <section className="card no-print">
+              <p className="muted" style={{ margin: 0 }}>
+                承办单位和审核人员请<Link to={`/login?redirectTo=/commitments/${c.id}`}>登录</Link>后报告进展或审核。
+              </p>
+            </section>
+          ) : null}
+
+          <section className="card">
+            <h2>出处</h2>
+            <ul className="side-list">
+              <li>
+                <Link to={`/documents/${c.document.id}`}>{c.document.title ?? c.document.fileName}</Link>
+              </li>
+              {c.document.ref ? <li className="sub">编号：{c.document.ref}</li> : null}
+              {c.document.repliedOn ? <li className="sub">答复日期：{formatDay(c.document.repliedOn)}</li> : null}
+              <li>
+                <Link to={quoteHref}>跳到原文中的这句话 ›</Link>
+              </li>
+            </ul>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function SubmitButton({ intent, label, className = "" }: { intent: string; label: string; className?: string }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  return (
+    <button type="submit" className={`button ${className}`} disabled={busy}>
+      {busy ? "正在提交…" : label}
+    </button>
+  );
+}
+
+function LinkCard({ link, canDecide, errors }: { link: LinkView; canDecide: boolean; errors?: FieldErrors }) {
+  return (
+    <div className="link-card" data-testid="link-card" data-state={link.state}>
+      <div className="link-card__head">
+        <div>
+          <span className={`link-state link-state--${link.state}`}>{LINK_STATE_LABELS[link.state]}</span>{" "}
+          <strong>{link.kind === "revision" ? "后续承诺（修订）" : "后续数据"}</strong>
+          {link.value !== null ? (
+            <span>
+              ：{formatValue(link.value, link.unit)}
+              {link.asOf ? `（${formatDay(link.asOf)}）` : ""}
+            </span>
+          ) : null}
+          {link.revisionKind ? <span>：{REVISION_LABELS[link.revisionKind]}</span> : null}
+        </div>
+        <span className="score" title="匹配得分">
+          匹配度 {Math.round(link.score * 100)}%
+        </span>
+      </div>
+      <div className="sub" style={{ marginTop: "0.3rem" }}>
+        “{link.sourceQuote}” —{" "}
+        <Link to={`/documents/${link.sourceDocumentId}`}>{link.sourceDocumentTitle ?? "来源文件"}</Link>
+      </div>
+      {link.reasons.length ? (
+        <ul className="reasons">
+          {link.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+      {link.revisionDescription ? <div className="sub">{link.revisionDescription}</div> : null}
+      {link.state !== "proposed" && link.decidedBy ? (
+        <div className="sub">
+          {link.decidedBy}于{link.decidedAt ? formatInstant(link.decidedAt) : ""}
+          {link.state === "confirmed" ? "确认" : "否决"}
+          {link.reason ? `，理由：${link.reason}` : ""}
+        </div>
+      ) : null}
+      {canDecide && link.state === "proposed" ? <LinkDecisionForm linkId={link.id} errors={errors} /> : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
