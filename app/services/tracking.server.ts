@@ -1,7 +1,40 @@
 // The tracking workflows the web pages and the JSON API call. Shapes and errors live in
 // tracking-types.ts and are re-exported here, so a page imports everything from one module.
+import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import { z } from "zod";
+import type { CommitmentRow, Database, EventRow, LinkRow } from "../../db/schema";
+import { deriveStatus, groupOf, statusGroups, STATUSES } from "../domain/status";
+import type { StatusResult } from "../domain/types";
+import { appendEvent, listEventsForEntity } from "../models/event.server";
+import {
+  getCommitmentWithContext,
+  getLink,
+  insertProgressUpdate,
+  invalidateStatus,
+  listOverrides,
+  listProgressUpdates,
+  overrideInForce,
+  selectCommitmentsWithContext,
+  selectLinkViews,
+  toDomainUpdate,
+  toTrackedCommitment,
+  type CommitmentWithContext,
+} from "../models/tracking.server";
+import { contains } from "../models/sql.server";
+import { newId } from "../lib/id";
+import { parseProgressSpreadsheet } from "./spreadsheet.server";
+import {
+  NotFoundError,
+  PermissionError,
+  ValidationError,
+  type AuditEvent,
+  type JsonValue,
+  type ProgressUpdateView,
+  type ReviewGroupCounts,
+  type RevisionView,
+  type SpreadsheetRowError,
+} from "./tracking-types";
 import type {
   AddProgressUpdateInput,
   CommitmentListFilter,
@@ -19,80 +52,788 @@ export * from "./tracking-types";
 
 type Db = Kysely<Database>;
 
-const notYet = (name: string): never => {
-  throw new Error(`${name}: not implemented yet`);
-};
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** One page of commitments with their status on `asOf`, filtered; `total` counts every match. */
+function isIsoDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function requireAsOf(asOf: string): string {
+  if (!isIsoDay(asOf)) throw new ValidationError("日期格式应为YYYY-MM-DD。", { asOf: ["日期格式应为YYYY-MM-DD"] });
+  return asOf;
+}
+
+/** Audit instants use the real clock unless the caller passes one; status never does (asOf). */
+const instant = (at?: string) => at ?? new Date().toISOString();
+const today = (day?: string) => day ?? new Date().toISOString().slice(0, 10);
+
+function isStaff(user: User): boolean {
+  return user.role === "admin" || user.role === "reviewer";
+}
+
+function requireStaff(user: User, what: string): void {
+  if (!isStaff(user)) throw new PermissionError(`只有审核人员或管理员可以${what}。`);
+}
+
+// --- status of many commitments at once ----------------------------------------------------------
+
+async function statusesFor(db: Db, rows: CommitmentWithContext[], asOf: string): Promise<Map<string, StatusResult>> {
+  const ids = rows.map((r) => r.id);
+  const [updates, overrides] = await Promise.all([
+    listProgressUpdates(db, { commitmentIds: ids }),
+    listOverrides(db, { commitmentIds: ids }),
+  ]);
+  const updatesBy = new Map<string, typeof updates>();
+  for (const u of updates) (updatesBy.get(u.commitment_id) ?? updatesBy.set(u.commitment_id, []).get(u.commitment_id)!).push(u);
+  const overridesBy = new Map<string, typeof overrides>();
+  for (const o of overrides) (overridesBy.get(o.commitment_id) ?? overridesBy.set(o.commitment_id, []).get(o.commitment_id)!).push(o);
+  const out = new Map<string, StatusResult>();
+  for (const row of rows) {
+    const result = deriveStatus(
+      toTrackedCommitment(row),
+      (updatesBy.get(row.id) ?? []).map(toDomainUpdate),
+      asOf,
+      overrideInForce(overridesBy.get(row.id) ?? [], asOf),
+    );
+    out.set(row.id, result);
+  }
+  return out;
+}
+
+function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentRow {
+  const tracked = toTrackedCommitment(row);
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    documentTitle: row.document_title,
+    documentRef: row.document_ref,
+    statedOn: row.document_replied_on,
+    kind: row.kind,
+    indicator: row.indicator,
+    quote: row.quote,
+    target: tracked.target,
+    baseline: tracked.baseline,
+    due: tracked.due,
+    agency: row.agency,
+    region: row.document_region,
+    person: row.person_name,
+    personRole: row.person_role === "代表" || row.person_role === "委员" ? row.person_role : null,
+    firmness: row.firmness,
+    needsReview: row.needs_review === 1,
+    status: st.status,
+    statusGroup: groupOf(st.status),
+    statusLabel: st.label,
+    explanation: st.explanation,
+    ...(st.grade ? { grade: st.grade } : {}),
+    ...(st.progress !== undefined ? { progress: st.progress } : {}),
+    latest: st.latest ?? null,
+    override: st.overridden
+      ? { status: st.status, reason: st.overridden.reason, by: st.overridden.by, at: st.overridden.at, derived: st.overridden.derived }
+      : null,
+    withdrawn: row.withdrawn_at
+      ? { at: row.withdrawn_at, reason: row.withdrawn_reason ?? "", by: row.withdrawn_by ?? "" }
+      : null,
+  };
+}
+
+// --- lists -----------------------------------------------------------------------------------------
+
+function filtered(db: Db, f: Omit<CommitmentListFilter, "limit" | "offset" | "asOf" | "status">) {
+  let query = selectCommitmentsWithContext(db);
+  if (f.agency) query = query.where("commitments.agency", "=", f.agency);
+  if (f.kind) query = query.where("commitments.kind", "=", f.kind);
+  if (f.region) query = query.where("documents.region", "=", f.region);
+  if (f.person) query = query.where("people.name", "=", f.person);
+  if (f.dueYear !== undefined) {
+    query = query
+      .where("commitments.due_date", ">=", `${f.dueYear}-01-01`)
+      .where("commitments.due_date", "<=", `${f.dueYear}-12-31`);
+  }
+  const term = f.q?.trim();
+  if (term) {
+    query = query.where((eb) =>
+      eb.or([contains(eb.ref("commitments.indicator"), term), contains(eb.ref("commitments.quote"), term)]),
+    );
+  }
+  return query;
+}
+
+const CACHE_BATCH = 1000;
+
+/**
+ * Makes sure every commitment matching the filter has a status_cache row for `asOf`
+ * (docs/decisions/0008): only the missing ones are derived, 1000 at a time.
+ */
+async function fillStatusCache(db: Db, f: Omit<CommitmentListFilter, "limit" | "offset" | "status">): Promise<void> {
+  for (;;) {
+    const missing = await filtered(db, f)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("status_cache")
+              .select("status_cache.commitment_id")
+              .whereRef("status_cache.commitment_id", "=", "commitments.id")
+              .where("status_cache.as_of", "=", f.asOf),
+          ),
+        ),
+      )
+      .limit(CACHE_BATCH)
+      .execute();
+    if (missing.length === 0) return;
+    const statuses = await statusesFor(db, missing, f.asOf);
+    await db
+      .insertInto("status_cache")
+      .values(
+        missing.map((row) => ({
+          as_of: f.asOf,
+          commitment_id: row.id,
+          status: statuses.get(row.id)!.status,
+          due_date: row.due_date,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["as_of", "commitment_id"]).doNothing())
+      .execute();
+    if (missing.length < CACHE_BATCH) return;
+  }
+}
+
 export async function listTrackedCommitments(
   db: Db,
   filter: CommitmentListFilter,
 ): Promise<{ total: number; items: TrackedCommitmentRow[] }> {
-  return notYet("listTrackedCommitments");
+  const asOf = requireAsOf(filter.asOf);
+  let base = filtered(db, filter);
+  if (filter.status) {
+    await fillStatusCache(db, { ...filter, asOf });
+    base = base
+      .innerJoin("status_cache", "status_cache.commitment_id", "commitments.id")
+      .where("status_cache.as_of", "=", asOf)
+      .where("status_cache.status", "=", filter.status);
+  }
+  const [countRow, rows] = await Promise.all([
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .orderBy("commitments.due_date", (ob) => ob.asc().nullsLast())
+      .orderBy("commitments.id")
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+  ]);
+  const statuses = await statusesFor(db, rows, asOf);
+  return { total: Number(countRow.n), items: rows.map((row) => toRow(row, statuses.get(row.id)!)) };
 }
 
-/** One commitment with its updates, links, revisions and audit history; null when unknown. */
+// --- one commitment --------------------------------------------------------------------------------
+
+function parseJson(text: string | null): JsonValue {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return text;
+  }
+}
+
+function toAuditEvent(e: EventRow): AuditEvent {
+  return {
+    id: e.id,
+    entityType: e.entity_type,
+    entityId: e.entity_id,
+    action: e.action,
+    actor: e.actor,
+    at: e.at,
+    before: parseJson(e.before),
+    after: parseJson(e.after),
+    reason: e.reason,
+  };
+}
+
+type LinkViewRow = Awaited<ReturnType<ReturnType<typeof selectLinkViews>["execute"]>>[number];
+
+function toLinkView(row: LinkViewRow): LinkView {
+  const reasons = parseJson(row.reasons);
+  return {
+    id: row.id,
+    commitmentId: row.commitment_id,
+    kind: row.kind,
+    state: row.state,
+    score: row.score,
+    reasons: Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === "string") : [],
+    sourceQuote: row.observation_quote ?? row.later_quote ?? "",
+    sourceDocumentId: row.source_document_id ?? "",
+    sourceDocumentTitle: row.source_document_title,
+    observationId: row.observation_id,
+    laterCommitmentId: row.later_commitment_id,
+    value: row.kind === "observation" ? row.observation_value : row.later_value,
+    unit: row.kind === "observation" ? row.observation_unit : row.later_unit,
+    asOf: row.kind === "observation" ? (row.observation_as_of ?? row.source_document_date) : row.source_document_date,
+    revisionKind: (row.revision_kind as LinkView["revisionKind"]) ?? null,
+    revisionDescription: row.revision_description,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    reason: row.reason,
+    createdAt: row.created_at,
+  };
+}
+
 export async function getTrackedCommitment(db: Db, id: string, asOf: string): Promise<TrackedCommitmentDetail | null> {
-  return notYet("getTrackedCommitment");
+  requireAsOf(asOf);
+  const row = await getCommitmentWithContext(db, { id });
+  if (!row) return null;
+  const [statuses, updates, links, events, laterOf, document] = await Promise.all([
+    statusesFor(db, [row], asOf),
+    db
+      .selectFrom("progress_updates")
+      .leftJoin("observations", "observations.id", "progress_updates.observation_id")
+      .selectAll("progress_updates")
+      .select(["observations.document_id as obs_document_id", "observations.quote as obs_quote"])
+      .where("progress_updates.commitment_id", "=", id)
+      .orderBy("progress_updates.as_of")
+      .orderBy("progress_updates.reported_at")
+      .execute(),
+    selectLinkViews(db).where("links.commitment_id", "=", id).orderBy("links.score", "desc").orderBy("links.id").execute(),
+    listEventsForEntity(db, { entityType: "commitment", entityId: id }),
+    // Revisions where this commitment is the later pledge.
+    db
+      .selectFrom("links")
+      .innerJoin("commitments as earlier", "earlier.id", "links.commitment_id")
+      .innerJoin("documents", "documents.id", "earlier.document_id")
+      .select([
+        "links.id as link_id",
+        "links.state",
+        "links.revision_kind",
+        "links.revision_description",
+        "earlier.id as commitment_id",
+        "earlier.indicator",
+        "earlier.quote",
+        "earlier.document_id",
+        "documents.replied_on",
+      ])
+      .where("links.later_commitment_id", "=", id)
+      .where("links.kind", "=", "revision")
+      .execute(),
+    db
+      .selectFrom("documents")
+      .select(["id", "title", "ref", "agency", "replied_on", "file_name"])
+      .where("id", "=", row.document_id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const linkViews = links.map(toLinkView);
+  const laterRevisions: RevisionView[] = [];
+  for (const l of linkViews.filter((l) => l.kind === "revision" && l.laterCommitmentId)) {
+    const later = await getCommitmentWithContext(db, { id: l.laterCommitmentId! });
+    if (!later) continue;
+    laterRevisions.push({
+      direction: "later",
+      linkId: l.id,
+      state: l.state,
+      commitmentId: later.id,
+      indicator: later.indicator,
+      quote: later.quote,
+      documentId: later.document_id,
+      statedOn: later.document_replied_on,
+      revisionKind: l.revisionKind,
+      description: l.revisionDescription,
+    });
+  }
+  return {
+    ...toRow(row, statuses.get(row.id)!),
+    updates: updates.map(
+      (u): ProgressUpdateView => ({
+        id: u.id,
+        value: u.value,
+        done: u.done === null ? null : u.done === 1,
+        asOf: u.as_of,
+        note: u.note,
+        evidenceUrl: u.evidence_url,
+        evidenceText: u.evidence_text,
+        evidenceFileName: u.evidence_file_name,
+        source: u.source,
+        observationId: u.observation_id,
+        documentId: u.obs_document_id ?? null,
+        quote: u.obs_quote ?? null,
+        reportedBy: u.reported_by,
+        reportedAt: u.reported_at,
+      }),
+    ),
+    links: linkViews,
+    history: events.map(toAuditEvent),
+    revisions: [
+      ...laterOf.map(
+        (r): RevisionView => ({
+          direction: "earlier",
+          linkId: r.link_id,
+          state: r.state,
+          commitmentId: r.commitment_id,
+          indicator: r.indicator,
+          quote: r.quote,
+          documentId: r.document_id,
+          statedOn: r.replied_on,
+          revisionKind: (r.revision_kind as RevisionView["revisionKind"]) ?? null,
+          description: r.revision_description,
+        }),
+      ),
+      ...laterRevisions,
+    ],
+    document: {
+      id: document.id,
+      title: document.title,
+      ref: document.ref,
+      agency: document.agency,
+      repliedOn: document.replied_on,
+      fileName: document.file_name,
+      startOffset: row.start_offset,
+      endOffset: row.end_offset,
+    },
+  };
 }
 
-/** Appends a progress update. @throws PermissionError, ValidationError, NotFoundError */
+export async function listProposedLinks(
+  db: Db,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ total: number; items: LinkView[] }> {
+  const [countRow, rows] = await Promise.all([
+    db
+      .selectFrom("links")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("state", "=", "proposed")
+      .executeTakeFirstOrThrow(),
+    selectLinkViews(db)
+      .where("links.state", "=", "proposed")
+      .orderBy("links.score", "desc")
+      .orderBy("links.id")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  ]);
+  return { total: Number(countRow.n), items: rows.map(toLinkView) };
+}
+
+// --- progress updates ------------------------------------------------------------------------------
+
+const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
+
+const numberish = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const n = typeof value === "number" ? value : Number(value.trim().replace(/[,，\s]/g, "").replace(/%$/, ""));
+  if (typeof value === "string" && value.trim() === "") {
+    ctx.addIssue({ code: "custom", message: "数值为空" });
+    return z.NEVER;
+  }
+  if (!Number.isFinite(n)) {
+    ctx.addIssue({ code: "custom", message: "数值不是有效数字" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const ProgressUpdateSchema = z.object({
+  commitmentId: z.string().min(1, "缺少承诺编号"),
+  value: numberish.nullish(),
+  done: z.boolean().nullish(),
+  asOf: z.string().trim().refine(isIsoDay, "日期格式应为YYYY-MM-DD"),
+  note: z.string().trim().max(2000, "说明不超过2000字").nullish(),
+  evidenceUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => u === "" || /^https?:\/\/[^\s]+$/i.test(u), "证据链接应以http://或https://开头")
+    .nullish(),
+  evidenceText: z.string().trim().max(20000, "证据文字不超过20000字").nullish(),
+});
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** May `actor` report on this commitment? Staff on any; an agency only on its own. */
+function assertMayReport(actor: User, row: Pick<CommitmentRow, "agency">): void {
+  if (isStaff(actor)) return;
+  if (actor.role === "agency" && actor.agency && row.agency === actor.agency) return;
+  if (actor.role === "agency") throw new PermissionError(`只能报告本单位（${actor.agency ?? "未绑定单位"}）的承诺进展。`);
+  throw new PermissionError("当前账号不能报告承诺进展。");
+}
+
 export async function addProgressUpdate(db: Db, input: AddProgressUpdateInput): Promise<{ updateId: string }> {
-  return notYet("addProgressUpdate");
+  const parsed = ProgressUpdateSchema.safeParse({
+    commitmentId: input.commitmentId,
+    value: input.value === undefined ? undefined : input.value,
+    done: input.done,
+    asOf: input.asOf,
+    note: input.note,
+    evidenceUrl: input.evidenceUrl,
+    evidenceText: input.evidenceText,
+  });
+  if (!parsed.success) throw new ValidationError("进展信息有误。", fieldErrorsOf(parsed.error));
+  const data = parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  if (data.asOf > today(input.today)) fieldErrors.asOf = ["截至日期不能晚于今天"];
+  if (input.evidenceFile && input.evidenceFile.bytes.byteLength > MAX_EVIDENCE_FILE_BYTES) {
+    fieldErrors.evidenceFile = ["证据文件不超过10MB"];
+  }
+  const row = await getCommitmentWithContext(db, { id: data.commitmentId });
+  if (!row) throw new NotFoundError("没有这个承诺。");
+  assertMayReport(input.actor, row);
+  if (row.kind !== "milestone" && (data.value === null || data.value === undefined)) fieldErrors.value = ["请填写数值"];
+  if (row.kind === "milestone" && (data.value === null || data.value === undefined) && (data.done === null || data.done === undefined)) {
+    fieldErrors.done = ["请说明是否已完成"];
+  }
+  if (row.withdrawn_at) fieldErrors.commitmentId = ["该承诺已撤回"];
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError("进展信息有误。", fieldErrors);
+
+  const at = instant();
+  const updateId = newId();
+  await db.transaction().execute(async (trx) => {
+    let evidenceFileId: string | null = null;
+    if (input.evidenceFile) {
+      evidenceFileId = newId();
+      await trx
+        .insertInto("evidence_files")
+        .values({
+          id: evidenceFileId,
+          file_name: input.evidenceFile.name,
+          size: input.evidenceFile.bytes.byteLength,
+          sha256: createHash("sha256").update(input.evidenceFile.bytes).digest("hex"),
+          data_base64: Buffer.from(input.evidenceFile.bytes).toString("base64"),
+          created_at: at,
+        })
+        .execute();
+    }
+    const update = {
+      id: updateId,
+      commitment_id: row.id,
+      value: data.value ?? null,
+      done: data.done === null || data.done === undefined ? null : data.done ? (1 as const) : (0 as const),
+      as_of: data.asOf,
+      note: data.note || null,
+      evidence_url: data.evidenceUrl || null,
+      evidence_text: data.evidenceText || null,
+      evidence_file_name: input.evidenceFile?.name ?? null,
+      evidence_file_id: evidenceFileId,
+      source: isStaff(input.actor) ? ("reviewer" as const) : ("agency" as const),
+      observation_id: null,
+      link_id: null,
+      reported_by: input.actor.name,
+      reported_at: at,
+    };
+    await insertProgressUpdate(trx, update);
+    await invalidateStatus(trx, { commitmentId: row.id });
+    await appendEvent(trx, {
+      entityType: "commitment",
+      entityId: row.id,
+      action: "progress_reported",
+      actor: input.actor.name,
+      at,
+      after: { updateId, value: update.value, done: update.done, asOf: update.as_of, source: update.source, evidenceUrl: update.evidence_url, evidenceFileName: update.evidence_file_name },
+      reason: update.note,
+    });
+  });
+  return { updateId };
 }
 
-/** Confirms or rejects a proposed link (reviewer/admin). Confirming an observation link appends a progress update. */
+// --- links -----------------------------------------------------------------------------------------
+
 export async function decideLink(
   db: Db,
   input: { linkId: string; action: "confirm" | "reject"; reason?: string | null; actor: User; at?: string },
 ): Promise<{ linkId: string; state: LinkState; updateId: string | null }> {
-  return notYet("decideLink");
+  requireStaff(input.actor, "确认或否决关联");
+  if (input.action !== "confirm" && input.action !== "reject") {
+    throw new ValidationError("操作应为confirm或reject。", { action: ["操作应为confirm或reject"] });
+  }
+  const at = instant(input.at);
+  return db.transaction().execute(async (trx) => {
+    const link: LinkRow | undefined = await getLink(trx, { id: input.linkId });
+    if (!link) throw new NotFoundError("没有这个关联。");
+    if (link.state !== "proposed") {
+      throw new ValidationError(`该关联已${link.state === "confirmed" ? "确认" : "否决"}，不能再次处理。`, { action: ["该关联已处理"] });
+    }
+    const state: LinkState = input.action === "confirm" ? "confirmed" : "rejected";
+    // Guarded by state so two reviewers deciding at once cannot both win.
+    const changed = await trx
+      .updateTable("links")
+      .set({ state, decided_by: input.actor.name, decided_at: at, reason: input.reason ?? null })
+      .where("id", "=", link.id)
+      .where("state", "=", "proposed")
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new ValidationError("该关联已被他人处理。", { action: ["该关联已处理"] });
+
+    let updateId: string | null = null;
+    if (state === "confirmed" && link.kind === "observation" && link.observation_id) {
+      const obs = await trx
+        .selectFrom("observations")
+        .innerJoin("documents", "documents.id", "observations.document_id")
+        .select(["observations.id", "observations.value", "observations.as_of", "observations.quote", "documents.replied_on", "documents.title"])
+        .where("observations.id", "=", link.observation_id)
+        .executeTakeFirstOrThrow();
+      const asOf = obs.as_of ?? obs.replied_on;
+      if (!asOf) throw new ValidationError("该数据没有日期，无法作为进展。", { action: ["数据没有日期"] });
+      updateId = newId();
+      await insertProgressUpdate(trx, {
+        id: updateId,
+        commitment_id: link.commitment_id,
+        value: obs.value,
+        done: null,
+        as_of: asOf.slice(0, 10),
+        note: obs.title ? `来自《${obs.title}》` : null,
+        evidence_url: null,
+        evidence_text: obs.quote,
+        evidence_file_name: null,
+        evidence_file_id: null,
+        source: "document",
+        observation_id: obs.id,
+        link_id: link.id,
+        reported_by: input.actor.name,
+        reported_at: at,
+      });
+      await invalidateStatus(trx, { commitmentId: link.commitment_id });
+    }
+    await appendEvent(trx, {
+      entityType: "commitment",
+      entityId: link.commitment_id,
+      action: state === "confirmed" ? "link_confirmed" : "link_rejected",
+      actor: input.actor.name,
+      at,
+      before: { linkId: link.id, state: link.state },
+      after: { linkId: link.id, state, kind: link.kind, updateId },
+      reason: input.reason ?? null,
+    });
+    return { linkId: link.id, state, updateId };
+  });
 }
 
-/** A reviewer's status override with a reason (reviewer/admin). */
+// --- overrides and withdrawals ---------------------------------------------------------------------
+
 export async function setOverride(
   db: Db,
   input: { commitmentId: string; status: Status; reason: string; actor: User; at?: string },
 ): Promise<{ overrideId: string }> {
-  return notYet("setOverride");
+  requireStaff(input.actor, "调整状态");
+  if (!(STATUSES as readonly string[]).includes(input.status)) throw new ValidationError("未知状态。", { status: ["未知状态"] });
+  if (!input.reason?.trim()) throw new ValidationError("请填写调整理由。", { reason: ["请填写调整理由"] });
+  return writeOverride(db, { ...input, status: input.status });
 }
 
-/** Removes the effect of an override (a new row; nothing is deleted). */
 export async function clearOverride(
   db: Db,
   input: { commitmentId: string; reason: string; actor: User; at?: string },
 ): Promise<{ overrideId: string }> {
-  return notYet("clearOverride");
+  requireStaff(input.actor, "调整状态");
+  if (!input.reason?.trim()) throw new ValidationError("请填写理由。", { reason: ["请填写理由"] });
+  return writeOverride(db, { ...input, status: null });
 }
 
-/** Withdraws a commitment with a reason (reviewer/admin). */
+async function writeOverride(
+  db: Db,
+  input: { commitmentId: string; status: Status | null; reason: string; actor: User; at?: string },
+): Promise<{ overrideId: string }> {
+  const at = instant(input.at);
+  return db.transaction().execute(async (trx) => {
+    const row = await getCommitmentWithContext(trx, { id: input.commitmentId });
+    if (!row) throw new NotFoundError("没有这个承诺。");
+    const previous = await trx
+      .selectFrom("overrides")
+      .select(["status", "reason", "decided_by", "at"])
+      .where("commitment_id", "=", row.id)
+      .orderBy("at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const overrideId = newId();
+    await trx
+      .insertInto("overrides")
+      .values({ id: overrideId, commitment_id: row.id, status: input.status, reason: input.reason.trim(), decided_by: input.actor.name, at })
+      .execute();
+    await invalidateStatus(trx, { commitmentId: row.id });
+    await appendEvent(trx, {
+      entityType: "commitment",
+      entityId: row.id,
+      action: input.status === null ? "override_cleared" : "status_overridden",
+      actor: input.actor.name,
+      at,
+      before: previous?.status ? { status: previous.status, by: previous.decided_by, at: previous.at } : null,
+      after: input.status === null ? null : { status: input.status },
+      reason: input.reason.trim(),
+    });
+    return { overrideId };
+  });
+}
+
 export async function withdrawCommitment(
   db: Db,
   input: { commitmentId: string; reason: string; actor: User; at?: string },
 ): Promise<void> {
-  return notYet("withdrawCommitment");
+  requireStaff(input.actor, "撤回承诺");
+  if (!input.reason?.trim()) throw new ValidationError("请填写撤回理由。", { reason: ["请填写撤回理由"] });
+  const at = instant(input.at);
+  await db.transaction().execute(async (trx) => {
+    const row = await getCommitmentWithContext(trx, { id: input.commitmentId });
+    if (!row) throw new NotFoundError("没有这个承诺。");
+    if (row.withdrawn_at) throw new ValidationError("该承诺已撤回。", { commitmentId: ["该承诺已撤回"] });
+    await trx
+      .updateTable("commitments")
+      .set({ withdrawn_at: at, withdrawn_reason: input.reason.trim(), withdrawn_by: input.actor.name })
+      .where("id", "=", row.id)
+      .execute();
+    await invalidateStatus(trx, { commitmentId: row.id });
+    await appendEvent(trx, {
+      entityType: "commitment",
+      entityId: row.id,
+      action: "withdrawn",
+      actor: input.actor.name,
+      at,
+      before: { withdrawnAt: null },
+      after: { withdrawnAt: at },
+      reason: input.reason.trim(),
+    });
+  });
 }
 
-/** Imports a .xlsx or .csv progress report in one transaction. */
+// --- spreadsheets ----------------------------------------------------------------------------------
+
 export async function importProgressSpreadsheet(
   db: Db,
   input: { bytes: Uint8Array; fileName: string; actor: User; importGoodRows: boolean; today?: string },
 ): Promise<SpreadsheetImportResult> {
-  return notYet("importProgressSpreadsheet");
+  if (!isStaff(input.actor) && input.actor.role !== "agency") throw new PermissionError("当前账号不能导入进展。");
+  const parsed = await parseProgressSpreadsheet(input.bytes, input.fileName);
+  if ("error" in parsed) return { imported: 0, errors: [{ row: 0, reason: parsed.error }], stored: false };
+
+  const errors: SpreadsheetRowError[] = [];
+  const ids = [...new Set(parsed.rows.map((r) => r.commitmentId).filter((id) => id !== ""))];
+  const known = new Map<string, { id: string; agency: string | null; kind: string; withdrawn_at: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const c of await db
+      .selectFrom("commitments")
+      .select(["id", "agency", "kind", "withdrawn_at"])
+      .where("id", "in", ids.slice(i, i + 500))
+      .execute()) {
+      known.set(c.id, c);
+    }
+  }
+  const day = today(input.today);
+  const good: { row: number; commitmentId: string; value: number; asOf: string; note: string | null }[] = [];
+  for (const r of parsed.rows) {
+    const before = errors.length;
+    const c = r.commitmentId ? known.get(r.commitmentId) : undefined;
+    if (!r.commitmentId) errors.push({ row: r.row, field: "commitmentId", reason: "承诺编号为空" });
+    else if (!c) errors.push({ row: r.row, field: "commitmentId", reason: `没有编号为${r.commitmentId}的承诺` });
+    else if (!isStaff(input.actor) && c.agency !== input.actor.agency) {
+      errors.push({ row: r.row, field: "commitmentId", reason: "不是本单位的承诺" });
+    } else if (c.withdrawn_at) errors.push({ row: r.row, field: "commitmentId", reason: "该承诺已撤回" });
+    let value: number | null = null;
+    if (r.value === "") errors.push({ row: r.row, field: "value", reason: "数值为空" });
+    else {
+      const n = typeof r.value === "number" ? r.value : Number(r.value.replace(/[,，\s]/g, "").replace(/%$/, ""));
+      if (!Number.isFinite(n)) errors.push({ row: r.row, field: "value", reason: `数值无效：${r.value}` });
+      else value = n;
+    }
+    if (r.asOf === "") errors.push({ row: r.row, field: "asOf", reason: "截至日期为空" });
+    else if (!isIsoDay(r.asOf)) errors.push({ row: r.row, field: "asOf", reason: `日期无效：${r.asOf}（应为YYYY-MM-DD）` });
+    else if (r.asOf > day) errors.push({ row: r.row, field: "asOf", reason: `日期${r.asOf}晚于今天` });
+    if (errors.length === before && c && value !== null) {
+      good.push({ row: r.row, commitmentId: c.id, value, asOf: r.asOf, note: r.note || null });
+    }
+  }
+  if (parsed.rows.length === 0) errors.push({ row: 0, reason: "文件中没有数据行" });
+  if (good.length === 0 || (errors.length > 0 && !input.importGoodRows)) return { imported: 0, errors, stored: false };
+
+  const at = instant();
+  await db.transaction().execute(async (trx) => {
+    for (const g of good) {
+      const updateId = newId();
+      const source = isStaff(input.actor) ? ("reviewer" as const) : ("agency" as const);
+      await insertProgressUpdate(trx, {
+        id: updateId,
+        commitment_id: g.commitmentId,
+        value: g.value,
+        done: null,
+        as_of: g.asOf,
+        note: g.note,
+        evidence_url: null,
+        evidence_text: null,
+        evidence_file_name: input.fileName,
+        evidence_file_id: null,
+        source,
+        observation_id: null,
+        link_id: null,
+        reported_by: input.actor.name,
+        reported_at: at,
+      });
+      await invalidateStatus(trx, { commitmentId: g.commitmentId });
+      await appendEvent(trx, {
+        entityType: "commitment",
+        entityId: g.commitmentId,
+        action: "progress_reported",
+        actor: input.actor.name,
+        at,
+        after: { updateId, value: g.value, asOf: g.asOf, source, file: input.fileName, row: g.row },
+        reason: g.note,
+      });
+    }
+  });
+  return { imported: good.length, errors, stored: true };
 }
 
-/** The annual review (回头看): commitments due in `year`, counted by status group per agency, person or topic. */
+// --- the annual review (回头看) -----------------------------------------------------------------------
+
+const GROUP_KEYS = Object.keys(statusGroups) as (keyof typeof statusGroups)[];
+
+function emptyCounts(key: string): ReviewGroupCounts {
+  return { key, total: 0, kept: 0, missed: 0, overdue: 0, onTrack: 0, behind: 0, pending: 0, unrateable: 0, withdrawn: 0 };
+}
+
 export async function reviewSummary(
   db: Db,
   input: { year: number; asOf: string; by: "agency" | "person" | "topic" },
 ): Promise<ReviewSummary> {
-  return notYet("reviewSummary");
-}
-
-/** The reviewer's queue: proposed links, best score first. */
-export async function listProposedLinks(
-  db: Db,
-  input: { limit: number; offset: number },
-): Promise<{ total: number; items: LinkView[] }> {
-  return notYet("listProposedLinks");
+  const asOf = requireAsOf(input.asOf);
+  const from = `${input.year}-01-01`;
+  const to = `${input.year}-12-31`;
+  const groups = new Map<string, ReviewGroupCounts>();
+  const totals = emptyCounts("");
+  let lastId = "";
+  // Due this year, plus pledges made this year without a due date (vague or open-ended ones must
+  // be counted too). Keyset pages of 1000 keep memory flat at a province's volume.
+  for (;;) {
+    const rows = await selectCommitmentsWithContext(db)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("commitments.due_date", ">=", from), eb("commitments.due_date", "<=", to)]),
+          eb.and([eb("commitments.due_date", "is", null), eb("documents.replied_on", ">=", from), eb("documents.replied_on", "<=", to)]),
+        ]),
+      )
+      .where("commitments.id", ">", lastId)
+      .orderBy("commitments.id")
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) break;
+    lastId = rows[rows.length - 1]!.id;
+    const statuses = await statusesFor(db, rows, asOf);
+    for (const row of rows) {
+      const key =
+        input.by === "agency" ? (row.agency ?? "（未注明单位）") : input.by === "person" ? (row.person_name ?? "（未注明代表委员）") : (row.indicator_head ?? row.indicator);
+      const counts = groups.get(key) ?? groups.set(key, emptyCounts(key)).get(key)!;
+      const group = groupOf(statuses.get(row.id)!.status);
+      for (const c of [counts, totals]) {
+        c.total++;
+        if ((GROUP_KEYS as string[]).includes(group)) c[group as keyof Omit<ReviewGroupCounts, "key" | "total">]++;
+      }
+    }
+    if (rows.length < 1000) break;
+  }
+  const { key: _key, ...totalCounts } = totals;
+  return {
+    year: input.year,
+    asOf,
+    by: input.by,
+    totals: totalCounts,
+    groups: [...groups.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
+  };
 }

@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { ingestFile } from "../../app/services/ingest.server";
+import {
+  decideLink,
+  getTrackedCommitment,
+  listProposedLinks,
+  listTrackedCommitments,
+  PermissionError,
+  type User,
+} from "../../app/services/tracking.server";
+import { describeEachDatabase } from "./databases";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/tracking/", import.meta.url));
+const reviewer: User = { id: "u1", name: "审核员甲", role: "reviewer" };
+const agencyUser: User = { id: "u2", name: "民政局填报员", role: "agency", agency: "宁波市民政局" };
+
+async function ingest(db: Parameters<typeof ingestFile>[0], rel: string) {
+  const file = path.join(FIXTURES, rel);
+  const result = await ingestFile(db, {
+    bytes: new Uint8Array(fs.readFileSync(file)),
+    fileName: path.basename(file),
+    source: "test",
+    actor: "tester",
+  });
+  if (result.status !== "created") throw new Error(`${rel}: ${JSON.stringify(result)}`);
+  return result;
+}
+
+describeEachDatabase("tracking: links from later documents", (ctx) => {
+  it("护理型床位占比55%（2025年）与2023年底58.9%：提议关联，确认后提前达成", async () => {
+    const plan = await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    expect(plan.links).toBe(0);
+    const bulletin = await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    expect(bulletin.links).toBe(1);
+
+    const { items } = await listTrackedCommitments(ctx.db, { limit: 10, offset: 0, asOf: "2024-04-01" });
+    expect(items).toHaveLength(1);
+    const commitment = items[0]!;
+    expect(commitment.person).toBe("张明");
+    expect(commitment.status).not.toBe("achieved_on_time");
+
+    const queue = await listProposedLinks(ctx.db, { limit: 10, offset: 0 });
+    expect(queue.total).toBe(1);
+    const link = queue.items[0]!;
+    expect(link).toMatchObject({ state: "proposed", kind: "observation", commitmentId: commitment.id, value: 58.9 });
+    expect(link.sourceQuote).toContain("58.9%");
+    expect(link.sourceDocumentId).toBe(bulletin.documentId);
+    expect(link.score).toBeGreaterThanOrEqual(0.6);
+    expect(link.reasons.length).toBeGreaterThan(0);
+
+    await expect(decideLink(ctx.db, { linkId: link.id, action: "confirm", actor: agencyUser })).rejects.toBeInstanceOf(PermissionError);
+    const decided = await decideLink(ctx.db, { linkId: link.id, action: "confirm", reason: "同一统计口径", actor: reviewer });
+    expect(decided.state).toBe("confirmed");
+    expect(decided.updateId).not.toBeNull();
+
+    const detail = await getTrackedCommitment(ctx.db, commitment.id, "2024-04-01");
+    expect(detail?.status).toBe("achieved_on_time");
+    expect(detail?.explanation).toContain("提前");
+    expect(detail?.latest).toEqual({ value: 58.9, asOf: "2023-12-31" });
+    expect(detail?.updates).toHaveLength(1);
+    expect(detail?.updates[0]).toMatchObject({ source: "document", value: 58.9, documentId: bulletin.documentId });
+    expect(detail?.links[0]?.state).toBe("confirmed");
+    expect(detail?.history.map((e) => e.action)).toEqual(["link_proposed", "link_confirmed"]);
+    expect(detail?.history[1]).toMatchObject({ actor: "审核员甲", reason: "同一统计口径" });
+    // The status filter sees the confirmed update (the cache was invalidated in the transaction).
+    const achieved = await listTrackedCommitments(ctx.db, { status: "achieved_on_time", limit: 10, offset: 0, asOf: "2024-04-01" });
+    expect(achieved.total).toBe(1);
+  });
+
+  it("2017年建成站点1000个，2019年报告1221个：确认后判定为已达成", async () => {
+    await ingest(ctx.db, "case2/2017-report-zhandian.txt");
+    const later = await ingest(ctx.db, "case2/2019-report-zhandian.txt");
+    expect(later.links).toBe(1);
+    const { items } = await listProposedLinks(ctx.db, { limit: 10, offset: 0 });
+    await decideLink(ctx.db, { linkId: items[0]!.id, action: "confirm", actor: reviewer });
+    const detail = await getTrackedCommitment(ctx.db, items[0]!.commitmentId, "2020-02-01");
+    expect(["achieved_on_time", "achieved_late"]).toContain(detail?.status);
+    expect(detail?.latest?.value).toBe(1221);
+  });
+
+  it("民生实事：一季度建成老年食堂3家（目标15家，11月底前）→ 未到期，按进度判断", async () => {
+    await ingest(ctx.db, "case3/2024-minsheng-shishi.txt");
+    await ingest(ctx.db, "case3/2024-q1-progress.txt");
+    const { items } = await listProposedLinks(ctx.db, { limit: 10, offset: 0 });
+    expect(items).toHaveLength(1);
+    await decideLink(ctx.db, { linkId: items[0]!.id, action: "confirm", actor: reviewer });
+    const detail = await getTrackedCommitment(ctx.db, items[0]!.commitmentId, "2024-04-10");
+    expect(["not_due_on_track", "not_due_behind"]).toContain(detail?.status);
+    expect(detail?.explanation).toContain("3");
+    // Past the deadline with only the Q1 figure, there is no evidence either way: overdue, not missed.
+    const later = await getTrackedCommitment(ctx.db, items[0]!.commitmentId, "2024-12-15");
+    expect(later?.status).toBe("overdue_no_evidence");
+  });
+
+  it("rejecting a link leaves the status alone and records who and why", async () => {
+    await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    const { items } = await listProposedLinks(ctx.db, { limit: 10, offset: 0 });
+    await decideLink(ctx.db, { linkId: items[0]!.id, action: "reject", reason: "口径不同", actor: reviewer });
+    const detail = await getTrackedCommitment(ctx.db, items[0]!.commitmentId, "2024-04-01");
+    expect(detail?.updates).toHaveLength(0);
+    expect(detail?.links[0]).toMatchObject({ state: "rejected", decidedBy: "审核员甲", reason: "口径不同" });
+    await expect(decideLink(ctx.db, { linkId: items[0]!.id, action: "confirm", actor: reviewer })).rejects.toThrow(/已否决/);
+  });
+
+  it("a later pledge on the same indicator becomes a revision link with its kind", async () => {
+    await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    const revision = await ingest(ctx.db, "revision/2023-plan-huli-chuangwei-raised.txt");
+    expect(revision.links).toBeGreaterThanOrEqual(1);
+    const { items } = await listProposedLinks(ctx.db, { limit: 10, offset: 0 });
+    const link = items.find((l) => l.kind === "revision")!;
+    expect(link.revisionKind).toBe("target_raised");
+    expect(link.revisionDescription).toContain("提高");
+    const earlier = await getTrackedCommitment(ctx.db, link.commitmentId, "2024-01-01");
+    expect(earlier?.revisions).toEqual([expect.objectContaining({ direction: "later", commitmentId: link.laterCommitmentId })]);
+    const later = await getTrackedCommitment(ctx.db, link.laterCommitmentId!, "2024-01-01");
+    expect(later?.revisions).toEqual([expect.objectContaining({ direction: "earlier", commitmentId: link.commitmentId, revisionKind: "target_raised" })]);
+  });
+});
