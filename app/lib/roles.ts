@@ -5,8 +5,8 @@ import type { Role } from "~/services/tracking-types";
 export interface Viewer {
   name: string;
   role: Role;
-  agency?: string;
-  person?: string;
+  agency?: string | null;
+  person?: string | null;
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

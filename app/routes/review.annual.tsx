@@ -1,0 +1,197 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import AnnualChart from "~/components/annual-chart.client";
+import { ClientOnly } from "~/components/client-only";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { formatDay } from "~/domain/format";
+import { todayInChina } from "~/lib/dates";
+import { getDb } from "~/lib/db.server";
+import { formatRate, keptRate, REVIEW_BY, REVIEW_BY_LABELS, REVIEW_COLUMNS, REVIEW_KEY_LABELS, reviewParams } from "~/lib/review";
+import { reviewSummary } from "~/services/tracking.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""}年度回头看 · 承诺跟踪` }];
+
+// The chart shows the groups with the most pledges due; the table shows every group.
+const CHART_ROWS = 15;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { year, by, asOf } = reviewParams(new URL(request.url).searchParams);
+  const db = await getDb();
+  const summary = await reviewSummary(db, { year, asOf, by });
+  return json({ summary, year, by, asOf, today: todayInChina() });
+}
+
+export default function AnnualReview() {
+  const { summary, year, by, asOf, today } = useLoaderData<typeof loader>();
+  const query = (next: Partial<{ year: number; by: string }>) => {
+    const p = new URLSearchParams({ year: String(next.year ?? year), by: next.by ?? by });
+    if (asOf !== today) p.set("asOf", asOf);
+    return p.toString();
+  };
+  const t = summary.totals;
+  const chartRows = [...summary.groups]
+    .sort((a, b) => b.total - a.total)
+    .slice(0, CHART_ROWS)
+    .map((g) => ({
+      name: g.key || "（未注明）",
+      kept: g.kept,
+      missed: g.missed,
+      overdue: g.overdue,
+      open: g.onTrack + g.behind + g.pending,
+      vague: g.unrateable,
+    }));
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">
+            <Link to="/review">审核</Link> / 回头看
+          </p>
+          <h1>{year}年度承诺回头看</h1>
+        </div>
+        <div className="actions no-print">
+          <button type="button" className="button button--ghost" onClick={() => window.print()}>
+            打印
+          </button>
+          <a className="button" href={`/review/annual.csv?${query({})}`} download data-testid="csv-link">
+            导出 CSV
+          </a>
+        </div>
+      </div>
+      <p className="print-only">
+        承诺跟踪 · {year}年度回头看 · {REVIEW_BY_LABELS[by]} · 状态截至{formatDay(asOf)}
+      </p>
+
+      <Form method="get" className="card filters">
+        <label>
+          <span>年度（到期年份）</span>
+          <input type="number" name="year" defaultValue={year} min={1949} max={2200} />
+        </label>
+        <label>
+          <span>分组</span>
+          <select name="by" defaultValue={by}>
+            {REVIEW_BY.map((b) => (
+              <option key={b} value={b}>
+                {REVIEW_BY_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>状态截至</span>
+          <input type="date" name="asOf" defaultValue={asOf} />
+        </label>
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            生成
+          </button>
+        </div>
+      </Form>
+
+      <nav className="tabs no-print" aria-label="分组">
+        {REVIEW_BY.map((b) => (
+          <Link key={b} to={`?${query({ by: b })}`} className={b === by ? "is-active" : undefined}>
+            {REVIEW_BY_LABELS[b]}
+          </Link>
+        ))}
+      </nav>
+
+      <section className="stats stats--compact" aria-label="汇总" data-testid="review-totals">
+        <div className="stat">
+          <span className="stat__value">{t.total}</span>
+          <span className="stat__label">{year}年到期</span>
+        </div>
+        <div className="stat stat--kept">
+          <span className="stat__value">{t.kept}</span>
+          <span className="stat__label">已兑现（{formatRate(keptRate(t))}）</span>
+        </div>
+        <div className="stat stat--missed">
+          <span className="stat__value">{t.missed}</span>
+          <span className="stat__label">未兑现</span>
+        </div>
+        <div className="stat stat--overdue">
+          <span className="stat__value">{t.overdue}</span>
+          <span className="stat__label">逾期无证据</span>
+        </div>
+        <div className="stat stat--vague">
+          <span className="stat__value">{t.unrateable}</span>
+          <span className="stat__label">笼统表述（不计入兑现率）</span>
+        </div>
+      </section>
+
+      {summary.groups.length === 0 ? (
+        <section className="card empty">
+          <p>{year}年没有到期的承诺。</p>
+        </section>
+      ) : (
+        <>
+          <section className="card">
+            <h2>{REVIEW_BY_LABELS[by]}</h2>
+            <div className="chart-box" data-testid="annual-chart">
+              <ClientOnly fallback={<div className="chart-placeholder">正在绘制图表…</div>}>
+                {() => <AnnualChart rows={chartRows} />}
+              </ClientOnly>
+            </div>
+            {summary.groups.length > CHART_ROWS ? (
+              <p className="sub">图中为到期承诺最多的 {CHART_ROWS} 个分组，完整数据见下表。</p>
+            ) : null}
+          </section>
+          <section className="card table-card">
+            <div className="table-scroll">
+              <table className="table" data-testid="review-table">
+                <thead>
+                  <tr>
+                    <th>{REVIEW_KEY_LABELS[by]}</th>
+                    {REVIEW_COLUMNS.map((c) => (
+                      <th key={c.key} className="num">
+                        {c.label}
+                      </th>
+                    ))}
+                    <th className="num">兑现率</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.groups.map((g) => (
+                    <tr key={g.key}>
+                      <td>
+                        {by === "agency" && g.key ? (
+                          <Link to={`/agencies/${encodeURIComponent(g.key)}`}>{g.key}</Link>
+                        ) : by === "person" && g.key ? (
+                          <Link to={`/deputies/${encodeURIComponent(g.key)}`}>{g.key}</Link>
+                        ) : (
+                          g.key || "（未注明）"
+                        )}
+                      </td>
+                      {REVIEW_COLUMNS.map((c) => (
+                        <td key={c.key} className="num">
+                          {g[c.key] || <span className="muted">0</span>}
+                        </td>
+                      ))}
+                      <td className="num">{formatRate(keptRate(g))}</td>
+                    </tr>
+                  ))}
+                  <tr className="total-row">
+                    <td>合计</td>
+                    {REVIEW_COLUMNS.map((c) => (
+                      <td key={c.key} className="num">
+                        {t[c.key]}
+                      </td>
+                    ))}
+                    <td className="num">{formatRate(keptRate(t))}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <p className="sub">
+            兑现率 = 已兑现 ÷（到期承诺 − 笼统表述 − 已撤回）。“暂无数据”指尚未收到进展报告，不等于未兑现。
+          </p>
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
