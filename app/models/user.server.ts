@@ -1,0 +1,77 @@
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
+import { promisify } from "node:util";
+import type { Kysely } from "kysely";
+import type { Database, UserRow } from "../../db/schema";
+import { newId } from "../lib/id";
+
+type Db = Kysely<Database>;
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
+
+const N = 16384;
+const R = 8;
+const P = 1;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scrypt(password, salt, 32, { N, r: R, p: P });
+  return `scrypt$${N}$${R}$${P}$${salt.toString("base64")}$${hash.toString("base64")}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64");
+  const actual = await scrypt(password, Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function insertUser(
+  db: Db,
+  user: { name: string; role: UserRow["role"]; agency: string | null; person: string | null; passwordHash: string; at: string },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto("users")
+    .values({ id, name: user.name, role: user.role, agency: user.agency, person: user.person, password_hash: user.passwordHash, created_at: user.at })
+    .execute();
+  return id;
+}
+
+export async function findUserByName(db: Db, { name }: { name: string }): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("name", "=", name).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, { id }: { id: string }): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Creates a token for the user; only its hash is stored, the token is returned once. */
+export async function createApiToken(db: Db, { userId, at }: { userId: string; at: string }): Promise<string> {
+  const token = `ct_${randomBytes(24).toString("base64url")}`;
+  await db.insertInto("api_tokens").values({ id: newId(), token_hash: tokenHash(token), user_id: userId, created_at: at, last_used_at: null }).execute();
+  return token;
+}
+
+export async function findUserByToken(db: Db, { token, at }: { token: string; at: string }): Promise<UserRow | undefined> {
+  const hash = tokenHash(token);
+  const row = await db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .selectAll("users")
+    .where("api_tokens.token_hash", "=", hash)
+    .executeTakeFirst();
+  if (row) await db.updateTable("api_tokens").set({ last_used_at: at }).where("token_hash", "=", hash).execute();
+  return row;
+}
+
+export async function getSetting(db: Db, { key }: { key: string }): Promise<string | undefined> {
+  return (await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst())?.value;
+}
+
+/** Stores the value unless the key exists, and returns whichever value won. */
+export async function ensureSetting(db: Db, { key, value }: { key: string; value: string }): Promise<string> {
+  await db.insertInto("settings").values({ key, value }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  return (await getSetting(db, { key }))!;
+}
