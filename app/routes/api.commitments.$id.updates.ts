@@ -1,0 +1,39 @@
+import { json, type ActionFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/lib/db.server";
+import { todayIso, withApiErrors } from "~/services/api.server";
+import { requireUser } from "~/services/auth.server";
+import { addProgressUpdate } from "~/services/tracking.server";
+
+export async function loader() {
+  return json({ error: "请用POST提交进展。" }, { status: 405 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return withApiErrors(async () => {
+    if (request.method !== "POST") return json({ error: "请用POST提交进展。" }, { status: 405 });
+    const db = await getDb();
+    const actor = await requireUser(request, db, ["admin", "reviewer", "agency"]);
+    const isJson = (request.headers.get("Content-Type") ?? "").includes("application/json");
+    let body: Record<string, unknown>;
+    if (isJson) {
+      const parsed: unknown = await request.json().catch(() => null);
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return json({ error: "请求体不是JSON对象。" }, { status: 400 });
+      body = parsed as Record<string, unknown>;
+    } else {
+      body = Object.fromEntries(await request.formData());
+    }
+    const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? undefined : String(v));
+    const result = await addProgressUpdate(db, {
+      commitmentId: params.id ?? "",
+      value: typeof body.value === "number" ? body.value : str(body.value),
+      done: typeof body.done === "boolean" ? body.done : body.done === "true" ? true : body.done === "false" ? false : undefined,
+      asOf: str(body.asOf) ?? "",
+      note: str(body.note),
+      evidenceUrl: str(body.evidenceUrl),
+      evidenceText: str(body.evidenceText),
+      actor,
+      today: todayIso(),
+    });
+    return json(result, { status: 201 });
+  });
+}

@@ -1,0 +1,33 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { STATUSES } from "~/domain/types";
+import { getDb } from "~/lib/db.server";
+import { todayIso, withApiErrors } from "~/services/api.server";
+import { listTrackedCommitments, ValidationError } from "~/services/tracking.server";
+
+const Query = z.object({
+  agency: z.string().trim().min(1).optional(),
+  region: z.string().trim().min(1).optional(),
+  person: z.string().trim().min(1).optional(),
+  status: z.enum(STATUSES).optional(),
+  kind: z.enum(["quantitative", "milestone", "qualitative"]).optional(),
+  dueYear: z.coerce.number().int().min(1900).max(2200).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "asOf应为YYYY-MM-DD").optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return withApiErrors(async () => {
+    const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+    const parsed = Query.safeParse(params);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
+      throw new ValidationError(`查询参数有误：${Object.keys(fieldErrors).join("、")}`, fieldErrors);
+    }
+    const db = await getDb();
+    return json(await listTrackedCommitments(db, { ...parsed.data, asOf: parsed.data.asOf ?? todayIso() }));
+  });
+}
