@@ -8,7 +8,9 @@ import { extract } from "../app/extraction/index";
 
 const dir = fileURLToPath(new URL("../tests/fixtures/eval/docs/", import.meta.url));
 const heldout = fileURLToPath(new URL("../tests/fixtures/heldout/docs/", import.meta.url));
-const files = [dir, heldout].flatMap((d) => {
+// BENCH_CORPUS=seeds measures the five sample replies only
+const folders = process.env.BENCH_CORPUS === "seeds" ? [dir] : [dir, heldout];
+const files = folders.flatMap((d) => {
   try {
     return readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => d + f);
   } catch {

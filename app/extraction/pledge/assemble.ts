@@ -45,7 +45,8 @@ const DESCRIBING: Array<[string, RegExp]> = [
   ["中", /的[^,;。]{0,4}[\d一二两三四五六七八九十百千万.]+[^,;。]{0,14}?中(?=[,:])/g],
 ];
 
-const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|年|月|五|季度|目前|至今/;
+// a sentence without a cue can still hold a number, a coverage target or a deadline without digits
+const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/;
 
 
 function isArticleOne(q: Quantity): boolean {
@@ -64,16 +65,30 @@ function enumerationCount(s: string, q: Quantity, clauseStart: number): boolean 
  * bare later year) pledges only when a number follows: "今年我们成立…中心" reports as often as it
  * promises, while "今年新增床位169张" is a target either way.
  */
-function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docDate: string | null, titles: Array<[number, number]>): { from: number; cue: string; weak: boolean } | null {
-  if (scope.forward) return { from: 0, cue: "下一步", weak: false };
-  let best: { from: number; cue: string; weak: boolean } | null = null;
+interface Cue {
+  index: number;
+  text: string;
+}
+
+/** Every future cue in the sentence, found once and used by the sentence and by each clause. */
+function cuesOf(s: string): Cue[] {
+  const out: Cue[] = [];
   FUTURE_CUE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FUTURE_CUE.exec(s))) {
-    if (inSpans(titles, m.index)) continue;
     if (s[m.index + m[0].length] === "了") continue; // 确保了 / 计划了: done
     if (m[0].endsWith("将") && DISPOSAL.test(s.slice(m.index + m[0].length - 1, clauseEndAt(s, m.index)))) continue;
-    best = { from: m.index, cue: m[0], weak: false };
+    out.push({ index: m.index, text: m[0] });
+  }
+  return out;
+}
+
+function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docDate: string | null, titles: Array<[number, number]>, cues: Cue[]): { from: number; cue: string; weak: boolean } | null {
+  if (scope.forward) return { from: 0, cue: "下一步", weak: false };
+  let best: { from: number; cue: string; weak: boolean } | null = null;
+  for (const c of cues) {
+    if (inSpans(titles, c.index)) continue;
+    best = { from: c.index, cue: c.text, weak: false };
     break;
   }
   const strongCue = best;
@@ -166,10 +181,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const out: SentenceResult = { commitments: [], observations: [] };
   if (scope.request || scope.tail) return out;
   // most sentences hold no number, no date and no cue word: nothing to find there
-  if (!scope.forward && !carry && !MAY_MATTER.test(s)) {
-    FUTURE_CUE.lastIndex = 0;
-    if (!FUTURE_CUE.test(s)) return out;
-  }
+  const cues = cuesOf(s);
+  if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
   const boiler = BOILERPLATE.test(s);
   const titles = titleSpans(s);
   const describing = describingSpans(s);
@@ -178,21 +191,16 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);
 
-  // 下一步，我们将重点做好以下工作： announces the list that follows; the items are the pledges
-  // …以下工作： announces a list; 2025年是…之年 frames the year
+  // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
   const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s);
   const reports = REPORT_OPENER.test(s);
-  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, times, ctx.docDate, titles);
+  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, times, ctx.docDate, titles, cues);
   if (!pledge && carry && !boiler && !scope.heading && !reports) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
-  const clausePast = clauses.map((c) => {
-    const t = s.slice(c.start, c.end);
-    FUTURE_CUE.lastIndex = 0;
-    return PAST_MARKER.test(t) && !FUTURE_CUE.test(t);
-  });
+  const clausePast = clauses.map((c) => PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end));
   const targets: Array<{ q: Quantity; clause: number }> = [];
   for (const q of quantities) {
     const ci = clauseAt(clauses, q.start);

@@ -22,9 +22,11 @@ export interface Quantity {
 
 const CN = `[${CHINESE_NUMERAL_CHARS}]`;
 const AR = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const NUM = `(?:${AR}|${CN}+)`;
+
 const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => c)).join("|");
 const RANGE_SEP = String.raw`(?:-|至|到|~)`;
+// a run of Chinese numerals is a number only when a unit, a multiplier or a bound follows (一步, 统一 are words)
+const NUM = `(?:${AR}|(?<=百分之)${CN}+|${CN}+(?=(?:余|多)?(?:[万亿千])?(?:余|多)?(?:${UNIT_RE}|以上|以下|左右|${RANGE_SEP})))`;
 
 const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
 const QTY = new RegExp(

@@ -31,10 +31,11 @@ export function planStartYear(s: string): number | null {
 
 /** All time expressions in a (shadow) sentence, non-overlapping, in text order. */
 export function findTimes(s: string, ctx: TimeContext): TimeMention[] {
-  const found: TimeMention[] = [];
-  const context: TimeContext = { ...ctx, planStartYear: ctx.planStartYear ?? (/\d{4}/.test(s) ? planStartYear(s) : null) };
-  PARSERS.forEach((parser, order) => {
-    if (!parser.trigger.test(s)) return;
+  const found: Array<TimeMention & { order: number }> = [];
+  const context: TimeContext = { docDate: ctx.docDate, planStartYear: ctx.planStartYear ?? (/\d{4}/.test(s) ? planStartYear(s) : null) };
+  for (let order = 0; order < PARSERS.length; order++) {
+    const parser = PARSERS[order];
+    if (!parser.trigger.test(s)) continue;
     parser.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = parser.pattern.exec(s))) {
@@ -43,16 +44,16 @@ export function findTimes(s: string, ctx: TimeContext): TimeMention[] {
         continue;
       }
       const r = parser.extract(m, context);
-      if (r) found.push({ ...r, start: m.index, end: m.index + m[0].length, text: m[0], parser: parser.name, order } as TimeMention & { order: number });
+      // built field by field: object spread is slow on this hot path
+      if (r) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], role: r.role, date: r.date, precision: r.precision, certainty: r.certainty, parser: parser.name, order });
     }
-  });
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || (a as any).order - (b as any).order);
+  }
+  if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.order - b.order);
   const out: TimeMention[] = [];
   let lastEnd = -1;
   for (const t of found) {
     if (t.start < lastEnd) continue;
-    const { order: _order, ...clean } = t as TimeMention & { order: number };
-    out.push(clean);
+    out.push({ start: t.start, end: t.end, text: t.text, role: t.role, date: t.date, precision: t.precision, certainty: t.certainty, parser: t.parser });
     lastEnd = t.end;
   }
   return out;
