@@ -168,7 +168,10 @@ function qualitativeIndicator(s: string): string {
   const body = s
     .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一二三四五六七八九十]+是)\s*/, "")
     .replace(/^(?:下一步|下阶段|今后|同时|此外|另外)?[,]?(?:我们|我局|我厅|我委|我市|我省|全市|全省)?(?:将|要)?/, "");
-  const clause = body.split(/[,;。:]/).find((c) => ACTION_VERB.test(c)) ?? body.split(/[,;。:]/)[0];
+  // the thing done, not the means: skip 综合考虑… / 通过… / 按照… clauses when another one follows
+  const parts = body.split(/[,;。:]/).filter((c) => c.trim());
+  const main = parts.filter((c) => !/^(?:综合考虑|通过|按照|根据|结合|围绕|依托|立足|坚持|以|在|为|针对|聚焦|对照|会同|联合)/.test(c));
+  const clause = (main.length ? main : parts).find((c) => ACTION_VERB.test(c)) ?? parts[0] ?? body;
   return clause.replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "").slice(0, 40);
 }
 
