@@ -24,7 +24,10 @@ describe("the migration registry", () => {
   });
 });
 
-const TABLES = ["commitments", "documents", "events", "observations"];
+const TABLES = [
+  "commitments", "documents", "events", "observations",
+  "people", "suggestions", "links", "progress_updates", "overrides", "status_cache", "users", "api_tokens", "evidence_files", "settings",
+];
 
 describeEachDatabase("migrations", (ctx) => {
   it("migrate an empty database to the latest version, then do nothing the second time", async () => {
