@@ -1,11 +1,17 @@
 import { formatInstant } from "~/lib/format";
-import { actionLabel, fieldLabel } from "~/lib/labels";
+import { actionLabel, fieldLabel, LINK_STATE_LABELS, REVISION_LABELS } from "~/lib/labels";
+
+const KIND_WORDS: Record<string, string> = { observation: "后续数据", revision: "后续承诺", quantitative: "量化指标", milestone: "节点任务", qualitative: "定性表述" };
 import { statusLabel } from "~/lib/status-style";
 import type { AuditEvent } from "~/services/tracking-types";
 
 function show(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "（空）";
-  if (key === "status" && typeof value === "string") return statusLabel(value);
+  if ((key === "status" || key === "derived") && typeof value === "string") return statusLabel(value);
+  if (key === "score" && typeof value === "number") return `${Math.round(value * 100)}%`;
+  if (key === "kind" && typeof value === "string") return KIND_WORDS[value] ?? value;
+  if (key === "revisionKind" && typeof value === "string") return (REVISION_LABELS as Record<string, string>)[value] ?? value;
+  if (key === "state" && typeof value === "string") return (LINK_STATE_LABELS as Record<string, string>)[value] ?? value;
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -17,7 +23,11 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
     const b = isObj(before) ? before : {};
     const a = isObj(after) ? after : {};
     const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter(
-      (k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]) && !/^(id|.*_id|.*Id)$/.test(k),
+      (k) =>
+        JSON.stringify(b[k]) !== JSON.stringify(a[k]) &&
+        !/^(id|.*_id|.*Id)$/.test(k) &&
+        // A field that appears with no value says nothing.
+        !(!(k in b) && (a[k] === null || a[k] === undefined)),
     );
     if (keys.length === 0) return null;
     return (

@@ -17,6 +17,7 @@ export const UPDATE_SOURCE_LABELS = { agency: "承办单位报告", reviewer: "�
 // Audit actions are dotted verbs chosen by the services ("update.added", "link.confirmed", …); the
 // page names the ones it knows and shows the rest as they are rather than guessing.
 const ACTION_WORDS: [RegExp, string][] = [
+  [/disagree/i, "代表 / 委员提出不同意见"],
   [/withdraw/i, "撤回承诺"],
   [/override.*clear|clear.*override/i, "取消人工认定"],
   [/override/i, "人工认定状态"],
@@ -49,6 +50,12 @@ const FIELD_WORDS: Record<string, string> = {
   due_date: "期限",
   indicator: "指标",
   done: "已完成",
+  kind: "类型",
+  score: "匹配度",
+  revisionKind: "修订类型",
+  derived: "推算状态",
+  evidenceFileName: "证据文件",
+  withdrawn: "撤回",
 };
 
 export function fieldLabel(key: string): string {

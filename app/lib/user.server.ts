@@ -1,10 +1,12 @@
 // The logged-in user for a page, through the auth service's session cookie. Routes call these four
-// functions only, so the pages do not depend on how the auth service names its own.
-// PROVISIONAL: until app/services/auth.server.ts lands nobody is logged in.
+// functions only; unlike the JSON API's requireUser (which throws JSON), a page gets a Chinese
+// 401/403 message its ErrorBoundary shows with a login link.
+import { authenticate, createUserSession, destroyUserSession, login } from "~/services/auth.server";
 import type { User } from "~/services/tracking-types";
+import { getDb } from "./db.server";
 
-export async function getViewer(_request: Request): Promise<User | null> {
-  return null;
+export async function getViewer(request: Request): Promise<User | null> {
+  return authenticate(request, await getDb());
 }
 
 /** The user, or a thrown 401/403 page (in Chinese) when nobody or the wrong role is logged in. */
@@ -16,11 +18,17 @@ export async function requireViewer(request: Request, roles?: readonly User["rol
 }
 
 /** Checks the password; on success the Set-Cookie header that starts the session. */
-export async function logIn(_request: Request, _credentials: { username: string; password: string }): Promise<{ user: User; setCookie: string } | null> {
-  return null;
+export async function logIn(
+  request: Request,
+  credentials: { username: string; password: string },
+): Promise<{ user: User; setCookie: string } | null> {
+  const db = await getDb();
+  const user = await login(db, { name: credentials.username, password: credentials.password });
+  if (!user) return null;
+  return { user, setCookie: await createUserSession(db, request, user) };
 }
 
 /** The Set-Cookie header that ends the session. */
-export async function logOut(_request: Request): Promise<string> {
-  return "";
+export async function logOut(request: Request): Promise<string> {
+  return destroyUserSession(await getDb(), request);
 }

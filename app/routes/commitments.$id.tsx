@@ -226,10 +226,8 @@ export default function CommitmentPage() {
           </h1>
         </div>
         <Form method="get" className="search no-print" aria-label="查询日期">
-          <label className="field" style={{ flexDirection: "row", alignItems: "center" }}>
-            <span>状态截至</span>
-            <input type="date" name="asOf" defaultValue={asOf} max="2200-12-31" />
-          </label>
+          <span className="inline-label">状态截至</span>
+          <input type="date" name="asOf" defaultValue={asOf} max="2200-12-31" aria-label="状态截至" />
           <button type="submit" className="button button--ghost">
             查看
           </button>

@@ -5,6 +5,7 @@ import {
   unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
   type ActionFunctionArgs,
+  type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
@@ -13,6 +14,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getDb } from "~/lib/db.server";
 import { setFlash } from "~/lib/flash.server";
 import { explainRejection } from "~/lib/upload-reasons";
+import { requireViewer } from "~/lib/user.server";
 import { ingestFile } from "~/services/ingest.server";
 
 export const meta: MetaFunction = () => [{ title: "上传答复 · 承诺跟踪" }];
@@ -32,7 +34,16 @@ type ActionData =
   | { error: string; fileName: string | null }
   | { duplicate: true; documentId: string; fileName: string };
 
+// Ingesting replies is the congress / CPPCC office's job, the same roles as POST /api/documents.
+const UPLOADERS = ["reviewer", "admin"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireViewer(request, UPLOADERS);
+  return null;
+}
+
 export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireViewer(request, UPLOADERS);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
@@ -53,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = parsed.data.file;
   const bytes = new Uint8Array(await file.arrayBuffer());
   const db = await getDb();
-  const result = await ingestFile(db, { bytes, fileName: file.name, source: "upload", actor: "web" });
+  const result = await ingestFile(db, { bytes, fileName: file.name, source: "upload", actor: user.name });
 
   if (result.status === "rejected") {
     return json<ActionData>({ error: explainRejection(result.reason), fileName: file.name }, { status: 400 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server";
+import { addUser, logInAs, sessionCookie } from "./users";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const fixture = fileURLToPath(new URL("../fixtures/seeds/upload-reply.txt", import.meta.url));
@@ -24,6 +25,8 @@ beforeAll(async () => {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (.ci/run does)`);
   }
   server = await startServer();
+  // Uploading replies is for the office's reviewers.
+  addUser(server, "uploader", "reviewer");
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -113,6 +116,7 @@ describe("the app in a browser", () => {
 
   it("uploads a .txt reply, shows it with a flash, and treats a second upload as a duplicate", async () => {
     const before = await documentCount();
+    await logInAs(page, server, "uploader");
     await page.goto(`${server.url}/upload`);
     await page.locator('input[type="file"]').setInputFiles(fixture);
     await page.getByRole("button", { name: "上传并提取" }).click();
@@ -145,6 +149,7 @@ describe("the app in a browser", () => {
       const before = await documentCount();
       // The browser logs the deliberate 400 as a failed resource load.
       expectedConsole.push(/Failed to load resource: the server responded with a status of 400/);
+      await logInAs(page, server, "uploader");
       await page.goto(`${server.url}/upload`);
       await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "text/plain", buffer: bytes });
       await page.getByRole("button", { name: "上传并提取" }).click();
@@ -161,9 +166,21 @@ describe("the app in a browser", () => {
   it("answers a POST without JavaScript with a 400 and the reason", async () => {
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(0)], { type: "text/plain" }), "empty.txt");
-    const response = await fetch(`${server.url}/upload`, { method: "POST", body: form });
+    const response = await fetch(`${server.url}/upload`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: await sessionCookie(server, "uploader") },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("empty.txt");
+  });
+
+  it("refuses an upload from someone who is not logged in, with a Chinese page", async () => {
+    const form = new FormData();
+    form.set("file", new Blob(["下一步，力争建成10个。"], { type: "text/plain" }), "anon.txt");
+    const response = await fetch(`${server.url}/upload`, { method: "POST", body: form });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain("请先登录");
   });
 
   it("lists and filters commitments, and shows a 404 page for an unknown document", async () => {
