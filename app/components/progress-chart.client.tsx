@@ -38,10 +38,7 @@ export default function ProgressChart({ data }: { data: ProgressChartData }) {
           tickFormatter={fmtNum}
           tick={{ fontSize: 12, fill: "#566074" }}
           width={64}
-          domain={[
-            (min: number) => Math.min(0, min),
-            (max: number) => Math.max(max, data.target ?? max) * 1.08,
-          ]}
+          domain={[(min: number) => Math.min(0, min), "auto"]}
         />
         <Tooltip
           labelFormatter={(t) => fmtDay(Number(t))}
@@ -53,6 +50,7 @@ export default function ProgressChart({ data }: { data: ProgressChartData }) {
             y={data.target}
             stroke="#b3261e"
             strokeDasharray="6 4"
+            ifOverflow="extendDomain"
             label={{ value: `目标 ${fmtNum(data.target)}${unit}`, position: "insideTopRight", fill: "#b3261e", fontSize: 12 }}
           />
         ) : null}

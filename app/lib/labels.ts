@@ -56,6 +56,7 @@ const FIELD_WORDS: Record<string, string> = {
   derived: "推算状态",
   evidenceFileName: "证据文件",
   withdrawn: "撤回",
+  source: "来源",
 };
 
 export function fieldLabel(key: string): string {

@@ -430,7 +430,15 @@ export default function CommitmentPage() {
           {can.report ? (
             <section className="card" id="report">
               <h2>报告进展</h2>
-              <Form method="post" encType="multipart/form-data" className="form" data-testid="progress-form" replace>
+              <Form
+                method="post"
+                encType="multipart/form-data"
+                className="form"
+                data-testid="progress-form"
+                replace
+                // A new key after each stored update empties the form; after a 400 it keeps what was typed.
+                key={c.updates.length}
+              >
                 <input type="hidden" name="intent" value="progress" />
                 {c.kind === "milestone" ? (
                   <label className="field">

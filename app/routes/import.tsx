@@ -18,6 +18,8 @@ import { importProgressSpreadsheet, type SpreadsheetImportResult } from "~/servi
 export const meta: MetaFunction = () => [{ title: "导入进展表格 · 承诺跟踪" }];
 
 const ALLOWED = ["agency", "reviewer", "admin"] as const;
+// The service names columns by its field names; the person who filled in the sheet reads Chinese.
+const COLUMN_LABELS: Record<string, string> = { commitmentId: "承诺编号", value: "数值", asOf: "截至日期", note: "说明" };
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = ".xlsx,.csv";
 
@@ -102,13 +104,13 @@ export default function ImportPage() {
             </div>
           ) : null}
           {result && !result.stored ? (
-            <div className="alert alert--error" role="alert" data-testid="import-rejected">
+            <div className="alert alert--error alert--first" role="alert" data-testid="import-rejected">
               <strong>{hasErrors ? `“${result.fileName}”中有 ${result.errors.length} 处错误，未导入任何数据` : "文件中没有可导入的行"}</strong>
               {hasErrors ? <p>请修改后重新导入，或点击“仅导入无误的行”先导入其余的行。</p> : null}
             </div>
           ) : null}
           {hasErrors ? (
-            <div className="table-scroll">
+            <div className="table-scroll row-errors-box">
               <table className="table table--compact" data-testid="row-errors">
                 <thead>
                   <tr>
@@ -121,7 +123,7 @@ export default function ImportPage() {
                   {result!.errors.map((e, i) => (
                     <tr key={`${e.row}-${e.field ?? ""}-${i}`}>
                       <td className="num">第 {e.row} 行</td>
-                      <td>{e.field ?? "—"}</td>
+                      <td>{e.field ? (COLUMN_LABELS[e.field] ?? e.field) : "—"}</td>
                       <td>{e.reason}</td>
                     </tr>
                   ))}

@@ -127,7 +127,7 @@ export default function AnnualReview() {
         <>
           <section className="card">
             <h2>{REVIEW_BY_LABELS[by]}</h2>
-            <div className="chart-box" data-testid="annual-chart">
+            <div className="chart-box chart-box--auto" data-testid="annual-chart">
               <ClientOnly fallback={<div className="chart-placeholder">正在绘制图表…</div>}>
                 {() => <AnnualChart rows={chartRows} />}
               </ClientOnly>
