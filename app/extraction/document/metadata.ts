@@ -6,12 +6,14 @@ import { parseChineseNumeral } from "../numerals/chinese";
 const HAN = "\\p{Script=Han}";
 const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭)";
 
-const ADDRESSEE = new RegExp(`^\\s*(?:尊敬的)?([${HAN}·]{2,5}?)(?:等\\d*名?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
+const ADDRESSEE = new RegExp(`^\\s*(?:尊敬的)?(?!各位|全体|尊敬)([${HAN}·]{2,5}?)(?:等\\d*名?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
 // 会议杭5号建议 / 会议第20230504号提案 / 会议朝人大建议第17号的答复 / 会议〔2024〕第23号提案
 const REF_AFTER_SESSION = new RegExp(`会议\\s*((?:〔\\d{4}〕)?[${HAN}A-Za-z]{0,8}?\\s*第?\\d+号)\\s*(?:建议|提案|议案|意见|的答复|的办理|办理)`, "u");
 const REF_PAREN = new RegExp(`[(]\\s*((?:〔\\d{4}〕)?[${HAN}]{0,8}?第?\\d+号)(?:建议|提案|议案)?\\s*[)]`, "u");
 const REF_PLAIN = /(第\d+号)(?:建议|提案|议案)/;
+// the session a reply answers (对/关于…会议第N号建议) or a report was given at (在…会议上)
 const SESSION = /((?:全国|[省市县区州旗])?(?:人大|政协)?(?:第)?[一二三四五六七八九十]+届(?:全国)?(?:人大|政协)?(?:常委会)?第?[一二三四五六七八九十]+次(?:全体)?会议)/;
+const SESSION_LONG = /([\p{Script=Han}]{2,8}?第[一二三四五六七八九十]+届人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议)/u;
 const TITLE_BOOK = /提出的?\s*《([^》]{4,120})》/;
 const TITLE_QUOTE = /提出的?\s*“([^”]{4,120})”\s*(?:的)?(?:提案|建议|议案)?/;
 const TITLE_ANY = /《(关于[^》]{2,120}(?:建议|提案|议案))》/;
@@ -39,9 +41,10 @@ function headline(lines: string[]): string | null {
   for (const l of lines) {
     const t = l.replace(/\s+/g, "");
     if (t.length < 6 || t.length > 60) continue;
-    if (/>|»|首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|浏览|字号|分享|打印|索引号|^[\d年月日:-]+$|[。;,]$/.test(t)) continue;
+    if (/>|»|首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|浏览|字号|分享|打印|索引号|网站|门户|^[\d年月日:-]+$|[。;,]$/.test(t)) continue;
+    if (isOrg(t)) continue; // the site's or the signer's name, not a title
     if (/[。;]/.test(t)) continue;
-    return t.replace(/[(][^)]*(?:截至|截止)[^)]*[)]$/, "");
+    return t;
   }
   return null;
 }
@@ -111,19 +114,21 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   const head = shadow.slice(0, 4000);
   const refMatch = REF_AFTER_SESSION.exec(head) ?? REF_PAREN.exec(head) ?? REF_PLAIN.exec(head);
   const ref = refMatch ? refMatch[1].replace(/\s+/g, "") : null;
-  const session = SESSION.exec(head)?.[1] ?? null;
+  const sessionAt = SESSION.exec(head) ?? SESSION_LONG.exec(head);
+  // a session named in passing (按照…会议审议通过的…) is not the document's
+  const session = sessionAt && (who || /(?:对|关于|在|于)\s*$/.test(head.slice(Math.max(0, sessionAt.index - 3), sessionAt.index)) || /^\s*(?:上|第?[\d〔]|[^,。]{0,12}号)/.test(head.slice(sessionAt.index + sessionAt[0].length))) ? sessionAt[1] : null;
   const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head);
   let title = titleMatch && who ? titleMatch[1].trim() : null;
   if (!title && !who) title = headline(nonEmpty.slice(0, 12).map((x) => x.l));
 
   let region: string | null = null;
   if (agency) {
-    const r = REGION.exec(agency);
+    const r = REGION.exec(agency.replace(/人民政府.*$/, "政府"));
     if (r && r[1].length < agency.length) region = r[1];
   }
   if (!region) {
     for (const { l } of nonEmpty.slice(0, 8)) {
-      const r = REGION.exec(l.replace(/^[\s>]+/, ""));
+      const r = REGION.exec(l.replace(/^[\s>]+/, "").replace(/人民政府.*$/, "政府"));
       if (r && r[1].length >= 3 && !/^(?:关于|对)/.test(l)) { region = r[1]; break; }
     }
   }
@@ -153,6 +158,6 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     }
   }
 
-  const kind: "reply" | "report" = addressee || /答复|提案|建议的|议案/.test(head) ? "reply" : "report";
+  const kind: "reply" | "report" = addressee || /答复|办理情况|办理结果/.test(head.slice(0, 300)) ? "reply" : "report";
   return { agency, addressee, addresseeRole, ref, session, title, repliedOn, region, coAgencies: co, kind };
 }

@@ -11,17 +11,19 @@ import { PAST_MARKER } from "./cues";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
 
+// Headers vary (年度目标任务, 截至9月底完成情况, 牵头责任单位): a column is known by the words it holds.
 const HEADER: Array<[Column, RegExp]> = [
   ["index", /^(?:序号|编号|序)$/],
-  ["lead", /^(?:牵头单位|责任单位|主办单位|承办单位|实施单位|牵头部门|责任部门|主责单位|牵头责任单位|责任主体)$/],
-  ["due", /^(?:完成时限|完成时间|时间节点|时限|计划完成时间|完成期限|时限要求|计划完成时限)$/],
-  ["progress", /^(?:进展情况|完成情况|进度|推进情况|工作进展|目前进展|实施进度|进展|完成进度|实施情况|进展及成效|截至目前进展)$/],
-  ["target", /^(?:目标任务|建设内容|年度目标|目标|工作目标|建设任务|主要内容|任务内容|年度任务|项目内容|主要目标|具体目标|建设规模|目标要求)$/],
-  ["item", /^(?:项目名称|项目|实事项目|事项|工作任务|任务名称|名称|民生实事项目|实事名称)$/],
+  ["lead", /^[^,;。]{0,6}(?:单位|部门|责任主体)$/],
+  ["due", /^[^,;。]{0,6}(?:时限|完成时间|时间节点|期限|完成时间节点)(?:要求)?$/],
+  ["progress", /^[^,;。]{0,10}(?:进展|完成情况|推进情况|实施情况|进度)[^,;。]{0,6}$/],
+  ["target", /^[^,;。]{0,6}(?:目标|任务|建设内容|主要内容|项目内容|建设规模)[^,;。]{0,4}$/],
+  ["item", /^[^,;。]{0,4}(?:项目名称|项目|名称|事项|实事)$/],
 ];
 
 function columnOf(cell: string): Column | null {
   const c = cell.replace(/\s+/g, "");
+  if (c.length > 14) return null;
   for (const [col, re] of HEADER) if (re.test(c)) return col;
   return null;
 }
@@ -130,6 +132,8 @@ function readRow(text: string, shadow: string, columns: Column[], row: Cell[], d
   const dueCell = cellOf("due");
   const progress = cellOf("progress");
   const due = dueCell ? findTimes(dueCell.text, { docDate }).find((t) => t.date && t.role !== "since" && t.role !== "frequency") : undefined;
+  // a table of the year's projects without a deadline column: due at the end of the document's year
+  const yearEnd = !dueCell && docDate ? { date: `${docDate.slice(0, 4)}-12-31`, precision: "year" as const, text: "年度目标", start: targetCell.start, end: targetCell.start, certainty: "inferred" as const } : null;
   const ts = targetCell.text;
   const coverage = findCoverage(ts);
   const quantities = [...findQuantities(ts).filter((q) => !(q.value === 1 && q.chinese) && !coverage.some((c) => q.start >= c.start && q.start < c.end)), ...coverage].sort((a, b) => a.start - b.start);
@@ -137,7 +141,7 @@ function readRow(text: string, shadow: string, columns: Column[], row: Cell[], d
   const base = {
     quote: text.slice(targetCell.start, targetCell.end), start: targetCell.start, end: targetCell.end,
     agency: lead?.text ?? agency, firmness: "plan" as const, cue: "民生实事", baseline: null,
-    due: due && dueCell ? { date: due.date!, precision: due.precision, text: text.slice(dueCell.start + due.start, dueCell.start + due.end), start: dueCell.start + due.start, end: dueCell.start + due.end, certainty: due.certainty } : null,
+    due: yearEnd ?? (due && dueCell ? { date: due.date!, precision: due.precision, text: text.slice(dueCell.start + due.start, dueCell.start + due.end), start: dueCell.start + due.start, end: dueCell.start + due.end, certainty: due.certainty } : null),
   };
   if (quantities.length === 0) {
     out.commitments.push({ ...base, kind: "milestone", indicator, target: null, rule: "table:milestone" });
