@@ -28,7 +28,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (tables.used.has(sentences[i].paragraph)) continue;
     // web pages often hold the text twice: each sentence counts once
     const key = sameTextKey(sentences[i].s);
-    if (key.length >= 8 && seenSentence.has(key)) continue;
+    // a repeat is still read (its first copy may sit in a run-together paragraph that reads
+    // differently); what it yields is merged with the first copy's below
+    const repeat = key.length >= 8 && seenSentence.has(key);
     seenSentence.add(key);
     const carry = pledgedParagraph === sentences[i].paragraph;
     const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject, carry);
@@ -36,11 +38,16 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     for (const c of r.commitments) keyOf.set(c, key);
     for (const o of r.observations) keyOf.set(o, key);
     commitments.push(...r.commitments);
-    observations.push(...r.observations);
+    if (!repeat) observations.push(...r.observations);
   }
   // near-duplicates (a copy that lost a character of a date) still pledge once
   const unique = dedupe(commitments, (c) => `${(keyOf.get(c) ?? c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
   dropContained(unique, keyOf);
+  // a news item's headline repeats the pledge its body states
+  if (document.kind === "report" && document.title) {
+    const headlineKey = sameTextKey(shadowOf(document.title));
+    for (let i = unique.length - 1; i >= 0; i--) if (sameTextKey(shadowOf(unique[i].quote)) === headlineKey) unique.splice(i, 1);
+  }
   attachBaselines(unique, observations);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
 }

@@ -13,7 +13,7 @@ const REF_PAREN = new RegExp(`[(]\\s*((?:〔\\d{4}〕)?[${HAN}]{0,8}?第?\\d+号
 const REF_PLAIN = /(第\d+号)(?:建议|提案|议案)/;
 // the session a reply answers (对/关于…会议第N号建议) or a report was given at (在…会议上)
 const SESSION = /((?:全国|[省市县区州旗])?(?:人大|政协)?(?:第)?[一二三四五六七八九十]+届(?:全国)?(?:人大|政协)?(?:常委会)?第?[一二三四五六七八九十]+次(?:全体)?会议)/;
-const SESSION_LONG = /([\p{Script=Han}]{2,8}?第[一二三四五六七八九十]+届人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议)/u;
+const SESSION_LONG = /((?:[\p{Script=Han}]{2,6}?(?:省|市|县|区|州|旗))?第[一二三四五六七八九十]+届人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议)/u;
 const TITLE_BOOK = /提出的?\s*《([^》]{4,120})》/;
 const TITLE_QUOTE = /提出的?\s*“([^”]{4,120})”\s*(?:的)?(?:提案|建议|议案)?/;
 const TITLE_ANY = /《(关于[^》]{2,120}(?:建议|提案|议案))》/;
@@ -22,7 +22,7 @@ const CN_DATE = /(\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}
 const DATE_LINE = new RegExp(`^\\s*${CN_DATE.source}\\s*$`);
 const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 // a news page's dateline: 2026-02-26 08:35 / 2026年2月26日 near the top
-const DATELINE = /(?:^|\s)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?/m;
+const DATELINE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?/m;
 
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
@@ -44,7 +44,7 @@ function headline(lines: string[]): string | null {
     if (/>|»|首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|浏览|字号|分享|打印|索引号|网站|门户|^[\d年月日:-]+$|[。;,]$/.test(t)) continue;
     if (isOrg(t)) continue; // the site's or the signer's name, not a title
     if (/[。;]/.test(t)) continue;
-    return t;
+    return t.replace(/[(](?:摘要|节选|全文|草案)[)]$/, "");
   }
   return null;
 }
@@ -132,6 +132,8 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
       if (r && r[1].length >= 3 && !/^(?:关于|对)/.test(l)) { region = r[1]; break; }
     }
   }
+  // a government work report is the government's
+  if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name
   if (agency && region && /^[省市县区]/.test(agency)) agency = region + agency.slice(1);
 

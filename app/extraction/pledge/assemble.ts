@@ -127,7 +127,7 @@ function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: s
   let before: TimeMention | null = null;
   for (const t of times) {
     if (t.start >= pos) break;
-    if (t.role === "frequency") before = null; // 每年计划培训1500名: a recurring target, no deadline
+    if (t.role === "frequency" && /^(?:每年|年均|每季|每月|每半年|每周)/.test(t.text)) before = null; // 每年计划培训1500名: a recurring target, no deadline
     else if (isDue(t)) before = t;
   }
   if (before) return before;
@@ -182,7 +182,8 @@ function qualitativeIndicator(s: string): string {
 export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, previousSubject: { value: string | null }, carry = false): SentenceResult {
   const s = sen.s;
   const out: SentenceResult = { commitments: [], observations: [] };
-  if (scope.request || scope.tail) return out;
+  // the deputy's requests, what follows the signature, and lists of related links (· 标题（日期）)
+  if (scope.request || scope.tail || /^[·•▪■◆]/.test(s)) return out;
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
   if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
@@ -312,11 +313,15 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       ...(kind === "qualitative" && !scope.forward && /研究|探索/.test(pledgePart) ? { needsReview: true } : {}),
     });
   } else {
-    // a milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围
+    // a milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围 / 力争6月底前建成投运，届时…达到…
     const lastTargetClause = Math.max(...all.map((t) => t.clause));
-    for (let i = lastTargetClause + 1; i < clauses.length; i++) {
+    const targetClauses = new Set(all.map((t) => t.clause));
+    for (let i = 0; i < clauses.length; i++) {
+      if (targetClauses.has(i) || clauses[i].end <= pledgeFrom) continue;
       const text = s.slice(clauses[i].start, clauses[i].end);
       if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
+      const ownDeadline = times.some((t) => t.start >= clauses[i].start && t.start < clauses[i].end && t.role === "due");
+      if (i < lastTargetClause && !ownDeadline) continue;
       if (!MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
       const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
       out.commitments.push({

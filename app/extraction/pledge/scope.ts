@@ -72,15 +72,15 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
 
   const out: SentenceScope[] = [];
   let openParagraph = -1; // a paragraph whose 下一步 opened a forward passage
-  let closed = -1; // a sign-off inside a run-together paragraph ends the passage
   for (let k = 0; k < sentences.length; k++) {
     const sen = sentences[k];
     const s = sen.s;
     if (FORWARD_OPENER.test(s)) openParagraph = sen.paragraph;
     // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
     else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
-    if (CLOSING.test(s) || /感谢|欢迎您/.test(s)) closed = sen.paragraph;
-    const forwardHere = (forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph) && closed !== sen.paragraph;
+    // a sign-off inside a run-together paragraph ends the plans before it, not those after it
+    if ((CLOSING.test(s) || /感谢|欢迎您/.test(s)) && openParagraph === sen.paragraph) openParagraph = -1;
+    const forwardHere = forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph;
     const next = sentences[k + 1];
     const sameParagraphNext = next && next.paragraph === sen.paragraph ? next.s : null;
     const body = s.replace(ENUMERATOR, "");

@@ -30,7 +30,7 @@ export function modeOf(before: string, q: Quantity, per: string | null): "level"
   if (INCREMENT_VERB.test(before)) return "increment";
   if (LEVEL_VERB.test(before)) return "level";
   if (ACTIVITY_VERB.test(before)) return "increment";
-  if (q.unit && /^(?:次|人次|期|场|户次)$/.test(q.unit)) return "increment";
+  if (q.unit && /^(?:次|人次|期|场|户次|批次|件)$/.test(q.unit)) return "increment";
   return "level";
 }
 
@@ -68,7 +68,9 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
 /** The comparator when the words state none (GUIDE §2): a range or a level is reached from below (>=),
  * an increment is a number to deliver (=). */
 export function defaultComparator(q: Quantity, mode: "level" | "increment"): Comparator {
-  return q.comparator ?? (q.valueMax !== undefined || mode === "level" ? ">=" : "=");
+  if (q.comparator) return q.comparator;
+  if (q.approximate) return "="; // 增长6%左右 / 约860名: a point to hit, not a floor
+  return q.valueMax !== undefined || mode === "level" ? ">=" : "=";
 }
 
 // Targets without a number: 全覆盖, 全部…到位 / 全部开工, 每个县市建有…, 每个乡镇至少办好1所… → 100% (GUIDE §2)
