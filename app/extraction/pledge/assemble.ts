@@ -131,7 +131,7 @@ function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: s
     else if (isDue(t)) before = t;
   }
   if (before) return before;
-  for (const t of times) if (t.start > pos && t.start < clauseEnd && isDue(t)) return t;
+  for (const t of times) if (t.start >= pos && t.start < clauseEnd && isDue(t)) return t;
   return null;
 }
 
@@ -322,7 +322,9 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
       const ownDeadline = times.some((t) => t.start >= clauses[i].start && t.start < clauses[i].end && t.role === "due");
       if (i < lastTargetClause && !ownDeadline) continue;
-      if (!MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
+      // a named thing built or launched, or a step done by its own deadline (5月底前完成…清掏疏通)
+      const step = ownDeadline && /完成|建成|实现|开工|竣工|投运|上线|出台|印发/.test(text);
+      if (!step && !MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
       const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
       out.commitments.push({
         ...base,

@@ -101,6 +101,18 @@ describe("more shapes agencies write", () => {
     expect(r.commitments.map((c) => [c.target?.value ?? null, c.target?.unit ?? null])).toEqual([[10, "个"], [30, "%"], [800, "万元"]]);
   });
 
+  it("does not take 满意度 for courtesy", () => {
+    expect(extract(sign("到2027年，群众满意度保持在98%以上。")).commitments.map((c) => c.target?.value)).toEqual([98]);
+  });
+
+  it("keeps a step with its own deadline beside a numeric target", () => {
+    const r = extract(sign("明年上半年完成全省社区矫正中心标准化建设，继续将再犯罪率控制在0.2%以下。"));
+    expect(r.commitments.map((c) => [c.kind, c.target?.value ?? null, c.due?.date ?? null])).toEqual([
+      ["quantitative", 0.2, "2026-06-30"],
+      ["milestone", null, "2026-06-30"],
+    ]);
+  });
+
   it("reads a bounded duration as a target with its baseline", () => {
     const r = extract(sign("2024年，城区急救平均反应时间为13.2分钟。力争到2027年，城区急救平均反应时间控制在12分钟以内。"));
     const c = r.commitments[0];
