@@ -41,7 +41,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     if (!repeat) observations.push(...r.observations);
   }
   // near-duplicates (a copy that lost a character of a date) still pledge once
-  const unique = dedupe(commitments, (c) => `${(keyOf.get(c) ?? c.quote).replace(/\d{4}年?\d{1,2}月/g, "")}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
+  const looseKey = new Map<string, string>();
+  const loose = (k: string) => looseKey.get(k) ?? (looseKey.set(k, k.replace(/\d{4}年?\d{1,2}月/g, "")), looseKey.get(k)!);
+  const unique = dedupe(commitments, (c) => `${loose(keyOf.get(c) ?? c.quote)}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
   dropContained(unique, keyOf);
   // a news item's headline repeats the pledge its body states
   if (document.kind === "report" && document.title) {

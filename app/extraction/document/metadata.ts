@@ -49,6 +49,12 @@ function headline(lines: string[]): string | null {
   return null;
 }
 
+// patterns used once per document, compiled once per process
+const ORG_BEFORE_DATE = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})\\s*${CN_DATE.source}`, "gu");
+const ORG_TITLE = new RegExp(`^\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu");
+const ORG_NEWS = new RegExp(`(?:从|据)([${HAN}]{2,20}?${ORG_SUFFIX})(?:获悉|了解到|介绍|消息)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:相关负责人|负责同志|有关负责人)`, "u");
+const ORG_FIELD = new RegExp(`(?:发布单位|发布机构|来源|信息来源)\\s*[:]?\\s*([${HAN}]{2,20}${ORG_SUFFIX})`, "u");
+
 const ORG_NAME = new RegExp(`^[${HAN}]{2,20}${ORG_SUFFIX}$`, "u");
 const ORG_LINE = new RegExp(`^[${HAN}()（）]{2,30}${ORG_SUFFIX}$`, "u");
 
@@ -77,8 +83,9 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     if (repliedOn) break;
   }
   // run-together pages: 湖北省民政厅2023年8月23日
-  if (!repliedOn || !agency) {
-    const re = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})\\s*${CN_DATE.source}`, "gu");
+  if ((!repliedOn || !agency) && /[厅局委办院会]\s*\d{4}\s*年/.test(shadow)) {
+    const re = ORG_BEFORE_DATE;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let last: RegExpExecArray | null = null;
     while ((m = re.exec(shadow))) last = m;
@@ -95,15 +102,16 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
 
   // the agency from a title like 杭州市民政局关于…的答复, or a 发布单位 field
   if (!agency) {
-    const t = new RegExp(`^\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu").exec(shadow);
+    const t = shadow.includes("关于") ? ORG_TITLE.exec(shadow) : null;
     if (t) agency = t[1];
   }
   if (!agency) {
-    const n = new RegExp(`(?:从|据)([${HAN}]{2,20}?${ORG_SUFFIX})(?:获悉|了解到|介绍|消息)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:相关负责人|负责同志|有关负责人)`, "u").exec(shadow.slice(0, 3000));
+    const lead = shadow.slice(0, 3000);
+    const n = /获悉|了解到|介绍|消息|负责人|负责同志/.test(lead) ? ORG_NEWS.exec(lead) : null;
     if (n) agency = n[1] ?? n[2];
   }
   if (!agency) {
-    const f = new RegExp(`(?:发布单位|发布机构|来源|信息来源)\\s*[:]?\\s*([${HAN}]{2,20}${ORG_SUFFIX})`, "u").exec(shadow);
+    const f = /发布单位|发布机构|来源/.test(shadow) ? ORG_FIELD.exec(shadow) : null;
     if (f) agency = f[1];
   }
 
@@ -114,7 +122,7 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   const head = shadow.slice(0, 4000);
   const refMatch = REF_AFTER_SESSION.exec(head) ?? REF_PAREN.exec(head) ?? REF_PLAIN.exec(head);
   const ref = refMatch ? refMatch[1].replace(/\s+/g, "") : null;
-  const sessionAt = SESSION.exec(head) ?? SESSION_LONG.exec(head);
+  const sessionAt = (head.includes("会议") ? SESSION.exec(head) : null) ?? (head.includes("人民代表大会") ? SESSION_LONG.exec(head) : null);
   // a session named in passing (按照…会议审议通过的…) is not the document's
   const session = sessionAt && (who || /(?:对|关于|在|于)\s*$/.test(head.slice(Math.max(0, sessionAt.index - 3), sessionAt.index)) || /^\s*(?:上|第?[\d〔]|[^,。]{0,12}号)/.test(head.slice(sessionAt.index + sessionAt[0].length))) ? sessionAt[1] : null;
   const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head);

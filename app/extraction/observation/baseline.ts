@@ -3,7 +3,18 @@
 import type { Commitment, Observation } from "../types";
 import { unitClass } from "../quantity/units";
 
+const bigramCache = new Map<string, Set<string>>();
+
 function bigrams(s: string): Set<string> {
+  const cached = bigramCache.get(s);
+  if (cached) return cached;
+  if (bigramCache.size > 5000) bigramCache.clear();
+  const set = computeBigrams(s);
+  bigramCache.set(s, set);
+  return set;
+}
+
+function computeBigrams(s: string): Set<string> {
   const clean = s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, "");
   const out = new Set<string>();
   for (let i = 0; i + 1 < clean.length; i++) out.add(clean.slice(i, i + 2));

@@ -65,6 +65,7 @@ export interface TableResult {
 
 export function extractTables(text: string, shadow: string, paragraphs: Paragraph[], docDate: string | null, agency: string | null): TableResult {
   const result: TableResult = { commitments: [], observations: [], used: new Set() };
+  if (!/序号|项目|目标|任务|时限|进展|完成情况|单位/.test(shadow)) return result;
   const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
   for (let i = 0; i < paragraphs.length; i++) {
     // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
