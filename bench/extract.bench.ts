@@ -8,8 +8,9 @@ import { extract } from "../app/extraction/index";
 
 const dir = fileURLToPath(new URL("../tests/fixtures/eval/docs/", import.meta.url));
 const heldout = fileURLToPath(new URL("../tests/fixtures/heldout/docs/", import.meta.url));
+const heldout2 = fileURLToPath(new URL("../tests/fixtures/heldout2/docs/", import.meta.url));
 // BENCH_CORPUS=seeds measures the five sample replies only
-const folders = process.env.BENCH_CORPUS === "seeds" ? [dir] : [dir, heldout];
+const folders = process.env.BENCH_CORPUS === "seeds" ? [dir] : [dir, heldout, heldout2];
 const files = folders.flatMap((d) => {
   try {
     return readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => d + f);
