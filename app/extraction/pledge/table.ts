@@ -36,9 +36,12 @@ interface Cell {
   end: number;
 }
 
+const HAS_SEPARATOR = /\t|\s{2,}|\|/;
+
 function splitLine(shadow: string, p: Paragraph): Cell[] {
   const out: Cell[] = [];
   const line = shadow.slice(p.start, p.end);
+  if (!HAS_SEPARATOR.test(line)) return [{ text: line.trim(), start: p.start, end: p.end }];
   const re = new RegExp(SEP.source, "g");
   let a = 0;
   let m: RegExpExecArray | null;

@@ -37,5 +37,10 @@ export function compact(text: string): string {
 
 /** Key for recognising the same sentence twice on one page (given shadow text): no punctuation. */
 export function sameTextKey(shadowText: string): string {
-  return shadowText.replace(/[\s,.;:!?。、“”《》()\-"'%]/g, "");
+  // white space and a sentence's closing mark are what copies of one page differ in; the rest of
+  // the punctuation is already folded by the shadow
+  let end = shadowText.length;
+  while (end > 0 && /[。;!?\s]/.test(shadowText[end - 1])) end--;
+  const body = end === shadowText.length ? shadowText : shadowText.slice(0, end);
+  return /\s/.test(body) ? body.replace(/\s+/g, "") : body;
 }
