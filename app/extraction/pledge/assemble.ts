@@ -301,7 +301,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       return out;
     }
     const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
-    const due = kind === "milestone" ? dueFor(times, s.length, s.length, ctx.docDate, titles) : dueFor(times, s.length, s.length, ctx.docDate, titles);
+    const due = dueFor(times, s.length, s.length, ctx.docDate, titles);
     out.commitments.push({
       ...base,
       kind,

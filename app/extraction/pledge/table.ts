@@ -7,7 +7,6 @@ import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
 import { findQuantities } from "../quantity/numbers";
 import { defaultComparator, findCoverage, findPer, modeOf } from "../quantity/targets";
-import { PAST_MARKER } from "./cues";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
 
@@ -115,13 +114,13 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
     }
     if (rows.length === 0) continue;
     for (let k = i; k < next; k++) result.used.add(k);
-    for (const row of rows) readRow(text, shadow, columns, row, docDate, agency, result);
+    for (const row of rows) readRow(text, columns, row, docDate, agency, result);
     i = next - 1;
   }
   return result;
 }
 
-function readRow(text: string, shadow: string, columns: Column[], row: Cell[], docDate: string | null, agency: string | null, out: TableResult): void {
+function readRow(text: string, columns: Column[], row: Cell[], docDate: string | null, agency: string | null, out: TableResult): void {
   const cellOf = (col: Column): Cell | null => {
     // cells line up with the header when the counts match; a missing 序号 shifts them by one
     let idx = columns.indexOf(col);
@@ -172,7 +171,5 @@ function readRow(text: string, shadow: string, columns: Column[], row: Cell[], d
         ...(q.approximate ? { approximate: true } : {}),
       });
     }
-    void PAST_MARKER;
   }
-  void shadow;
 }
