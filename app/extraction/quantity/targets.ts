@@ -6,11 +6,11 @@ import type { Comparator } from "../types";
 const PER = /每(?:处|家|所|站|座|例|辆|台|校|园)(?=[\p{Script=Han}])|每(?:[万千百十]|\d+(?:\.\d+)?万?)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/gu;
 
 export function findPer(s: string, from: number, to: number): { text: string; start: number } | null {
-  PER.lastIndex = 0;
+  if (!s.includes("每", from) || s.indexOf("每", from) >= to) return null;
+  PER.lastIndex = from;
   let best: { text: string; start: number } | null = null;
   let m: RegExpExecArray | null;
   while ((m = PER.exec(s))) {
-    if (m.index < from) continue;
     if (m.index >= to) break;
     best = { text: m[0], start: m.index };
   }
@@ -36,7 +36,7 @@ export function modeOf(before: string, q: Quantity, per: string | null): "level"
 
 // Leading words that frame a clause but name nothing: cue words, subjects, adverbs.
 const LEADING = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一二三四五六七八九十]+是|同时|此外|另外|并且|并|其中|下一步|下阶段|今年|明年|年内|全年|本年度|年度|预计|计划|力争|争取|确保|努力|将|要|我们|我局|我厅|我委|我市|我省|我区|我县|全市|全省|全区|全县|各地|继续|进一步|持续|积极|加快|大力|重点|着力|逐步|全面|通过|到\d{4}年(?:底|末)?|至\d{4}年(?:底|末)?|\d{4}年(?:底|末)?|再|共|还|都|均|已|,|:|\s)+/;
-const TRAILING = /(?:达到|达|为|不低于|不少于|不超过|至少|超过|约|近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|突破|的|人数|数量|总数|建设|试点|工作|任务|目标)+$/;
+const TRAILING = /(?:达到|达|为|不低于|不少于|不超过|至少|超过|约|近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|突破|的|人数|数量|总数|建设|试点|工作|任务|目标|必须|须|应|要|均|都|需)+$/;
 const VERB_HEAD = /^(?:新增|新建|增加|增设|新改扩建|改扩建|培训|完成|建设|建成|培育|推进|打造|创建|实现|形成|开展|举办|组织|发放|提供|实施|配备|落实|推动|培养|招收|引进|累计|拥有|建有|覆盖|达到|新培育|再新建|改造|投入|安排)+/;
 
 function clean(text: string): string {
