@@ -20,31 +20,41 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
   const commitments: Commitment[] = [...tables.commitments];
   const observations: Observation[] = [...tables.observations];
-  const seenSentence = new Set<string>();
+  // sentences are known by a small number: the dedupe keys below stay short
+  const sentenceIds = new Map<string, number>();
+  const keys: string[] = [];
   const previousSubject = { value: null as string | null };
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
-  const keyOf = new Map<Commitment | Observation, string>();
+  const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
     if (tables.used.has(sentences[i].paragraph)) continue;
-    // web pages often hold the text twice: each sentence counts once
-    const key = sameTextKey(sentences[i].s);
     // a repeat is still read (its first copy may sit in a run-together paragraph that reads
     // differently); what it yields is merged with the first copy's below
-    const repeat = key.length >= 8 && seenSentence.has(key);
-    seenSentence.add(key);
+    const key = sameTextKey(sentences[i].s);
+    let id = sentenceIds.get(key);
+    const repeat = id !== undefined && key.length >= 8;
+    if (id === undefined) {
+      id = keys.length;
+      keys.push(key);
+      sentenceIds.set(key, id);
+    }
     const carry = pledgedParagraph === sentences[i].paragraph;
     const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject, carry);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
-    for (const c of r.commitments) keyOf.set(c, key);
-    for (const o of r.observations) keyOf.set(o, key);
+    for (const c of r.commitments) keyOf.set(c, id);
+    for (const o of r.observations) keyOf.set(o, id);
     commitments.push(...r.commitments);
     if (!repeat) observations.push(...r.observations);
   }
   // near-duplicates (a copy that lost a character of a date) still pledge once
-  const looseKey = new Map<string, string>();
-  const loose = (k: string) => looseKey.get(k) ?? (looseKey.set(k, k.replace(/\d{4}年?\d{1,2}月/g, "")), looseKey.get(k)!);
-  const unique = dedupe(commitments, (c) => `${loose(keyOf.get(c) ?? c.quote)}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
-  dropContained(unique, keyOf);
+  const looseIds = new Map<string, number>();
+  const looseOf = keys.map((k) => {
+    const loose = k.replace(/\d{4}年?\d{1,2}月/g, "");
+    if (!looseIds.has(loose)) looseIds.set(loose, looseIds.size);
+    return looseIds.get(loose)!;
+  });
+  const unique = dedupe(commitments, (c) => `${looseOf[keyOf.get(c) ?? -1] ?? c.quote}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
+  dropContained(unique, (c) => keys[keyOf.get(c) ?? -1] ?? c.quote);
   // a news item's headline repeats the pledge its body states
   if (document.kind === "report" && document.title) {
     const headlineKey = sameTextKey(shadowOf(document.title));
@@ -68,7 +78,7 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
  * A page that holds the reply twice may split it differently (one run-together paragraph, then
  * lines): the same target then sits in a longer and a shorter sentence. Keep the first.
  */
-function dropContained(commitments: Commitment[], keyOf: Map<Commitment | Observation, string>): void {
+function dropContained(commitments: Commitment[], keyOf: (c: Commitment) => string): void {
   const groups = new Map<string, number[]>();
   commitments.forEach((c, i) => {
     const k = `${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.indicator}|${c.due?.date ?? ""}`;
@@ -79,8 +89,8 @@ function dropContained(commitments: Commitment[], keyOf: Map<Commitment | Observ
     for (let a = 0; a < idx.length; a++) {
       for (let b = a + 1; b < idx.length; b++) {
         if (drop.has(idx[a]) || drop.has(idx[b])) continue;
-        const ka = keyOf.get(commitments[idx[a]]) ?? "";
-        const kb = keyOf.get(commitments[idx[b]]) ?? "";
+        const ka = keyOf(commitments[idx[a]]);
+        const kb = keyOf(commitments[idx[b]]);
         if (ka !== kb && (ka.includes(kb) || kb.includes(ka))) drop.add(idx[b]);
       }
     }

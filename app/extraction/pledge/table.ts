@@ -70,6 +70,8 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
   if (!/序号|项目|目标|任务|时限|进展|完成情况|单位/.test(shadow)) return result;
   const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
   for (let i = 0; i < paragraphs.length; i++) {
+    // a header cell is short; a header line has separators: skip the prose quickly
+    if (paragraphs[i].end - paragraphs[i].start > 14 && !HAS_SEPARATOR.test(shadow.slice(paragraphs[i].start, paragraphs[i].end))) continue;
     // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
     const cells = splitLine(shadow, paragraphs[i]);
     let columns: Column[];
