@@ -99,7 +99,8 @@ export default function AnnualReview() {
       <section className="stats stats--compact" aria-label="汇总" data-testid="review-totals">
         <div className="stat">
           <span className="stat__value">{t.total}</span>
-          <span className="stat__label">{year}年到期</span>
+          {/* the service also counts pledges made this year without a deadline: vague ones are a review figure too */}
+          <span className="stat__label">{year}年到期及当年无期限承诺</span>
         </div>
         <div className="stat stat--kept">
           <span className="stat__value">{t.kept}</span>
