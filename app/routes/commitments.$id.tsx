@@ -364,7 +364,7 @@ export default function CommitmentPage() {
                               证据链接
                             </a>
                           ) : null}
-                          {u.evidenceFileName ? <div className="sub">附件：{u.evidenceFileName}</div> : null}
+                          {u.evidenceFileName ? <div className="sub">附件：<a href={`/evidence/${u.id}`} download>{u.evidenceFileName}</a></div> : null}
                           {u.evidenceText ? <div className="sub">{u.evidenceText}</div> : null}
                           {u.documentId ? <Link to={`/documents/${u.documentId}`}>来源文件</Link> : null}
                         </td>

@@ -837,3 +837,15 @@ export async function reviewSummary(
     groups: [...groups.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key)),
   };
 }
+
+/** The file a progress report carried as evidence, for download. */
+export async function getEvidenceFile(db: Db, updateId: string): Promise<{ fileName: string; bytes: Uint8Array } | null> {
+  const row = await db
+    .selectFrom("progress_updates")
+    .innerJoin("evidence_files", "evidence_files.id", "progress_updates.evidence_file_id")
+    .select(["evidence_files.file_name", "evidence_files.data_base64"])
+    .where("progress_updates.id", "=", updateId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { fileName: row.file_name, bytes: new Uint8Array(Buffer.from(row.data_base64, "base64")) };
+}

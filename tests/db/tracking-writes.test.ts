@@ -6,6 +6,7 @@ import { expect, it } from "vitest";
 import { ingestFile } from "../../app/services/ingest.server";
 import {
   addProgressUpdate,
+  getEvidenceFile,
   getTrackedCommitment,
   importProgressSpreadsheet,
   listTrackedCommitments,
@@ -97,6 +98,20 @@ describeEachDatabase("tracking: progress reports, permissions, overrides", (ctx)
     expect(partial).toMatchObject({ imported: 1, stored: true });
     const detail = await getTrackedCommitment(ctx.db, canteens.id, "2024-08-01");
     expect(detail?.updates).toEqual([expect.objectContaining({ value: 6, asOf: "2024-06-30", note: "二季度", evidenceFileName: "进展.xlsx" })]);
+    // an imported row names its spreadsheet; it carries no file of its own
+    expect(await getEvidenceFile(ctx.db, detail!.updates[0]!.id)).toBeNull();
+  });
+
+  it("keeps an uploaded evidence file and gives it back byte for byte", async () => {
+    const { canteens } = await setup(ctx.db);
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0, 255, 1, 2]);
+    const { updateId } = await addProgressUpdate(ctx.db, {
+      commitmentId: canteens.id, value: 4, asOf: "2024-07-31", note: "附验收单", evidenceFile: { name: "验收单.pdf", bytes }, actor: cixi, today: "2024-08-01",
+    });
+    const evidence = await getEvidenceFile(ctx.db, updateId);
+    expect(evidence?.fileName).toBe("验收单.pdf");
+    expect(Buffer.from(evidence!.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect(await getEvidenceFile(ctx.db, "no-such-update")).toBeNull();
   });
 
   it("imports a CSV with English headers", async () => {
