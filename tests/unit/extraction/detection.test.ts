@@ -16,6 +16,8 @@ describe("what is a pledge", () => {
     ["拟于明年出台《公益性公墓管理办法》。", [["milestone", null, "2026-12-31"]]],
     ["“十五五”期间，计划新建急救站12个。", [["quantitative", 12, "2030-12-31"]]],
     ["预计到2026年底，保障性租赁住房累计筹集3万套。", [["quantitative", 30000, "2026-12-31"]]],
+    ["区政府将新增停车泊位800个。", [["quantitative", 800, null]]],
+    ["各街道将在年底前完成微改造12处。", [["quantitative", 12, "2025-12-31"]]],
   ])("%s", (body, expected) => {
     expect(kinds(body)).toEqual(expected);
   });
