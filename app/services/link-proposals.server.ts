@@ -11,7 +11,8 @@ import {
   scoreMatch,
 } from "../domain/matching";
 import type { TrackedCommitment } from "../domain/types";
-import { appendEvent } from "../models/event.server";
+import { appendEvents } from "../models/event.server";
+import type { UnitDimension } from "../domain/units";
 import {
   insertLinks,
   matchKeys,
@@ -26,22 +27,64 @@ type Db = Kysely<Database>;
 /** Most candidates one observation or pledge is scored against; the newest pledges come first. */
 export const MAX_CANDIDATES = 300;
 
+/**
+ * Most links proposed for one observation or pledge: the best-scoring candidates (newer first on a
+ * tie). Every candidate above the threshold used to be proposed; at a province's volume one
+ * observation on a common indicator (养老机构) cleared it against hundreds of other places' pledges,
+ * about 1,700 links per document — no reviewer reads that, and writing them was most of the ingest
+ * time (docs/decisions/0011-scale.md).
+ */
+export const MAX_PROPOSALS_PER_ITEM = 3;
+
+/** Every unit family (domain/units unitDimension), for the candidates of an unknown unit. */
+const UNIT_FAMILIES = Object.keys({
+  share: true,
+  permille: true,
+  people: true,
+  person_times: true,
+  beds: true,
+  times: true,
+  money: true,
+  count: true,
+  unknown: true,
+} satisfies Record<UnitDimension, true>) as UnitDimension[];
+
 async function findCandidates(
   db: Db,
   { head, family, excludeDocumentId, statedOnOrBefore }: { head: string; family: string; excludeDocumentId: string; statedOnOrBefore?: string | null },
 ): Promise<CommitmentWithContext[]> {
-  let query = selectCommitmentsWithContext(db)
-    .where("commitments.indicator_head", "=", head)
-    .where("commitments.document_id", "!=", excludeDocumentId)
-    .where("commitments.withdrawn_at", "is", null);
-  // An unknown unit is compatible with every family (domain/units compareUnits).
-  if (family !== "unknown") query = query.where("commitments.unit_family", "in", [family, "unknown"]);
-  if (statedOnOrBefore) {
-    query = query.where((eb) =>
-      eb.or([eb("documents.replied_on", "is", null), eb("documents.replied_on", "<=", statedOnOrBefore)]),
-    );
-  }
-  return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
+  // An unknown unit is compatible with every family (domain/units compareUnits). One query per
+  // family, each an index range on (indicator_head, unit_family, id) read newest first and stopped
+  // at the limit: a single query over several families makes SQLite sort every row of the head
+  // (USE TEMP B-TREE FOR ORDER BY), which grows with the table (docs/decisions/0011-scale.md).
+  const families = family === "unknown" ? UNIT_FAMILIES : [...new Set([family, "unknown"])];
+  const perFamily = await Promise.all(
+    families.map((f) => {
+      let query = selectCommitmentsWithContext(db)
+        .where("commitments.indicator_head", "=", head)
+        .where("commitments.unit_family", "=", f)
+        .where("commitments.document_id", "!=", excludeDocumentId)
+        .where("commitments.withdrawn_at", "is", null);
+      if (statedOnOrBefore) {
+        query = query.where((eb) =>
+          eb.or([eb("documents.replied_on", "is", null), eb("documents.replied_on", "<=", statedOnOrBefore)]),
+        );
+      }
+      return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
+    }),
+  );
+  const all = perFamily.flat();
+  if (perFamily.length > 1) all.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return all.slice(0, MAX_CANDIDATES);
+}
+
+/** The best `MAX_PROPOSALS_PER_ITEM` of one item's links; candidates arrive newest first. */
+function best(links: NewLink[]): NewLink[] {
+  return links
+    .map((link, i) => ({ link, i }))
+    .sort((a, b) => b.link.score - a.link.score || a.i - b.i)
+    .slice(0, MAX_PROPOSALS_PER_ITEM)
+    .map(({ link }) => link);
 }
 
 export interface NewDocumentParty {
@@ -79,6 +122,7 @@ export async function proposeLinksForDocument(
     const keys = matchKeys(o.indicator, o.unit ?? null);
     const candidates = await findCandidates(db, { head: keys.head, family: keys.family, excludeDocumentId: document.documentId });
     const asOf = o.as_of ?? document.statedOn;
+    const found: NewLink[] = [];
     for (const row of candidates) {
       const earlier = toTrackedCommitment(row);
       const match = scoreMatch(
@@ -87,7 +131,7 @@ export async function proposeLinksForDocument(
         { commitment: { region: row.document_region, agency: row.agency }, candidate: candidateParty },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
-      links.push({
+      found.push({
         id: newId(),
         commitment_id: row.id,
         kind: "observation",
@@ -104,6 +148,7 @@ export async function proposeLinksForDocument(
         created_at: at,
       });
     }
+    links.push(...best(found));
   }
 
   for (const later of commitments) {
@@ -115,6 +160,7 @@ export async function proposeLinksForDocument(
       excludeDocumentId: document.documentId,
       statedOnOrBefore: later.statedOn,
     });
+    const found: NewLink[] = [];
     for (const row of candidates) {
       const earlier = toTrackedCommitment(row);
       const match = scoreMatch(earlier, commitmentCandidate(later), {
@@ -123,7 +169,7 @@ export async function proposeLinksForDocument(
       });
       if (match.score < PROPOSE_THRESHOLD) continue;
       const revision = classifyRevision(earlier, later);
-      links.push({
+      found.push({
         id: newId(),
         commitment_id: row.id,
         kind: "revision",
@@ -140,11 +186,13 @@ export async function proposeLinksForDocument(
         created_at: at,
       });
     }
+    links.push(...best(found));
   }
 
   await insertLinks(db, links);
-  for (const link of links) {
-    await appendEvent(db, {
+  await appendEvents(
+    db,
+    links.map((link) => ({
       entityType: "commitment",
       entityId: link.commitment_id,
       action: "link_proposed",
@@ -158,8 +206,8 @@ export async function proposeLinksForDocument(
         score: link.score,
         revisionKind: link.revision_kind,
       },
-    });
-  }
+    })),
+  );
   return links.length;
 }
 
