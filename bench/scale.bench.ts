@@ -16,6 +16,7 @@ import { sql } from "kysely";
 import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { ingestFile } from "../app/services/ingest.server";
+import { addUser, issueToken } from "../app/services/users.server";
 import { syntheticDoc } from "./scale-corpus";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -118,6 +119,9 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`server did not answer ${url} within ${ms} ms`);
 }
 
+let authorization = "";
+const get = (url: string) => fetch(url, { headers: { Authorization: authorization }, redirect: "manual" });
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
@@ -127,13 +131,13 @@ async function measure(base: string, url: string): Promise<{ p50: number; p95: n
   let status = 0;
   let bytes = 0;
   // two warm-up requests (JIT, SQLite page cache, a status cache for today), not counted
-  for (let i = 0; i < 2; i++) await (await fetch(base + url)).arrayBuffer();
+  for (let i = 0; i < 2; i++) await (await get(base + url)).arrayBuffer();
   let next = 0;
   async function worker(): Promise<void> {
     while (next < requestsPerUrl) {
       next++;
       const t = performance.now();
-      const res = await fetch(base + url);
+      const res = await get(base + url);
       const body = await res.arrayBuffer();
       times.push(performance.now() - t);
       status = res.status;
@@ -158,6 +162,11 @@ async function pages(): Promise<void> {
     .executeTakeFirstOrThrow();
   const linked = await db.selectFrom("links").select("commitment_id").orderBy("id").limit(1).executeTakeFirst();
   const person = await db.selectFrom("people").select("name").orderBy("id").limit(1).executeTakeFirstOrThrow();
+  // /review is for reviewers: a bench reviewer and its API token (Authorization: Bearer …)
+  if (!(await db.selectFrom("users").select("id").where("name", "=", "bench-reviewer").executeTakeFirst())) {
+    await addUser(db, { name: "bench-reviewer", role: "reviewer", password: "bench-reviewer-password", actor: "bench" });
+  }
+  authorization = `Bearer ${await issueToken(db, { name: "bench-reviewer", actor: "bench" })}`;
   await db.destroy();
   const agency = encodeURIComponent(commitment.agency ?? "");
   const urls = [
@@ -198,7 +207,7 @@ async function pages(): Promise<void> {
     console.log("url                                                   status      KiB     p50     p95     p99  (ms)");
     for (const url of urls) {
       const t = performance.now();
-      const first = await fetch(base + url);
+      const first = await get(base + url);
       await first.arrayBuffer();
       const cold = performance.now() - t;
       const m = await measure(base, url);

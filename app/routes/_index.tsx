@@ -4,12 +4,14 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getDb } from "~/lib/db.server";
 import { KIND_LABELS } from "~/lib/format";
 import { getOverviewCounts } from "~/models/overview.server";
+import { cachedUntilNextWrite } from "~/services/read-cache.server";
 
 export const meta: MetaFunction = () => [{ title: "概览 · 承诺跟踪" }];
 
 export async function loader() {
   const db = await getDb();
-  return json(await getOverviewCounts(db));
+  // whole-table counts: once per write (docs/decisions/0011-scale.md)
+  return json(await cachedUntilNextWrite(db, "overview", () => getOverviewCounts(db)));
 }
 
 export default function Overview() {

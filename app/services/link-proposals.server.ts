@@ -24,8 +24,12 @@ import { newId } from "../lib/id";
 
 type Db = Kysely<Database>;
 
-/** Most candidates one observation or pledge is scored against; the newest pledges come first. */
-export const MAX_CANDIDATES = 300;
+/**
+ * Most candidates one observation or pledge is scored against; the newest pledges come first. Was
+ * 300: reading and scoring 300 rows for each of a document's ~25 items was most of the ingest time
+ * at scale, and only the best MAX_PROPOSALS_PER_ITEM are kept (docs/decisions/0011-scale.md).
+ */
+export const MAX_CANDIDATES = 100;
 
 /**
  * Most links proposed for one observation or pledge: the best-scoring candidates (newer first on a

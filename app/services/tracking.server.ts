@@ -7,6 +7,7 @@ import type { CommitmentRow, Database, EventRow, LinkRow } from "../../db/schema
 import { deriveStatus, groupOf, statusGroups, STATUSES } from "../domain/status";
 import type { StatusResult } from "../domain/types";
 import { appendEvent, listEventsForEntity } from "../models/event.server";
+import { cachedUntilNextWrite } from "./read-cache.server";
 import {
   getCommitmentWithContext,
   getLink,
@@ -205,15 +206,21 @@ export async function listTrackedCommitments(
 ): Promise<{ total: number; items: TrackedCommitmentRow[] }> {
   const asOf = requireAsOf(filter.asOf);
   let base = filtered(db, filter);
+  // The totals and the status-cache check read every matching commitment: once per write, not
+  // once per page view (read-cache.server.ts, docs/decisions/0011-scale.md).
+  const { limit: _limit, offset: _offset, ...rest } = filter;
+  const filterKey = JSON.stringify({ ...rest, asOf });
   if (filter.status) {
-    await fillStatusCache(db, { ...filter, asOf });
+    await cachedUntilNextWrite(db, `status-cache-filled:${filterKey}`, () => fillStatusCache(db, { ...filter, asOf }));
     base = base
       .innerJoin("status_cache", "status_cache.commitment_id", "commitments.id")
       .where("status_cache.as_of", "=", asOf)
       .where("status_cache.status", "=", filter.status);
   }
   const [countRow, rows] = await Promise.all([
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    cachedUntilNextWrite(db, `commitments-total:${filterKey}`, () =>
+      base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    ),
     base
       .orderBy("commitments.due_date", (ob) => ob.asc().nullsLast())
       .orderBy("commitments.id")
@@ -395,11 +402,13 @@ export async function listProposedLinks(
   { limit, offset }: { limit: number; offset: number },
 ): Promise<{ total: number; items: LinkView[] }> {
   const [countRow, rows] = await Promise.all([
-    db
-      .selectFrom("links")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("state", "=", "proposed")
-      .executeTakeFirstOrThrow(),
+    cachedUntilNextWrite(db, "proposed-links-total", () =>
+      db
+        .selectFrom("links")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("state", "=", "proposed")
+        .executeTakeFirstOrThrow(),
+    ),
     selectLinkViews(db)
       .where("links.state", "=", "proposed")
       .orderBy("links.score", "desc")
@@ -789,11 +798,25 @@ function emptyCounts(key: string): ReviewGroupCounts {
   return { key, total: 0, kept: 0, missed: 0, overdue: 0, onTrack: 0, behind: 0, pending: 0, unrateable: 0, withdrawn: 0 };
 }
 
+/**
+ * The annual review derives the status of every commitment of the year — seconds at a province's
+ * volume — so one result per (year, asOf, grouping) is kept until the next write.
+ */
 export async function reviewSummary(
   db: Db,
   input: { year: number; asOf: string; by: "agency" | "person" | "topic" },
 ): Promise<ReviewSummary> {
   const asOf = requireAsOf(input.asOf);
+  return cachedUntilNextWrite(db, `review-summary:${input.year}:${asOf}:${input.by}`, () =>
+    computeReviewSummary(db, { ...input, asOf }),
+  );
+}
+
+async function computeReviewSummary(
+  db: Db,
+  input: { year: number; asOf: string; by: "agency" | "person" | "topic" },
+): Promise<ReviewSummary> {
+  const asOf = input.asOf;
   const from = `${input.year}-01-01`;
   const to = `${input.year}-12-31`;
   const groups = new Map<string, ReviewGroupCounts>();
