@@ -199,7 +199,7 @@ async function pages(): Promise<void> {
   const server = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${dbPath}`, HOST: "127.0.0.1", PORT: String(port) },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "ignore", "inherit"], // remix-serve logs every request
     detached: true,
   });
   try {

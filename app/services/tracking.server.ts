@@ -1,7 +1,7 @@
 // The tracking workflows the web pages and the JSON API call. Shapes and errors live in
 // tracking-types.ts and are re-exported here, so a page imports everything from one module.
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 import type { CommitmentRow, Database, EventRow, LinkRow } from "../../db/schema";
 import { deriveStatus, groupOf, statusGroups, STATUSES } from "../domain/status";
@@ -221,9 +221,12 @@ export async function listTrackedCommitments(
     cachedUntilNextWrite(db, `commitments-total:${filterKey}`, () =>
       base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     ),
-    base
-      .orderBy("commitments.due_date", (ob) => ob.asc().nullsLast())
-      .orderBy("commitments.id")
+    // With a status filter the same order is read from status_cache's copy of the due date, so
+    // the (as_of, status, due_date, commitment_id) index serves it without a sort (0011).
+    (filter.status
+      ? base.orderBy(sql.ref("status_cache.due_date"), (ob) => ob.asc().nullsLast()).orderBy(sql.ref("status_cache.commitment_id"))
+      : base.orderBy("commitments.due_date", (ob) => ob.asc().nullsLast()).orderBy("commitments.id")
+    )
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),
@@ -411,8 +414,9 @@ export async function listProposedLinks(
     ),
     selectLinkViews(db)
       .where("links.state", "=", "proposed")
+      // both descending, so links_state_score_idx is read backwards instead of sorting the queue
       .orderBy("links.score", "desc")
-      .orderBy("links.id")
+      .orderBy("links.id", "desc")
       .limit(limit)
       .offset(offset)
       .execute(),
