@@ -13,7 +13,7 @@ import { serviceCall } from "~/lib/http.server";
 import { REVISION_LABELS } from "~/lib/labels";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
-import { decideLink, getTrackedCommitment, listProposedLinks } from "~/services/tracking.server";
+import { decideLink, listProposedLinks, listTrackedCommitmentsByIds } from "~/services/tracking.server";
 
 export const meta: MetaFunction = () => [{ title: "审核队列 · 承诺跟踪" }];
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The earlier commitment each link would attach to, for the side-by-side view; one page (≤ 20)
   // at a time. See docs/requests-from-ui.md for a batched read.
   const ids = [...new Set(queue.items.map((l) => l.commitmentId))];
-  const commitments = await Promise.all(ids.map((id) => getTrackedCommitment(db, id, today)));
+  const commitments = await listTrackedCommitmentsByIds(db, ids, today);
   const byId = Object.fromEntries(
     commitments.flatMap((c) =>
       c

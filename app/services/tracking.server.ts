@@ -221,9 +221,11 @@ export async function listTrackedCommitments(
     cachedUntilNextWrite(db, `commitments-total:${filterKey}`, () =>
       base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     ),
-    // With a status filter the same order is read from status_cache's copy of the due date, so
-    // the (as_of, status, due_date, commitment_id) index serves it without a sort (0011).
-    (filter.status
+    // With only a status filter the same order is read from status_cache's copy of the due date,
+    // so the (as_of, status, due_date, commitment_id) index serves it without a sort (0011). With
+    // another filter too, that filter's index finds fewer rows and sorting them is cheaper than
+    // walking every commitment with the status.
+    (filter.status && !filter.agency && !filter.person && !filter.region && !filter.kind && filter.dueYear === undefined && !filter.q?.trim()
       ? base.orderBy(sql.ref("status_cache.due_date"), (ob) => ob.asc().nullsLast()).orderBy(sql.ref("status_cache.commitment_id"))
       : base.orderBy("commitments.due_date", (ob) => ob.asc().nullsLast()).orderBy("commitments.id")
     )
@@ -233,6 +235,19 @@ export async function listTrackedCommitments(
   ]);
   const statuses = await statusesFor(db, rows, asOf);
   return { total: Number(countRow.n), items: rows.map((row) => toRow(row, statuses.get(row.id)!)) };
+}
+
+/**
+ * Several commitments as list rows (status, not links or history), in two queries plus the status
+ * inputs — for pages that show a side panel per row, such as the review queue, instead of loading
+ * each commitment's full detail (0011).
+ */
+export async function listTrackedCommitmentsByIds(db: Db, ids: string[], asOf: string): Promise<TrackedCommitmentRow[]> {
+  requireAsOf(asOf);
+  if (ids.length === 0) return [];
+  const rows = await selectCommitmentsWithContext(db).where("commitments.id", "in", ids).execute();
+  const statuses = await statusesFor(db, rows, asOf);
+  return rows.map((row) => toRow(row, statuses.get(row.id)!));
 }
 
 // --- one commitment --------------------------------------------------------------------------------
