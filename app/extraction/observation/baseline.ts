@@ -38,12 +38,30 @@ function head(s: string): string {
   return s.replace(/[^\p{Script=Han}]/gu, "").slice(-3);
 }
 
+/** How far from a pledge its baseline may be stated: a reply's section, not another chapter of a long report. */
+const BASELINE_WINDOW = 6000;
+
 export function attachBaselines(commitments: Commitment[], observations: Observation[]): void {
+  // observations in text order, so each pledge looks only at those near it
+  const sorted = [...observations].sort((a, b) => a.start - b.start);
+  const near = (c: Commitment): Observation[] => {
+    let lo = 0;
+    let hi = sorted.length;
+    const from = c.start - BASELINE_WINDOW;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Observation[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].start <= c.end + BASELINE_WINDOW; i++) out.push(sorted[i]);
+    return out;
+  };
   for (const c of commitments) {
     const t = c.target;
     // 在2024年底基础上翻一番: the target is a multiple of the value the reply states
     if (t && t.unit === "倍" && /^翻/.test(t.text)) {
-      const base = observations.filter((o) => o.unit !== "%" && o.start <= c.start).map((o) => ({ o, score: dice(c.indicator, o.indicator) })).filter((x) => x.score >= 0.3).sort((a, b) => b.score - a.score)[0];
+      const base = near(c).filter((o) => o.unit !== "%" && o.start <= c.start).map((o) => ({ o, score: dice(c.indicator, o.indicator) })).filter((x) => x.score >= 0.3).sort((a, b) => b.score - a.score)[0];
       if (base) {
         c.baseline = { value: base.o.value, unit: base.o.unit, asOf: base.o.asOf, quote: base.o.quote, start: base.o.start, end: base.o.end };
         t.value = t.value * base.o.value;
@@ -53,7 +71,7 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
     }
     if (!t || t.mode !== "level") continue;
     let best: { o: Observation; score: number } | null = null;
-    for (const o of observations) {
+    for (const o of near(c)) {
       if (unitClass(o.unit) !== unitClass(t.unit)) continue;
       if (normPer(o.per) !== normPer(t.per)) continue;
       let score = dice(c.indicator, o.indicator);
