@@ -210,22 +210,35 @@ export async function listTrackedCommitments(
   // once per page view (read-cache.server.ts, docs/decisions/0011-scale.md).
   const { limit: _limit, offset: _offset, ...rest } = filter;
   const filterKey = JSON.stringify({ ...rest, asOf });
+  // With only a status filter, the page is read in due order from status_cache's
+  // (as_of, status, due_date, commitment_id) index, without a sort. With another filter too, that
+  // filter's index finds fewer rows: the status is then checked per row (EXISTS on the cache's
+  // primary key), because a join lets SQLite start from every commitment with the status (0011).
+  const narrowed = Boolean(filter.agency || filter.person || filter.region || filter.kind || filter.dueYear !== undefined || filter.q?.trim());
+  const byStatusIndex = Boolean(filter.status) && !narrowed;
   if (filter.status) {
+    const status = filter.status;
     await cachedUntilNextWrite(db, `status-cache-filled:${filterKey}`, () => fillStatusCache(db, { ...filter, asOf }));
-    base = base
-      .innerJoin("status_cache", "status_cache.commitment_id", "commitments.id")
-      .where("status_cache.as_of", "=", asOf)
-      .where("status_cache.status", "=", filter.status);
+    base = narrowed
+      ? base.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom("status_cache")
+              .select("status_cache.commitment_id")
+              .whereRef("status_cache.commitment_id", "=", "commitments.id")
+              .where("status_cache.as_of", "=", asOf)
+              .where("status_cache.status", "=", status),
+          ),
+        )
+      : base
+          .innerJoin("status_cache", "status_cache.commitment_id", "commitments.id")
+          .where("status_cache.as_of", "=", asOf)
+          .where("status_cache.status", "=", status);
   }
   const [countRow, rows] = await Promise.all([
     cachedUntilNextWrite(db, `commitments-total:${filterKey}`, () =>
       base.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     ),
-    // With only a status filter the same order is read from status_cache's copy of the due date,
-    // so the (as_of, status, due_date, commitment_id) index serves it without a sort (0011). With
-    // another filter too, that filter's index finds fewer rows and sorting them is cheaper than
-    // walking every commitment with the status.
-    (filter.status && !filter.agency && !filter.person && !filter.region && !filter.kind && filter.dueYear === undefined && !filter.q?.trim()
+    (byStatusIndex
       ? base.orderBy(sql.ref("status_cache.due_date"), (ob) => ob.asc().nullsLast()).orderBy(sql.ref("status_cache.commitment_id"))
       : base.orderBy("commitments.due_date", (ob) => ob.asc().nullsLast()).orderBy("commitments.id")
     )
