@@ -11,6 +11,7 @@ import { KIND_LABELS } from "~/lib/format";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
 import { listCommitmentAgencies } from "~/models/commitment.server";
+import { cachedUntilNextWrite } from "~/services/read-cache.server";
 import { listTrackedCommitments } from "~/services/tracking.server";
 
 export const meta: MetaFunction = () => [{ title: "全部承诺 · 承诺跟踪" }];
@@ -53,7 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       limit: page.limit,
       offset: page.offset,
     }),
-    listCommitmentAgencies(db),
+    // DISTINCT walks the whole agency index: once per write (docs/decisions/0011-scale.md)
+    cachedUntilNextWrite(db, "commitment-agencies", () => listCommitmentAgencies(db)),
   ]);
   return json({ ...result, agencies, filter, asOf, today: todayInChina(), page: page.page, limit: page.limit });
 }
