@@ -46,6 +46,7 @@ import {
   withdrawCommitment,
   type LinkView,
 } from "~/services/tracking.server";
+import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.commitment.indicator ?? "承诺"} · 承诺跟踪` },
@@ -210,11 +211,7 @@ export default function CommitmentPage() {
 
   return (
     <>
-      {flash ? (
-        <div className="flash" role="status" data-testid="flash">
-          {flash}
-        </div>
-      ) : null}
+      <Flash message={flash} />
       <div className="page-head">
         <div>
           <p className="eyebrow">

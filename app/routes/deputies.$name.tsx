@@ -14,6 +14,7 @@ import { isReviewer } from "~/lib/roles";
 import { getViewer, requireViewer } from "~/lib/user.server";
 import { appendEvent } from "~/models/event.server";
 import { getTrackedCommitment, listTrackedCommitments, type TrackedCommitmentRow } from "~/services/tracking.server";
+import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "代表"}的建议与承诺 · 承诺跟踪` }];
 
@@ -103,11 +104,7 @@ export default function DeputyPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      {flash ? (
-        <div className="flash" role="status" data-testid="flash">
-          {flash}
-        </div>
-      ) : null}
+      <Flash message={flash} />
       <div className="page-head">
         <div>
           <p className="eyebrow">代表 / 委员</p>

@@ -16,6 +16,7 @@ import { segmentText, type MarkSpan } from "~/lib/highlight";
 import { listCommitmentsForDocument } from "~/models/commitment.server";
 import { getDocument } from "~/models/document.server";
 import { listObservationsForDocument } from "~/models/observation.server";
+import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.document.title || data?.document.file_name || "答复文件"} · 承诺跟踪` },
@@ -61,11 +62,7 @@ export default function DocumentPage() {
 
   return (
     <>
-      {flash ? (
-        <div className="flash" role="status" data-testid="flash">
-          {flash}
-        </div>
-      ) : null}
+      <Flash message={flash} />
       <div className="page-head">
         <div>
           <p className="eyebrow">

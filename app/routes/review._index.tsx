@@ -14,6 +14,7 @@ import { REVISION_LABELS } from "~/lib/labels";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
 import { decideLink, listProposedLinks, listTrackedCommitmentsByIds } from "~/services/tracking.server";
+import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction = () => [{ title: "审核队列 · 承诺跟踪" }];
 
@@ -79,11 +80,7 @@ export default function ReviewQueue() {
   const actionData = useActionData<typeof action>() as { linkId: string; fieldErrors: FieldErrors } | undefined;
   return (
     <>
-      {flash ? (
-        <div className="flash" role="status" data-testid="flash">
-          {flash}
-        </div>
-      ) : null}
+      <Flash message={flash} />
       <div className="page-head">
         <div>
           <p className="eyebrow">审核</p>
