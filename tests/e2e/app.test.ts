@@ -3,12 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
 import { addUser, logInAs, sessionCookie } from "./users";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const fixture = fileURLToPath(new URL("../fixtures/seeds/upload-reply.txt", import.meta.url));
 const seedDir = fileURLToPath(new URL("../../seeds/replies/", import.meta.url));
 
@@ -27,17 +27,7 @@ beforeAll(async () => {
   server = await startServer();
   // Uploading replies is for the office's reviewers.
   addUser(server, "uploader", "reviewer");
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -46,17 +36,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  consoleErrors = [];
-  expectedConsole = [];
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const text = message.text();
-    if (expectedConsole.some((pattern) => pattern.test(text))) return;
-    consoleErrors.push(text);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  ({ errors: consoleErrors, expected: expectedConsole } = watchConsole(page));
 });
 
 afterEach(async () => {

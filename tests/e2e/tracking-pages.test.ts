@@ -3,12 +3,12 @@
 // CSV, import a spreadsheet with a bad row, and the 401/403/404 pages. console.error fails a test.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
 import { addUser, logInAs } from "./users";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "/tmp";
 
 let server: RunningServer;
@@ -26,10 +26,7 @@ beforeAll(async () => {
   addUser(server, "审核员小王", "reviewer");
   addUser(server, "市民", "public");
   addUser(server, "罗青青", "deputy", { person: "罗青青" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
@@ -38,17 +35,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  consoleErrors = [];
-  expectedConsole = [];
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", acceptDownloads: true });
   page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const text = message.text();
-    if (expectedConsole.some((pattern) => pattern.test(text))) return;
-    consoleErrors.push(text);
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  ({ errors: consoleErrors, expected: expectedConsole } = watchConsole(page));
 });
 
 afterEach(async () => {
