@@ -3,6 +3,7 @@ import { KindBadge } from "~/components/kind-badge";
 import { StatusBadge } from "~/components/status-badge";
 import { formatDay, formatDue, formatTarget, formatValue } from "~/domain/format";
 import type { TrackedDue, TrackedTarget } from "~/domain/types";
+import { PersonLink } from "~/components/person-link";
 
 export interface CommitmentTableItem {
   id: string;
@@ -91,14 +92,7 @@ export function CommitmentTable({
               ) : null}
               {show("person") ? (
                 <td data-label="代表/委员">
-                  {c.person ? (
-                    <Link to={`/deputies/${encodeURIComponent(c.person)}`}>
-                      {c.person}
-                      {c.personRole ?? ""}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
+                  <PersonLink name={c.person} role={c.personRole} />
                 </td>
               ) : null}
             </tr>

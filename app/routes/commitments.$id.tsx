@@ -47,6 +47,8 @@ import {
   type LinkView,
 } from "~/services/tracking.server";
 import { Flash } from "~/components/flash";
+import { PersonLink } from "~/components/person-link";
+import { ReasonList } from "~/components/reason-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.commitment.indicator ?? "承诺"} · 承诺跟踪` },
@@ -288,14 +290,7 @@ export default function CommitmentPage() {
               <div>
                 <dt>代表 / 委员</dt>
                 <dd>
-                  {c.person ? (
-                    <Link to={`/deputies/${encodeURIComponent(c.person)}`}>
-                      {c.person}
-                      {c.personRole ?? ""}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
+                  <PersonLink name={c.person} role={c.personRole} />
                 </dd>
               </div>
               <div>
@@ -612,13 +607,7 @@ function LinkCard({ link, canDecide, errors }: { link: LinkView; canDecide: bool
         “{link.sourceQuote}” —{" "}
         <Link to={`/documents/${link.sourceDocumentId}`}>{link.sourceDocumentTitle ?? "来源文件"}</Link>
       </div>
-      {link.reasons.length ? (
-        <ul className="reasons">
-          {link.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ReasonList reasons={link.reasons} />
       {link.revisionDescription ? <div className="sub">{link.revisionDescription}</div> : null}
       {link.state !== "proposed" && link.decidedBy ? (
         <div className="sub">

@@ -15,6 +15,7 @@ import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
 import { decideLink, listProposedLinks, listTrackedCommitmentsByIds } from "~/services/tracking.server";
 import { Flash } from "~/components/flash";
+import { ReasonList } from "~/components/reason-list";
 
 export const meta: MetaFunction = () => [{ title: "审核队列 · 承诺跟踪" }];
 
@@ -144,13 +145,7 @@ export default function ReviewQueue() {
                     <p className="sub">
                       “{link.sourceQuote}” — <Link to={`/documents/${link.sourceDocumentId}`}>{link.sourceDocumentTitle ?? "来源文件"}</Link>
                     </p>
-                    {link.reasons.length ? (
-                      <ul className="reasons">
-                        {link.reasons.map((r) => (
-                          <li key={r}>{r}</li>
-                        ))}
-                      </ul>
-                    ) : null}
+                    <ReasonList reasons={link.reasons} />
                   </div>
                 </div>
                 <LinkDecisionForm linkId={link.id} errors={actionData?.linkId === link.id ? actionData.fieldErrors : undefined} />
