@@ -1,6 +1,6 @@
 // A sentence that pledges becomes one commitment per numeric target, or else one milestone or
 // qualitative commitment (GUIDE §1). Reported values in the same sentence become observations.
-import type { Commitment, CommitmentKind, Observation, Target } from "../types";
+import type { Commitment, CommitmentKind, Due, Observation, Target } from "../types";
 import type { Sentence } from "../text/segment";
 import { clauseAt, clausesOf, inSpans, titleSpans } from "../text/segment";
 import type { TimeMention } from "../time";
@@ -133,6 +133,12 @@ function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: s
   if (before) return before;
   for (const t of times) if (t.start >= pos && t.start < clauseEnd && isDue(t)) return t;
   return null;
+}
+
+/** A deadline found in the sentence, with its span moved into the document's offsets. */
+function dueIn(sen: Sentence, t: TimeMention | null, certainty?: Due["certainty"]): Due | null {
+  if (!t || t.date === null) return null;
+  return { date: t.date, precision: t.precision, text: t.text, start: sen.start + t.start, end: sen.start + t.end, certainty: certainty ?? t.certainty };
 }
 
 function asOfFor(times: TimeMention[], pos: number, docDate: string | null): TimeMention | null {
@@ -276,7 +282,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       indicator: indicatorOf(s, c.start, q, per, previousSubject.value),
       target,
       baseline: null,
-      due: due ? { date: due.date!, precision: due.precision, text: due.text, start: sen.start + due.start, end: sen.start + due.end, certainty: due.certainty } : null,
+      due: dueIn(sen, due),
       rule: `${scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
     });
   }
@@ -294,7 +300,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       for (const { c, due } of steps) {
         out.commitments.push({
           ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
-          due: { date: due!.date!, precision: due!.precision, text: due!.text, start: sen.start + due!.start, end: sen.start + due!.end, certainty: due!.certainty },
+          due: dueIn(sen, due),
           rule: "cue:milestone-steps",
         });
       }
@@ -308,7 +314,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       indicator: qualitativeIndicator(pledgePart),
       target: null,
       baseline: null,
-      due: due ? { date: due.date!, precision: due.precision, text: due.text, start: sen.start + due.start, end: sen.start + due.end, certainty: due.certainty } : null,
+      due: dueIn(sen, due),
       rule: `${scope.forward ? "scope" : "cue"}:${kind}`,
       ...(kind === "qualitative" && !scope.forward && /研究|探索/.test(pledgePart) ? { needsReview: true } : {}),
     });
@@ -332,7 +338,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
         indicator: qualitativeIndicator(text),
         target: null,
         baseline: null,
-        due: due ? { date: due.date!, precision: due.precision, text: due.text, start: sen.start + due.start, end: sen.start + due.end, certainty: "inferred" } : null,
+        due: dueIn(sen, due, "inferred"),
         rule: "cue:milestone-beside-number",
       });
       break;
