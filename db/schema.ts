@@ -145,10 +145,13 @@ export interface LinkTable {
   id: string;
   /** the earlier commitment */
   commitment_id: string;
-  kind: "observation" | "revision";
+  /** "dropped": a later follow-up document no longer mentions this pledge (later_document_id) */
+  kind: "observation" | "revision" | "dropped";
   observation_id: string | null;
   /** for a revision: the later pledge */
   later_commitment_id: string | null;
+  /** for a dropped pledge: the follow-up document that left it out */
+  later_document_id: string | null;
   state: LinkStateValue;
   score: number;
   /** JSON array of strings */
@@ -199,6 +202,23 @@ export interface StatusCacheTable {
   due_date: string | null;
 }
 
+/** A deputy's or member's objection to a reported status; open until a reviewer answers it. */
+export interface DisagreementTable {
+  id: string;
+  commitment_id: string;
+  /** the deputy or member (people.name) */
+  person: string | null;
+  raised_by: string;
+  raised_at: string;
+  disputed_status: string | null;
+  note: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: "upheld" | "overridden" | null;
+  response: string | null;
+  override_status: string | null;
+}
+
 export interface UserTable {
   id: string;
   name: string;
@@ -235,6 +255,7 @@ export interface Database {
   links: LinkTable;
   progress_updates: ProgressUpdateTable;
   overrides: OverrideTable;
+  disagreements: DisagreementTable;
   status_cache: StatusCacheTable;
   users: UserTable;
   api_tokens: ApiTokenTable;

@@ -342,7 +342,9 @@ export type RevisionKind =
   | "date_moved_later"
   | "date_moved_earlier"
   | "measure_changed"
-  | "restated";
+  | "restated"
+  /** not a change between two pledges: a follow-up document no longer mentions the pledge */
+  | "dropped";
 
 export interface Revision {
   /** the change that matters most to a deputy: weakenings before strengthenings */
@@ -415,14 +417,26 @@ export function classifyRevision(earlier: TrackedCommitment, later: TrackedCommi
   return { kind, changes, ambition, description: `${parts.join("；")}。` };
 }
 
+/** Something a later document says about an indicator: a pledge's target unit or an observation's unit. */
+export interface LaterMention {
+  indicator: string;
+  unit: string | null;
+}
+
+/** What a later pledge mentions, for findDropped. */
+export function mentionOf(c: Pick<TrackedCommitment, "indicator" | "target" | "baseline">): LaterMention {
+  return { indicator: c.indicator, unit: c.target?.unit ?? c.baseline?.unit ?? null };
+}
+
 /**
- * Earlier commitments that no later pledge restates: candidates for "quietly dropped", for a
- * reviewer to look at (a pledge may also simply have been kept). Compared by indicator and unit
- * only; the caller chooses which documents count as "later" for the same agency and place.
+ * Earlier commitments that nothing in a later document mentions — no pledge restating them, no
+ * figure reporting on them: candidates for "quietly dropped", for a reviewer to look at (a pledge may
+ * also simply have been kept). Compared by indicator and unit only; the caller chooses which
+ * documents count as a follow-up of the earlier one (same agency and place).
  */
 export function findDropped(
   earlier: readonly TrackedCommitment[],
-  later: readonly TrackedCommitment[],
+  later: readonly LaterMention[],
   threshold = PROPOSE_THRESHOLD,
 ): TrackedCommitment[] {
   return earlier.filter(
@@ -431,7 +445,7 @@ export function findDropped(
       !later.some(
         (l) =>
           indicatorSimilarity(e.indicator, l.indicator) >= threshold &&
-          compareUnits(e.target?.unit ?? null, l.target?.unit ?? null).compatible,
+          compareUnits(e.target?.unit ?? e.baseline?.unit ?? null, l.unit).compatible,
       ),
   );
 }

@@ -8,7 +8,14 @@ export const REVISION_LABELS: Record<RevisionKind, string> = {
   date_moved_earlier: "期限提前",
   measure_changed: "口径改变",
   restated: "重申",
+  dropped: "未再提及",
 };
+
+export const LINK_KIND_LABELS = {
+  observation: "后续数据",
+  revision: "后续承诺（修订）",
+  dropped: "后续文件未再提及",
+} as const;
 
 export const LINK_STATE_LABELS = { proposed: "待确认", confirmed: "已确认", rejected: "已否决" } as const;
 
@@ -17,6 +24,7 @@ export const UPDATE_SOURCE_LABELS = { agency: "承办单位报告", reviewer: "�
 // Audit actions are dotted verbs chosen by the services ("update.added", "link.confirmed", …); the
 // page names the ones it knows and shows the rest as they are rather than guessing.
 const ACTION_WORDS: [RegExp, string][] = [
+  [/disagree.*resolv/i, "答复代表 / 委员的不同意见"],
   [/disagree/i, "代表 / 委员提出不同意见"],
   [/withdraw/i, "撤回承诺"],
   [/override.*clear|clear.*override/i, "取消人工认定"],

@@ -169,6 +169,7 @@ export function selectLinkViews(db: Db) {
         eb.or([
           eb("src.id", "=", eb.ref("observations.document_id")),
           eb("src.id", "=", eb.ref("later.document_id")),
+          eb("src.id", "=", eb.ref("links.later_document_id")),
         ]),
       ),
     )

@@ -34,7 +34,7 @@ import {
   type FieldErrors,
 } from "~/lib/forms";
 import { forbidden, notFound, serviceCall } from "~/lib/http.server";
-import { LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
+import { LINK_KIND_LABELS, LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
 import { canReportProgress, isReviewer } from "~/lib/roles";
 import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
 import { getViewer, requireViewer } from "~/lib/user.server";
@@ -590,21 +590,21 @@ function LinkCard({ link, canDecide, errors }: { link: LinkView; canDecide: bool
       <div className="link-card__head">
         <div>
           <span className={`link-state link-state--${link.state}`}>{LINK_STATE_LABELS[link.state]}</span>{" "}
-          <strong>{link.kind === "revision" ? "后续承诺（修订）" : "后续数据"}</strong>
+          <strong>{LINK_KIND_LABELS[link.kind]}</strong>
           {link.value !== null ? (
             <span>
               ：{formatValue(link.value, link.unit)}
               {link.asOf ? `（${formatDay(link.asOf)}）` : ""}
             </span>
           ) : null}
-          {link.revisionKind ? <span>：{REVISION_LABELS[link.revisionKind]}</span> : null}
+          {link.revisionKind && link.kind !== "dropped" ? <span>：{REVISION_LABELS[link.revisionKind]}</span> : null}
         </div>
         <span className="score" title="匹配得分">
           匹配度 {Math.round(link.score * 100)}%
         </span>
       </div>
       <div className="sub" style={{ marginTop: "0.3rem" }}>
-        “{link.sourceQuote}” —{" "}
+        {link.sourceQuote ? `“${link.sourceQuote}” — ` : ""}
         <Link to={`/documents/${link.sourceDocumentId}`}>{link.sourceDocumentTitle ?? "来源文件"}</Link>
       </div>
       <ReasonList reasons={link.reasons} />

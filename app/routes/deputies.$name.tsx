@@ -12,8 +12,10 @@ import { DisagreeFormSchema, fieldErrorsOf, formFields, type FieldErrors } from 
 import { forbidden, notFound } from "~/lib/http.server";
 import { isReviewer } from "~/lib/roles";
 import { getViewer, requireViewer } from "~/lib/user.server";
-import { appendEvent } from "~/models/event.server";
-import { getTrackedCommitment, listTrackedCommitments, type TrackedCommitmentRow } from "~/services/tracking.server";
+import { listDisagreements, registerDisagreement } from "~/services/disagreements.server";
+import { listTrackedCommitments, type DisagreementView, type TrackedCommitmentRow } from "~/services/tracking.server";
+import { serviceCall } from "~/lib/http.server";
+import { STATUS_LABELS } from "~/domain/status";
 import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "代表"}的建议与承诺 · 承诺跟踪` }];
@@ -26,12 +28,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const asOf = asOfFromParams(url.searchParams);
   const pageNo = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const db = await getDb();
-  const [all, overdue, missed, viewer, flash] = await Promise.all([
+  const [all, overdue, missed, viewer, flash, objections] = await Promise.all([
     listTrackedCommitments(db, { person: name, asOf, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
     listTrackedCommitments(db, { person: name, asOf, status: "overdue_no_evidence", limit: 20, offset: 0 }),
     listTrackedCommitments(db, { person: name, asOf, status: "missed", limit: 20, offset: 0 }),
     getViewer(request),
     takeFlash(request),
+    listDisagreements(db, { person: name, state: "all", limit: 500 }),
   ]);
   if (all.total === 0) throw notFound(`没有找到“${name}”的建议或提案。`);
   // Group the page's pledges by the reply they came from: one reply answers one suggestion.
@@ -60,6 +63,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       suggestions: [...byDocument.values()],
       attention: [...overdue.items, ...missed.items],
       canDisagree,
+      objections: objections.items,
       flash: flash.message,
     },
     { headers: flash.headers },
@@ -79,20 +83,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return json({ fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors, commitmentId: fields.commitmentId ?? "" }, { status: 400 });
   }
   const db = await getDb();
-  const commitment = await getTrackedCommitment(db, parsed.data.commitmentId, todayInChina());
-  if (!commitment || commitment.person !== name) throw notFound("没有找到这项承诺。");
-  // TODO(docs/requests-from-ui.md): the tracking service has no disagreement workflow yet. Until it
-  // does, the objection is stored as an append-only audit event on the commitment (who, when, the
-  // status disputed, the deputy's words), so it shows in the commitment's history and is never lost.
-  await appendEvent(db, {
-    entityType: "commitment",
-    entityId: commitment.id,
-    action: "disagreement.registered",
-    actor: user.name,
-    before: { status: commitment.status },
-    after: null,
-    reason: parsed.data.note,
-  });
+  const { commitmentId, note } = parsed.data;
+  const result = await serviceCall("disagree", () => registerDisagreement(db, { commitmentId, note, actor: user, person: name }));
+  if (result instanceof Response) return result;
   const url = new URL(request.url);
   return redirect(`${url.pathname}${url.search}`, {
     headers: { "Set-Cookie": await setFlash("已记录您的不同意见，审核人员会在回头看时核实。") },
@@ -100,7 +93,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function DeputyPage() {
-  const { name, role, asOf, today, total, page, suggestions, attention, canDisagree, flash } = useLoaderData<typeof loader>();
+  const { name, role, asOf, today, total, page, suggestions, attention, canDisagree, objections, flash } = useLoaderData<typeof loader>();
+  const objectionsOf = (id: string) => objections.filter((o) => o.commitmentId === id);
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -166,6 +160,7 @@ export default function DeputyPage() {
                   {c.latest ? ` · 最新 ${formatValue(c.latest.value, c.target?.unit ?? null)}（${formatDay(c.latest.asOf)}）` : ""}
                   {c.agency ? ` · ${c.agency}` : ""}
                 </p>
+                <Objections items={objectionsOf(c.id)} />
                 {canDisagree ? (
                   <details className="disclosure no-print" open={actionData?.commitmentId === c.id || undefined}>
                     <summary>我有不同意见</summary>
@@ -191,6 +186,31 @@ export default function DeputyPage() {
       ))}
       <Pagination page={page} limit={PAGE_SIZE} total={total} />
     </>
+  );
+}
+
+/** The deputy's objections to this pledge's status and the reviewers' answers. */
+function Objections({ items }: { items: DisagreementView[] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="objections" data-testid="objections">
+      {items.map((o) => (
+        <li key={o.id} data-state={o.state}>
+          <div>
+            <strong>{formatDay(o.raisedAt.slice(0, 10))}提出不同意见</strong>
+            {o.disputedStatus ? <span className="sub">（当时状态：{STATUS_LABELS[o.disputedStatus]}）</span> : null}：{o.note}
+          </div>
+          {o.state === "open" ? (
+            <div className="sub">待审核人员答复。</div>
+          ) : (
+            <div className="sub">
+              {o.resolvedBy}于{o.resolvedAt ? formatDay(o.resolvedAt.slice(0, 10)) : ""}答复
+              {o.state === "overridden" && o.overrideStatus ? `，状态改为“${STATUS_LABELS[o.overrideStatus]}”` : "，维持原状态"}：{o.response}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -176,7 +176,14 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
       await insertObservations(trx, observations);
       const statedOn = document.replied_on ?? null;
       links = await proposeLinksForDocument(trx, {
-        document: { documentId, region: document.region ?? null, agency: document.agency ?? null, statedOn },
+        document: {
+          documentId,
+          region: document.region ?? null,
+          agency: document.agency ?? null,
+          statedOn,
+          suggestionId: document.suggestion_id ?? null,
+          title: document.title ?? null,
+        },
         observations,
         commitments: commitments.map((c) =>
           toTrackedCommitment({

@@ -7,9 +7,13 @@ import {
   PROPOSE_THRESHOLD,
   classifyRevision,
   commitmentCandidate,
+  findDropped,
+  mentionOf,
   observationCandidate,
   scoreMatch,
+  type LaterMention,
 } from "../domain/matching";
+import { formatDay } from "../domain/format";
 import type { TrackedCommitment } from "../domain/types";
 import { appendEvents } from "../models/event.server";
 import type { UnitDimension } from "../domain/units";
@@ -96,6 +100,8 @@ export interface NewDocumentParty {
   region: string | null;
   agency: string | null;
   statedOn: string | null;
+  suggestionId?: string | null;
+  title?: string | null;
 }
 
 /**
@@ -121,6 +127,8 @@ export async function proposeLinksForDocument(
 ): Promise<number> {
   const links: NewLink[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
+  /** the document of every earlier commitment a proposed link points at */
+  const documentOf = new Map<string, string>();
 
   for (const o of observations) {
     const keys = matchKeys(o.indicator, o.unit ?? null);
@@ -135,6 +143,7 @@ export async function proposeLinksForDocument(
         { commitment: { region: row.document_region, agency: row.agency }, candidate: candidateParty },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
+      documentOf.set(row.id, row.document_id);
       found.push({
         id: newId(),
         commitment_id: row.id,
@@ -172,6 +181,7 @@ export async function proposeLinksForDocument(
         candidate: candidateParty,
       });
       if (match.score < PROPOSE_THRESHOLD) continue;
+      documentOf.set(row.id, row.document_id);
       const revision = classifyRevision(earlier, later);
       found.push({
         id: newId(),
@@ -193,6 +203,19 @@ export async function proposeLinksForDocument(
     links.push(...best(found));
   }
 
+  const mentions: LaterMention[] = [
+    ...observations.map((o) => ({ indicator: o.indicator, unit: o.unit ?? null })),
+    ...commitments.map(mentionOf),
+  ];
+  links.push(
+    ...(await proposeDropped(db, {
+      document,
+      mentions,
+      followed: links.map((l) => ({ commitmentId: l.commitment_id, documentId: documentOf.get(l.commitment_id)! })),
+      at,
+    })),
+  );
+
   await insertLinks(db, links);
   await appendEvents(
     db,
@@ -207,12 +230,140 @@ export async function proposeLinksForDocument(
         kind: link.kind,
         observationId: link.observation_id,
         laterCommitmentId: link.later_commitment_id,
+        laterDocumentId: link.later_document_id ?? null,
         score: link.score,
         revisionKind: link.revision_kind,
       },
     })),
   );
   return links.length;
+}
+
+/** A follow-up must answer at least this many of an earlier reply's pledges to count as one. */
+export const DROPPED_MIN_FOLLOWED = 2;
+/** Most earlier documents one new document is checked against for dropped pledges. */
+export const DROPPED_MAX_DOCUMENTS = 3;
+
+/**
+ * "Quietly dropped" (issue 3 §3): when a new document is a follow-up of an earlier one — it answers
+ * the same suggestion, or it restates or reports on at least DROPPED_MIN_FOLLOWED of that reply's
+ * pledges, from the same agency and place, later — every other quantitative or milestone pledge of
+ * the earlier reply that the new document does not mention at all becomes a proposed "dropped" link
+ * for a reviewer (docs/decisions/0012). The score is the share of the earlier reply's pledges the
+ * follow-up did answer: the more it covered, the more telling the silence.
+ */
+async function proposeDropped(
+  db: Db,
+  {
+    document,
+    mentions,
+    followed,
+    at,
+  }: {
+    document: NewDocumentParty;
+    mentions: LaterMention[];
+    followed: { commitmentId: string; documentId: string }[];
+    at: string;
+  },
+): Promise<NewLink[]> {
+  if (!document.statedOn) return [];
+  const followedByDocument = new Map<string, Set<string>>();
+  for (const f of followed) {
+    if (!f.documentId) continue;
+    const set = followedByDocument.get(f.documentId) ?? new Set<string>();
+    set.add(f.commitmentId);
+    followedByDocument.set(f.documentId, set);
+  }
+  const sameSuggestion = document.suggestionId
+    ? await db
+        .selectFrom("documents")
+        .select("id")
+        .where("suggestion_id", "=", document.suggestionId)
+        .where("id", "!=", document.documentId)
+        .execute()
+    : [];
+  const candidateIds = [
+    ...new Set([
+      ...sameSuggestion.map((d) => d.id),
+      ...[...followedByDocument].filter(([, s]) => s.size >= DROPPED_MIN_FOLLOWED).map(([id]) => id),
+    ]),
+  ];
+  if (candidateIds.length === 0) return [];
+  const earlierDocuments = (
+    await db
+      .selectFrom("documents")
+      .select(["id", "agency", "region", "replied_on", "suggestion_id", "title", "ref"])
+      .where("id", "in", candidateIds)
+      .execute()
+  )
+    .filter((e) => {
+      if (!e.replied_on || e.replied_on >= document.statedOn!) return false;
+      const sameSuggestionAsNew = Boolean(document.suggestionId) && e.suggestion_id === document.suggestionId;
+      if (document.region && e.region && document.region !== e.region) return false;
+      if (document.agency && e.agency) return document.agency === e.agency;
+      return sameSuggestionAsNew;
+    })
+    .sort((a, b) => (followedByDocument.get(b.id)?.size ?? 0) - (followedByDocument.get(a.id)?.size ?? 0))
+    .slice(0, DROPPED_MAX_DOCUMENTS);
+
+  const out: NewLink[] = [];
+  const when = formatDay(document.statedOn);
+  for (const e of earlierDocuments) {
+    const rows = await selectCommitmentsWithContext(db)
+      .where("commitments.document_id", "=", e.id)
+      .where("commitments.withdrawn_at", "is", null)
+      .where("commitments.kind", "!=", "qualitative")
+      .orderBy("commitments.ordinal")
+      .execute();
+    if (rows.length === 0) continue;
+    const answered = followedByDocument.get(e.id) ?? new Set<string>();
+    // Already flagged as dropped and not rejected: one open question per pledge is enough.
+    const flagged = new Set(
+      (
+        await db
+          .selectFrom("links")
+          .select("commitment_id")
+          .where("kind", "=", "dropped")
+          .where("state", "!=", "rejected")
+          .where("commitment_id", "in", rows.map((r) => r.id))
+          .execute()
+      ).map((l) => l.commitment_id),
+    );
+    const open = rows.filter((r) => !answered.has(r.id) && !flagged.has(r.id));
+    const dropped = new Set(findDropped(open.map(toTrackedCommitment), mentions).map((c) => c.id));
+    if (dropped.size === 0) continue;
+    const answeredCount = rows.filter((r) => answered.has(r.id)).length;
+    const share = answeredCount / rows.length;
+    const sameSuggestionAsNew = Boolean(document.suggestionId) && e.suggestion_id === document.suggestionId;
+    const score = Math.round((sameSuggestionAsNew ? 0.5 + share / 2 : share) * 1000) / 1000;
+    const reasons = [
+      sameSuggestionAsNew ? `答复同一件建议${e.ref ? `（${e.ref}）` : ""}` : null,
+      `后续文件回应了原答复${rows.length}项量化或节点承诺中的${answeredCount}项`,
+      "后续文件没有同一指标的承诺或数据",
+      e.agency && e.agency === document.agency ? `同一承办单位（${e.agency}）` : null,
+    ].filter((r): r is string => r !== null);
+    for (const row of rows) {
+      if (!dropped.has(row.id)) continue;
+      out.push({
+        id: newId(),
+        commitment_id: row.id,
+        kind: "dropped",
+        observation_id: null,
+        later_commitment_id: null,
+        later_document_id: document.documentId,
+        state: "proposed",
+        score,
+        reasons: JSON.stringify(reasons),
+        revision_kind: "dropped",
+        revision_description: `${document.title ? `《${document.title}》` : "后续文件"}（${when}）未再提及这项承诺。`,
+        decided_by: null,
+        decided_at: null,
+        reason: null,
+        created_at: at,
+      });
+    }
+  }
+  return out;
 }
 
 /** Fills matching keys missing on older rows (stored before the keys existed); a no-op afterwards. */

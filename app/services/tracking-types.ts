@@ -128,7 +128,8 @@ export type LinkState = "proposed" | "confirmed" | "rejected";
 export interface LinkView {
   id: string;
   commitmentId: string;
-  kind: "observation" | "revision";
+  /** "dropped": a later follow-up document (sourceDocumentId) no longer mentions the pledge */
+  kind: "observation" | "revision" | "dropped";
   state: LinkState;
   score: number;
   reasons: string[];
@@ -180,8 +181,31 @@ export interface RevisionView {
   description: string | null;
 }
 
+/** A deputy's or member's objection to a reported status, and the reviewer's answer. */
+export interface DisagreementView {
+  id: string;
+  commitmentId: string;
+  indicator: string;
+  quote: string;
+  agency: string | null;
+  /** the deputy or member it concerns */
+  person: string | null;
+  raisedBy: string;
+  raisedAt: string;
+  /** the status shown when it was raised */
+  disputedStatus: Status | null;
+  note: string;
+  /** open until a reviewer answers: "upheld" (status stands) or "overridden" (status changed) */
+  state: "open" | "upheld" | "overridden";
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  response: string | null;
+  overrideStatus: Status | null;
+}
+
 export interface TrackedCommitmentDetail extends TrackedCommitmentRow {
   updates: ProgressUpdateView[];
+  disagreements: DisagreementView[];
   links: LinkView[];
   history: AuditEvent[];
   revisions: RevisionView[];

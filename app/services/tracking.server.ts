@@ -23,6 +23,7 @@ import {
   type CommitmentWithContext,
 } from "../models/tracking.server";
 import { contains } from "../models/sql.server";
+import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
 import { parseProgressSpreadsheet } from "./spreadsheet.server";
 import {
@@ -320,7 +321,7 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
   requireAsOf(asOf);
   const row = await getCommitmentWithContext(db, { id });
   if (!row) return null;
-  const [statuses, updates, links, events, laterOf, document] = await Promise.all([
+  const [statuses, updates, links, events, laterOf, document, disagreements] = await Promise.all([
     statusesFor(db, [row], asOf),
     db
       .selectFrom("progress_updates")
@@ -357,6 +358,7 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
       .select(["id", "title", "ref", "agency", "replied_on", "file_name"])
       .where("id", "=", row.document_id)
       .executeTakeFirstOrThrow(),
+    listDisagreements(db, { state: "all", commitmentId: id, limit: 100 }),
   ]);
   const linkViews = links.map(toLinkView);
   const laterRevisions: RevisionView[] = [];
@@ -397,6 +399,7 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
       }),
     ),
     links: linkViews,
+    disagreements: disagreements.items,
     history: events.map(toAuditEvent),
     revisions: [
       ...laterOf.map(
@@ -428,26 +431,35 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
   };
 }
 
+export type QueueOrder = "oldest" | "newest" | "score";
+export const QUEUE_ORDERS: readonly QueueOrder[] = ["oldest", "newest", "score"];
+
+/**
+ * The review queue: proposed links, oldest first by default (what has waited longest), or newest
+ * first (the last ingest's), or best score first; optionally one kind only.
+ */
 export async function listProposedLinks(
   db: Db,
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset, order = "oldest", kind }: { limit: number; offset: number; order?: QueueOrder; kind?: LinkView["kind"] },
 ): Promise<{ total: number; items: LinkView[] }> {
+  let page = selectLinkViews(db).where("links.state", "=", "proposed");
+  if (kind) page = page.where("links.kind", "=", kind);
+  // Ordered along an index (links_state_created_idx or links_state_score_idx), so a page is read in
+  // order instead of sorting the whole queue.
+  page =
+    order === "score"
+      ? page.orderBy("links.score", "desc").orderBy("links.id", "desc")
+      : page.orderBy("links.created_at", order === "newest" ? "desc" : "asc").orderBy("links.id", order === "newest" ? "desc" : "asc");
   const [countRow, rows] = await Promise.all([
-    cachedUntilNextWrite(db, "proposed-links-total", () =>
-      db
+    cachedUntilNextWrite(db, `proposed-links-total:${kind ?? "all"}`, () => {
+      let count = db
         .selectFrom("links")
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("state", "=", "proposed")
-        .executeTakeFirstOrThrow(),
-    ),
-    selectLinkViews(db)
-      .where("links.state", "=", "proposed")
-      // both descending, so links_state_score_idx is read backwards instead of sorting the queue
-      .orderBy("links.score", "desc")
-      .orderBy("links.id", "desc")
-      .limit(limit)
-      .offset(offset)
-      .execute(),
+        .where("state", "=", "proposed");
+      if (kind) count = count.where("kind", "=", kind);
+      return count.executeTakeFirstOrThrow();
+    }),
+    page.limit(limit).offset(offset).execute(),
   ]);
   return { total: Number(countRow.n), items: rows.map(toLinkView) };
 }
@@ -674,36 +686,45 @@ async function writeOverride(
   db: Db,
   input: { commitmentId: string; status: Status | null; reason: string; actor: User; at?: string },
 ): Promise<{ overrideId: string }> {
+  return db.transaction().execute((trx) => writeOverrideIn(trx, input));
+}
+
+/**
+ * Appends an override (status null clears it) and its audit event; the caller holds the
+ * transaction and has checked the actor's role and the reason.
+ */
+export async function writeOverrideIn(
+  trx: Db,
+  input: { commitmentId: string; status: Status | null; reason: string; actor: User; at?: string },
+): Promise<{ overrideId: string }> {
   const at = instant(input.at);
-  return db.transaction().execute(async (trx) => {
-    const row = await getCommitmentWithContext(trx, { id: input.commitmentId });
-    if (!row) throw new NotFoundError("没有这个承诺。");
-    const previous = await trx
-      .selectFrom("overrides")
-      .select(["status", "reason", "decided_by", "at"])
-      .where("commitment_id", "=", row.id)
-      .orderBy("at", "desc")
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    const overrideId = newId();
-    await trx
-      .insertInto("overrides")
-      .values({ id: overrideId, commitment_id: row.id, status: input.status, reason: input.reason.trim(), decided_by: input.actor.name, at })
-      .execute();
-    await invalidateStatus(trx, { commitmentId: row.id });
-    await appendEvent(trx, {
-      entityType: "commitment",
-      entityId: row.id,
-      action: input.status === null ? "override_cleared" : "status_overridden",
-      actor: input.actor.name,
-      at,
-      before: previous?.status ? { status: previous.status, by: previous.decided_by, at: previous.at } : null,
-      after: input.status === null ? null : { status: input.status },
-      reason: input.reason.trim(),
-    });
-    return { overrideId };
+  const row = await getCommitmentWithContext(trx, { id: input.commitmentId });
+  if (!row) throw new NotFoundError("没有这个承诺。");
+  const previous = await trx
+    .selectFrom("overrides")
+    .select(["status", "reason", "decided_by", "at"])
+    .where("commitment_id", "=", row.id)
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const overrideId = newId();
+  await trx
+    .insertInto("overrides")
+    .values({ id: overrideId, commitment_id: row.id, status: input.status, reason: input.reason.trim(), decided_by: input.actor.name, at })
+    .execute();
+  await invalidateStatus(trx, { commitmentId: row.id });
+  await appendEvent(trx, {
+    entityType: "commitment",
+    entityId: row.id,
+    action: input.status === null ? "override_cleared" : "status_overridden",
+    actor: input.actor.name,
+    at,
+    before: previous?.status ? { status: previous.status, by: previous.decided_by, at: previous.at } : null,
+    after: input.status === null ? null : { status: input.status },
+    reason: input.reason.trim(),
   });
+  return { overrideId };
 }
 
 export async function withdrawCommitment(

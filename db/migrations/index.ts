@@ -5,9 +5,11 @@ import type { Migration } from "kysely";
 import * as m20261123140000 from "./20261123140000-documents-commitments-observations-events";
 import * as m20261124090000 from "./20261124090000-tracking-people-links-updates-users";
 import * as m20261125090000 from "./20261125090000-status-cache-due-order-index";
+import * as m20261126090000 from "./20261126090000-disagreements-dropped-links";
 
 export const migrations: Record<string, Migration> = {
   "20261123140000-documents-commitments-observations-events": m20261123140000,
   "20261124090000-tracking-people-links-updates-users": m20261124090000,
   "20261125090000-status-cache-due-order-index": m20261125090000,
+  "20261126090000-disagreements-dropped-links": m20261126090000,
 };

@@ -26,7 +26,7 @@ describe("the migration registry", () => {
 
 const TABLES = [
   "commitments", "documents", "events", "observations",
-  "people", "suggestions", "links", "progress_updates", "overrides", "status_cache", "users", "api_tokens", "evidence_files", "settings",
+  "people", "suggestions", "links", "progress_updates", "overrides", "status_cache", "users", "api_tokens", "evidence_files", "settings", "disagreements",
 ];
 
 describeEachDatabase("migrations", (ctx) => {
@@ -73,5 +73,41 @@ describeEachDatabase("migrations", (ctx) => {
     ]) {
       expect(names).toContain(index);
     }
+  });
+
+  it("carry objections stored as audit events before the disagreements table into it", async () => {
+    const { db } = await ctx.emptyDb();
+    const migrator = createMigrator(db);
+    const { error } = await migrator.migrateTo("20261125090000-status-cache-due-order-index");
+    expect(error).toBeUndefined();
+    const at = "2026-11-20T08:00:00.000Z";
+    await db.insertInto("people").values({ id: "p1", key: "林华|代表|", name: "林华", role: "代表", region: null, created_at: at }).execute();
+    await db
+      .insertInto("documents")
+      .values({
+        id: "d1", content_hash: "h", text_hash: "t", file_name: "a.txt", format: "txt", encoding: "utf-8", text: "x", source: "test",
+        agency: null, addressee: "林华", addressee_role: "代表", ref: null, session: null, title: null, replied_on: "2023-06-20",
+        region: null, co_agencies: "[]", kind: "reply", ingested_at: at, ingested_by: "t", person_id: "p1", suggestion_id: null,
+      })
+      .execute();
+    await db
+      .insertInto("commitments")
+      .values({
+        id: "c1", document_id: "d1", ordinal: 0, quote: "新增床位300张", start_offset: 0, end_offset: 1, kind: "quantitative",
+        indicator: "家庭养老床位", needs_review: 0, origin: "extracted", created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto("events")
+      .values({
+        id: "e1", entity_type: "commitment", entity_id: "c1", action: "disagreement.registered", actor: "林华", at,
+        before: JSON.stringify({ status: "not_due_no_data" }), after: null, reason: "实际只建了100张",
+      })
+      .execute();
+    await migrateToLatest(db);
+    const rows = await db.selectFrom("disagreements").selectAll().execute();
+    expect(rows).toEqual([
+      expect.objectContaining({ id: "e1", commitment_id: "c1", person: "林华", raised_by: "林华", disputed_status: "not_due_no_data", note: "实际只建了100张", resolved_at: null }),
+    ]);
   });
 });

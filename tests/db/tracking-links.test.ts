@@ -120,3 +120,59 @@ describeEachDatabase("tracking: links from later documents", (ctx) => {
     expect(later?.revisions).toEqual([expect.objectContaining({ direction: "earlier", commitmentId: link.commitmentId, revisionKind: "target_raised" })]);
   });
 });
+
+describeEachDatabase("tracking: quietly dropped pledges", (ctx) => {
+  it("a follow-up that answers two of three pledges proposes the third as dropped; confirming keeps the lineage", async () => {
+    const reply = await ingest(ctx.db, "dropped/2023-reply-lucheng.txt");
+    const followUp = await ingest(ctx.db, "dropped/2024-followup-lucheng.txt");
+    const dropped = (await listProposedLinks(ctx.db, { limit: 50, offset: 0, kind: "dropped" })).items;
+    expect(dropped).toHaveLength(1);
+    const link = dropped[0]!;
+    expect(link).toMatchObject({ kind: "dropped", revisionKind: "dropped", sourceDocumentId: followUp.documentId, sourceQuote: "" });
+    expect(link.revisionDescription).toContain("未再提及");
+    expect(link.reasons.join("；")).toMatch(/3项.*2项/);
+    const earlier = await getTrackedCommitment(ctx.db, link.commitmentId, "2024-11-01");
+    expect(earlier?.indicator).toBe("家庭养老床位");
+    expect(earlier?.documentId).toBe(reply.documentId);
+    // The other two pledges were answered (a figure, a new target), not flagged.
+    const all = await listProposedLinks(ctx.db, { limit: 50, offset: 0 });
+    expect(all.items.filter((l) => l.kind !== "dropped").map((l) => l.commitmentId)).not.toContain(link.commitmentId);
+
+    await decideLink(ctx.db, { linkId: link.id, action: "confirm", reason: "回头看报告未提及床位", actor: reviewer });
+    const after = await getTrackedCommitment(ctx.db, link.commitmentId, "2024-11-01");
+    expect(after?.links[0]).toMatchObject({ kind: "dropped", state: "confirmed" });
+    expect(after?.history.map((e) => e.action)).toEqual(["link_proposed", "link_confirmed"]);
+    // A confirmed update is not invented: dropping is lineage, the status still comes from evidence.
+    expect(after?.updates).toHaveLength(0);
+  });
+
+  it("a later document from another agency, or one that answers a single pledge, flags nothing", async () => {
+    await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    await ingest(ctx.db, "revision/2023-plan-huli-chuangwei-raised.txt");
+    expect((await listProposedLinks(ctx.db, { limit: 50, offset: 0, kind: "dropped" })).total).toBe(0);
+  });
+});
+
+describeEachDatabase("tracking: the review queue's order", (ctx) => {
+  it("oldest first by default, newest first or best score on request, and one kind at a time", async () => {
+    await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    await new Promise((r) => setTimeout(r, 5));
+    await ingest(ctx.db, "dropped/2023-reply-lucheng.txt");
+    await ingest(ctx.db, "dropped/2024-followup-lucheng.txt");
+    const oldest = (await listProposedLinks(ctx.db, { limit: 50, offset: 0 })).items;
+    const newest = (await listProposedLinks(ctx.db, { limit: 50, offset: 0, order: "newest" })).items;
+    const best = (await listProposedLinks(ctx.db, { limit: 50, offset: 0, order: "score" })).items;
+    expect(oldest.length).toBeGreaterThan(2);
+    const created = oldest.map((l) => l.createdAt);
+    expect(created).toEqual([...created].sort());
+    expect(oldest[0]!.value).toBe(58.9);
+    expect(newest.map((l) => l.id)).toEqual([...oldest.map((l) => l.id)].reverse());
+    const scores = best.map((l) => l.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const observations = await listProposedLinks(ctx.db, { limit: 50, offset: 0, kind: "observation" });
+    expect(observations.items.every((l) => l.kind === "observation")).toBe(true);
+    expect(observations.total).toBe(oldest.filter((l) => l.kind === "observation").length);
+  });
+});

@@ -4,6 +4,7 @@ import {
   classifyRevision,
   commitmentCandidate,
   findDropped,
+  mentionOf,
   indicatorSimilarity,
   normalizeIndicator,
   observationCandidate,
@@ -417,8 +418,15 @@ describe("findDropped", () => {
       pledge({ id: "b", indicator: "家庭养老床位", target: { value: 50, unit: "张", comparator: "=", mode: "increment" } }),
       pledge({ id: "c", kind: "qualitative", indicator: "养老人才激励政策", target: null }),
     ];
-    const later = [pledge({ id: "a2", indicator: "每万名老年人拥有持证护理员" })];
+    const later = [mentionOf(pledge({ id: "a2", indicator: "每万名老年人拥有持证护理员" }))];
     expect(findDropped(earlier, later).map((c) => c.id)).toEqual(["b"]);
+  });
+
+  it("后续文件报告了同一指标的数据，不算放弃；单位不相容的同名指标不算提及", () => {
+    const earlier = [pledge({ id: "b", indicator: "家庭养老床位", target: { value: 50, unit: "张", comparator: "=", mode: "increment" } })];
+    expect(findDropped(earlier, [{ indicator: "家庭养老床位", unit: "张" }])).toEqual([]);
+    expect(findDropped(earlier, [{ indicator: "家庭养老床位", unit: "%" }]).map((c) => c.id)).toEqual(["b"]);
+    expect(findDropped(earlier, []).map((c) => c.id)).toEqual(["b"]);
   });
 });
 
