@@ -194,6 +194,12 @@ const UNDATED_FACTOR = 0.9;
 /** Values more than this many times apart are unlikely to be the same measure of the same place. */
 const SCALE_RATIO_LIMIT = 20;
 const SCALE_FACTOR = 0.8;
+/**
+ * Two different places of one province (杭州市 / 慈溪市): a figure for one is not progress on the
+ * other's pledge, whatever the indicator — the issue matches "on the same indicator and place". The
+ * factor keeps an otherwise perfect match (≈0.88) under PROPOSE_THRESHOLD, so it is never proposed.
+ */
+const DIFFERENT_PLACE_FACTOR = 0.6;
 /** Incompatible pairs keep a low score so a reviewer searching by hand still sees them ranked. */
 const INCOMPATIBLE_FACTOR = 0.4;
 
@@ -254,7 +260,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
       reasons.push(`不同省份：${cr}/${xr}`);
       break;
     case "different":
-      regionScore = 0.3;
+      regionScore = 0;
       reasons.push(`地区不同：${cr}/${xr}`);
       break;
     case "unknown":
@@ -267,6 +273,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
   if (sameAgency) reasons.push(`同一单位：${ca}`);
 
   let score = W_INDICATOR * sim + W_UNIT * unitScore + W_REGION * regionScore + W_AGENCY * (sameAgency ? 1 : 0.5);
+  if (relation === "different") score *= DIFFERENT_PLACE_FACTOR;
 
   // Dates.
   const statedOn = isoDay(commitment.statedOn);

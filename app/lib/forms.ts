@@ -76,6 +76,19 @@ export const LinkDecisionSchema = z.object({
   reason: optionalText(1000, "理由不超过 1000 字。"),
 });
 
+export const ResolveFormSchema = z
+  .object({
+    disagreementId: z.string().trim().min(1).max(100),
+    resolution: z.enum(["upheld", "overridden"], { error: "请选择维持原状态还是调整状态。" }),
+    status: z.string().trim().max(40).optional(),
+    response: z.string({ error: "请写下给代表 / 委员的答复。" }).trim().min(2, { error: "请写下给代表 / 委员的答复（至少 2 个字）。" }).max(2000, { error: "答复不超过 2000 字。" }),
+  })
+  .superRefine((data, ctx) => {
+    if (data.resolution === "overridden" && !(STATUSES as readonly string[]).includes(data.status ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "请选择调整后的状态。" });
+    }
+  });
+
 export const LoginFormSchema = z.object({
   username: z.string({ error: "请填写用户名。" }).trim().min(1, { error: "请填写用户名。" }).max(100),
   password: z.string({ error: "请填写密码。" }).min(1, { error: "请填写密码。" }).max(500),

@@ -47,6 +47,7 @@ import {
   type LinkView,
 } from "~/services/tracking.server";
 import { Flash } from "~/components/flash";
+import { Objections } from "~/components/objections";
 import { PersonLink } from "~/components/person-link";
 import { ReasonList } from "~/components/reason-list";
 
@@ -386,6 +387,13 @@ export default function CommitmentPage() {
               />
             ))}
           </section>
+
+          {c.disagreements.length ? (
+            <section className="card" data-testid="disagreements">
+              <h2>代表 / 委员的不同意见</h2>
+              <Objections items={c.disagreements} />
+            </section>
+          ) : null}
 
           {c.revisions.length ? (
             <section className="card">

@@ -13,9 +13,9 @@ import { forbidden, notFound } from "~/lib/http.server";
 import { isReviewer } from "~/lib/roles";
 import { getViewer, requireViewer } from "~/lib/user.server";
 import { listDisagreements, registerDisagreement } from "~/services/disagreements.server";
-import { listTrackedCommitments, type DisagreementView, type TrackedCommitmentRow } from "~/services/tracking.server";
+import { listTrackedCommitments, type TrackedCommitmentRow } from "~/services/tracking.server";
+import { Objections } from "~/components/objections";
 import { serviceCall } from "~/lib/http.server";
-import { STATUS_LABELS } from "~/domain/status";
 import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "代表"}的建议与承诺 · 承诺跟踪` }];
@@ -186,31 +186,6 @@ export default function DeputyPage() {
       ))}
       <Pagination page={page} limit={PAGE_SIZE} total={total} />
     </>
-  );
-}
-
-/** The deputy's objections to this pledge's status and the reviewers' answers. */
-function Objections({ items }: { items: DisagreementView[] }) {
-  if (items.length === 0) return null;
-  return (
-    <ul className="objections" data-testid="objections">
-      {items.map((o) => (
-        <li key={o.id} data-state={o.state}>
-          <div>
-            <strong>{formatDay(o.raisedAt.slice(0, 10))}提出不同意见</strong>
-            {o.disputedStatus ? <span className="sub">（当时状态：{STATUS_LABELS[o.disputedStatus]}）</span> : null}：{o.note}
-          </div>
-          {o.state === "open" ? (
-            <div className="sub">待审核人员答复。</div>
-          ) : (
-            <div className="sub">
-              {o.resolvedBy}于{o.resolvedAt ? formatDay(o.resolvedAt.slice(0, 10)) : ""}答复
-              {o.state === "overridden" && o.overrideStatus ? `，状态改为“${STATUS_LABELS[o.overrideStatus]}”` : "，维持原状态"}：{o.response}
-            </div>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }
 

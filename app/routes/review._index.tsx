@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError } from "~/components/field-error";
 import { LinkDecisionForm } from "~/components/link-decision-form";
 import { Pagination } from "~/components/pagination";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
@@ -8,12 +9,14 @@ import { formatDay, formatDue, formatTarget, formatValue } from "~/domain/format
 import { todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
 import { setFlash, takeFlash } from "~/lib/flash.server";
-import { fieldErrorsOf, formFields, LinkDecisionSchema, type FieldErrors } from "~/lib/forms";
+import { fieldErrorsOf, formFields, LinkDecisionSchema, ResolveFormSchema, type FieldErrors } from "~/lib/forms";
 import { serviceCall } from "~/lib/http.server";
-import { REVISION_LABELS } from "~/lib/labels";
+import { LINK_KIND_LABELS, REVISION_LABELS } from "~/lib/labels";
+import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
-import { decideLink, listProposedLinks, listTrackedCommitmentsByIds } from "~/services/tracking.server";
+import { decideLink, listProposedLinks, listTrackedCommitmentsByIds, QUEUE_ORDERS, type QueueOrder } from "~/services/tracking.server";
+import { listDisagreements, resolveDisagreement } from "~/services/disagreements.server";
 import { Flash } from "~/components/flash";
 import { ReasonList } from "~/components/reason-list";
 
@@ -21,15 +24,36 @@ export const meta: MetaFunction = () => [{ title: "审核队列 · 承诺跟踪"
 
 const REVIEWERS = ["reviewer", "admin"] as const;
 
+const KINDS = ["observation", "revision", "dropped"] as const;
+type Kind = (typeof KINDS)[number];
+const ORDER_LABELS: Record<QueueOrder, string> = { oldest: "最早提出的在前", newest: "最新提出的在前", score: "匹配度高的在前" };
+const KIND_FILTER_LABELS: Record<Kind, string> = { observation: "后续数据", revision: "后续承诺（修订）", dropped: "未再提及" };
+
+function queueParams(params: URLSearchParams) {
+  const tab = params.get("tab") === "objections" ? ("objections" as const) : ("links" as const);
+  const order = (QUEUE_ORDERS as readonly string[]).includes(params.get("order") ?? "") ? (params.get("order") as QueueOrder) : "oldest";
+  const kind = (KINDS as readonly string[]).includes(params.get("kind") ?? "") ? (params.get("kind") as Kind) : undefined;
+  return { tab, order, kind };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireViewer(request, REVIEWERS);
-  const page = pageFromSearchParams(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const page = pageFromSearchParams(params);
+  const { tab, order, kind } = queueParams(params);
   const db = await getDb();
   const today = todayInChina();
-  const [queue, flash] = await Promise.all([listProposedLinks(db, { limit: page.limit, offset: page.offset }), takeFlash(request)]);
-  // The earlier commitment each link would attach to, for the side-by-side view; one page (≤ 20)
-  // at a time. See docs/requests-from-ui.md for a batched read.
-  const ids = [...new Set(queue.items.map((l) => l.commitmentId))];
+  const [queue, objections, flash] = await Promise.all([
+    tab === "links"
+      ? listProposedLinks(db, { limit: page.limit, offset: page.offset, order, kind })
+      : listProposedLinks(db, { limit: 1, offset: 0 }).then((q) => ({ total: q.total, items: [] })),
+    listDisagreements(db, { state: "open", limit: tab === "objections" ? page.limit : 1, offset: tab === "objections" ? page.offset : 0 }),
+    takeFlash(request),
+  ]);
+  // The commitment each link or objection concerns, with its status today; one page (≤ 20) at a time.
+  const ids = [
+    ...new Set(tab === "links" ? queue.items.map((l) => l.commitmentId) : objections.items.map((o) => o.commitmentId)),
+  ];
   const commitments = await listTrackedCommitmentsByIds(db, ids, today);
   const byId = Object.fromEntries(
     commitments.flatMap((c) =>
@@ -46,6 +70,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
                 agency: c.agency,
                 status: c.status,
                 statusLabel: c.statusLabel,
+                explanation: c.explanation,
+                overridden: Boolean(c.override),
                 statedOn: c.statedOn,
               },
             ],
@@ -54,38 +80,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ),
   );
   return json(
-    { ...queue, commitments: byId, page: page.page, limit: page.limit, flash: flash.message },
+    {
+      tab,
+      order,
+      kind: kind ?? null,
+      links: queue.items,
+      linkTotal: queue.total,
+      objections: tab === "objections" ? objections.items : [],
+      objectionTotal: objections.total,
+      commitments: byId,
+      page: page.page,
+      limit: page.limit,
+      flash: flash.message,
+    },
     { headers: flash.headers },
   );
 }
 
+type ActionData = { intent: string; id: string; fieldErrors: FieldErrors; formError?: string };
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireViewer(request, REVIEWERS);
-  const parsed = LinkDecisionSchema.safeParse(formFields(await request.formData(), ["linkId", "decision", "reason"]));
-  if (!parsed.success) {
-    return json({ intent: "link", linkId: "", fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors }, { status: 400 });
-  }
+  const form = await request.formData();
   const db = await getDb();
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  if (form.get("intent") === "resolve") {
+    const fields = formFields(form, ["disagreementId", "resolution", "status", "response"]);
+    const parsed = ResolveFormSchema.safeParse(fields);
+    if (!parsed.success) {
+      return json<ActionData>({ intent: "resolve", id: fields.disagreementId ?? "", fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors }, { status: 400 });
+    }
+    const result = await serviceCall("resolve", () => resolveDisagreement(db, { ...parsed.data, actor: user }));
+    if (result instanceof Response) return result;
+    return redirect(back, {
+      headers: { "Set-Cookie": await setFlash(parsed.data.resolution === "upheld" ? "已答复，维持原状态。" : "已答复，并按意见调整了状态。") },
+    });
+  }
+  const parsed = LinkDecisionSchema.safeParse(formFields(form, ["linkId", "decision", "reason"]));
+  if (!parsed.success) {
+    return json<ActionData>({ intent: "link", id: String(form.get("linkId") ?? ""), fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors }, { status: 400 });
+  }
   const result = await serviceCall("link", () =>
     decideLink(db, { linkId: parsed.data.linkId, action: parsed.data.decision, reason: parsed.data.reason ?? null, actor: user }),
   );
   if (result instanceof Response) return result;
-  const url = new URL(request.url);
-  return redirect(`${url.pathname}${url.search}`, {
+  return redirect(back, {
     headers: { "Set-Cookie": await setFlash(parsed.data.decision === "confirm" ? "已确认关联。" : "已否决关联。") },
   });
 }
 
 export default function ReviewQueue() {
-  const { items, total, commitments, page, limit, flash } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { linkId: string; fieldErrors: FieldErrors } | undefined;
+  const { tab, order, kind, links, linkTotal, objections, objectionTotal, commitments, page, limit, flash } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const errorsFor = (intent: string, id: string) => (actionData?.intent === intent && actionData.id === id ? actionData.fieldErrors : undefined);
   return (
     <>
       <Flash message={flash} />
       <div className="page-head">
         <div>
           <p className="eyebrow">审核</p>
-          <h1>待确认的关联</h1>
+          <h1>审核队列</h1>
         </div>
         <div className="actions">
           <Link to="/review/annual" className="button button--ghost">
@@ -96,65 +151,177 @@ export default function ReviewQueue() {
           </Link>
         </div>
       </div>
-      <p className="muted">
-        系统把后续文件中的数据和承诺与已有承诺自动匹配。请核对两边是否为同一指标、同一地区，确认后数据才会计入承诺的进展。共 {total} 条待确认。
-      </p>
-      {items.length === 0 ? (
-        <section className="card empty" data-testid="queue-empty">
-          <p>没有待确认的关联。</p>
-        </section>
-      ) : (
-        <div data-testid="review-queue">
-          {items.map((link) => {
-            const c = commitments[link.commitmentId];
-            return (
-              <section className="card queue-item" key={link.id} data-testid="queue-item">
-                <div className="queue-item__grid">
-                  <div>
-                    <p className="eyebrow">原承诺</p>
-                    {c ? (
-                      <>
-                        <div className="pledge__head">
-                          <StatusBadge status={c.status} label={c.statusLabel} size="sm" />
-                          <Link to={`/commitments/${c.id}`} className="pledge__title">
-                            {c.indicator}
-                          </Link>
-                        </div>
-                        <p className="sub">“{c.quote}”</p>
-                        <p className="sub">
-                          {c.target ? `目标 ${formatTarget(c.target)} · ` : ""}
-                          {c.due ? formatDue(c.due) : "未设期限"}
-                          {c.agency ? ` · ${c.agency}` : ""}
-                          {c.statedOn ? ` · ${formatDay(c.statedOn)}` : ""}
+      <nav className="tabs no-print" aria-label="审核事项">
+        <Link to="?tab=links" className={tab === "links" ? "is-active" : undefined} data-testid="tab-links">
+          待确认的关联 <span className="count">{linkTotal}</span>
+        </Link>
+        <Link to="?tab=objections" className={tab === "objections" ? "is-active" : undefined} data-testid="tab-objections">
+          代表 / 委员的不同意见 <span className="count">{objectionTotal}</span>
+        </Link>
+      </nav>
+
+      {tab === "links" ? (
+        <>
+          <p className="muted">
+            系统把后续文件中的数据和承诺与已有承诺自动匹配，并找出后续文件不再提及的承诺。请核对两边是否为同一指标、同一地区，确认后数据才会计入承诺的进展。
+          </p>
+          <Form method="get" className="search no-print" data-testid="queue-filter">
+            <input type="hidden" name="tab" value="links" />
+            <select name="kind" defaultValue={kind ?? ""} aria-label="类型">
+              <option value="">全部类型</option>
+              {Object.entries(KIND_FILTER_LABELS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <select name="order" defaultValue={order} aria-label="排序">
+              {Object.entries(ORDER_LABELS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--ghost">
+              筛选
+            </button>
+          </Form>
+          {links.length === 0 ? (
+            <section className="card empty" data-testid="queue-empty">
+              <p>{kind ? "这一类没有待确认的关联。" : "没有待确认的关联。"}</p>
+            </section>
+          ) : (
+            <div data-testid="review-queue">
+              {links.map((link) => (
+                <section className="card queue-item" key={link.id} data-testid="queue-item" data-kind={link.kind}>
+                  <div className="queue-item__grid">
+                    <div>
+                      <p className="eyebrow">原承诺</p>
+                      <CommitmentSummary c={commitments[link.commitmentId]} id={link.commitmentId} />
+                    </div>
+                    <div>
+                      <p className="eyebrow">
+                        {link.kind === "revision" ? "后续承诺（可能是修订）" : LINK_KIND_LABELS[link.kind]} ·{" "}
+                        <span className="score">{link.kind === "dropped" ? "后续文件回应比例" : "匹配度"} {Math.round(link.score * 100)}%</span>
+                      </p>
+                      {link.kind === "dropped" ? (
+                        <p className="queue-item__value">{link.revisionDescription}</p>
+                      ) : (
+                        <p className="queue-item__value">
+                          {link.value !== null ? formatValue(link.value, link.unit) : null}
+                          {link.asOf ? <span className="sub">（截至 {formatDay(link.asOf)}）</span> : null}
+                          {link.revisionKind ? <span>{REVISION_LABELS[link.revisionKind]}</span> : null}
                         </p>
-                      </>
-                    ) : (
-                      <Link to={`/commitments/${link.commitmentId}`}>查看承诺</Link>
-                    )}
+                      )}
+                      <p className="sub">
+                        {link.sourceQuote ? `“${link.sourceQuote}” — ` : ""}
+                        <Link to={`/documents/${link.sourceDocumentId}`}>{link.sourceDocumentTitle ?? "来源文件"}</Link>
+                        <span> · 提出于 {formatDay(link.createdAt.slice(0, 10))}</span>
+                      </p>
+                      <ReasonList reasons={link.reasons} />
+                    </div>
                   </div>
-                  <div>
-                    <p className="eyebrow">
-                      {link.kind === "revision" ? "后续承诺（可能是修订）" : "后续数据"} ·{" "}
-                      <span className="score">匹配度 {Math.round(link.score * 100)}%</span>
-                    </p>
-                    <p className="queue-item__value">
-                      {link.value !== null ? formatValue(link.value, link.unit) : null}
-                      {link.asOf ? <span className="sub">（截至 {formatDay(link.asOf)}）</span> : null}
-                      {link.revisionKind ? <span>{REVISION_LABELS[link.revisionKind]}</span> : null}
-                    </p>
-                    <p className="sub">
-                      “{link.sourceQuote}” — <Link to={`/documents/${link.sourceDocumentId}`}>{link.sourceDocumentTitle ?? "来源文件"}</Link>
-                    </p>
-                    <ReasonList reasons={link.reasons} />
-                  </div>
-                </div>
-                <LinkDecisionForm linkId={link.id} errors={actionData?.linkId === link.id ? actionData.fieldErrors : undefined} />
-              </section>
-            );
-          })}
-        </div>
+                  <LinkDecisionForm linkId={link.id} errors={errorsFor("link", link.id)} />
+                </section>
+              ))}
+            </div>
+          )}
+          <Pagination page={page} limit={limit} total={linkTotal} />
+        </>
+      ) : (
+        <>
+          <p className="muted">
+            代表 / 委员认为报告的状态不对时提出的意见，最早提出的在前。请核实后答复：维持原状态，或调整状态（调整会作为人工认定显示，并附上您的答复）。
+          </p>
+          {objections.length === 0 ? (
+            <section className="card empty" data-testid="objections-empty">
+              <p>没有待答复的不同意见。</p>
+            </section>
+          ) : (
+            <div data-testid="objection-queue">
+              {objections.map((o) => {
+                const errors = errorsFor("resolve", o.id);
+                return (
+                  <section className="card queue-item" key={o.id} data-testid="objection-item">
+                    <div className="queue-item__grid">
+                      <div>
+                        <p className="eyebrow">承诺</p>
+                        <CommitmentSummary c={commitments[o.commitmentId]} id={o.commitmentId} />
+                      </div>
+                      <div>
+                        <p className="eyebrow">
+                          {o.person ?? o.raisedBy}的意见 · {formatDay(o.raisedAt.slice(0, 10))}
+                        </p>
+                        <p className="queue-item__value">{o.note}</p>
+                        <p className="sub">
+                          {o.disputedStatus ? `提出时的状态：${statusLabel(o.disputedStatus)}` : ""}
+                          {o.raisedBy !== o.person ? ` · 由${o.raisedBy}登记` : ""}
+                        </p>
+                      </div>
+                    </div>
+                    <Form method="post" className="form resolve-form" data-testid="resolve-form">
+                      <input type="hidden" name="intent" value="resolve" />
+                      <input type="hidden" name="disagreementId" value={o.id} />
+                      <fieldset className="field">
+                        <legend>处理</legend>
+                        <label>
+                          <input type="radio" name="resolution" value="upheld" defaultChecked /> 维持原状态
+                        </label>
+                        <label>
+                          <input type="radio" name="resolution" value="overridden" /> 调整为
+                          <select name="status" defaultValue={commitments[o.commitmentId]?.status ?? ""} aria-label="调整后的状态">
+                            {STATUS_FILTER_ORDER.map((s) => (
+                              <option key={s} value={s}>
+                                {statusLabel(s)}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <FieldError id={`resolution-${o.id}`} errors={errors?.resolution ?? errors?.status} />
+                      </fieldset>
+                      <label className="field">
+                        <span>给{o.person ?? "代表 / 委员"}的答复（必填）</span>
+                        <textarea name="response" rows={2} maxLength={2000} aria-invalid={Boolean(errors?.response) || undefined} />
+                        <FieldError id={`response-${o.id}`} errors={errors?.response} />
+                      </label>
+                      <div className="form-actions">
+                        <button type="submit" className="button button--navy">
+                          提交答复
+                        </button>
+                      </div>
+                    </Form>
+                  </section>
+                );
+              })}
+            </div>
+          )}
+          <Pagination page={page} limit={limit} total={objectionTotal} />
+        </>
       )}
-      <Pagination page={page} limit={limit} total={total} />
+    </>
+  );
+}
+
+type Summary = ReturnType<typeof useLoaderData<typeof loader>>["commitments"][string];
+
+/** The commitment a link or an objection concerns: status today, quote, target, due, agency. */
+function CommitmentSummary({ c, id }: { c: Summary | undefined; id: string }) {
+  if (!c) return <Link to={`/commitments/${id}`}>查看承诺</Link>;
+  return (
+    <>
+      <div className="pledge__head">
+        <StatusBadge status={c.status} label={c.statusLabel} size="sm" overridden={c.overridden} />
+        <Link to={`/commitments/${c.id}`} className="pledge__title">
+          {c.indicator}
+        </Link>
+      </div>
+      <p className="sub">“{c.quote}”</p>
+      <p className="sub">
+        {c.target ? `目标 ${formatTarget(c.target)} · ` : ""}
+        {c.due ? formatDue(c.due) : "未设期限"}
+        {c.agency ? ` · ${c.agency}` : ""}
+        {c.statedOn ? ` · ${formatDay(c.statedOn)}` : ""}
+      </p>
     </>
   );
 }

@@ -188,7 +188,8 @@ describe("the tracking pages in a browser", () => {
     await expect(page.getByTestId("updates-table").textContent()).resolves.toContain("一季度");
   });
 
-  it("lets a deputy register disagreement with a reported status, kept in the commitment's history", async () => {
+  it("lets a deputy register disagreement with a reported status; a reviewer answers it from the queue", async () => {
+    expectedConsole.push(/status of 400/);
     await logInAs(page, server, "罗青青", `/deputies/${encodeURIComponent("罗青青")}`);
     await page.waitForURL(/\/deputies\//);
     const pledge = page.getByTestId("pledge").first();
@@ -198,8 +199,28 @@ describe("the tracking pages in a browser", () => {
     await expect(page.getByTestId("flash").textContent()).resolves.toContain("已记录您的不同意见");
     const href = await page.getByTestId("pledge").first().locator("a.pledge__title").getAttribute("href");
     await page.screenshot({ path: path.join(SHOTS, "tracking-deputy.png"), fullPage: false });
+    await expect(page.getByTestId("pledge").first().getByTestId("objections").textContent()).resolves.toContain("待审核人员答复");
     await page.goto(`${server.url}${href}`);
     await expect(page.getByTestId("history").textContent()).resolves.toContain("提出不同意见");
+    await expect(page.getByTestId("disagreements").textContent()).resolves.toContain("实际只建成了两家");
+
+    // The reviewer finds it in the queue's second tab and answers; the deputy reads the answer.
+    await logInAs(page, server, "审核员小王", "/review?tab=objections");
+    await page.waitForURL(/\/review\?tab=objections/);
+    await expect(page.getByTestId("tab-objections").textContent()).resolves.toContain("1");
+    const item = page.getByTestId("objection-item").first();
+    await expect(item.textContent()).resolves.toContain("实际只建成了两家");
+    await item.getByRole("button", { name: "提交答复" }).click();
+    await expect(page.getByTestId("error-response-" + (await item.locator('input[name="disagreementId"]').inputValue())).textContent()).resolves.toContain("请写下");
+    await page.getByTestId("objection-item").first().locator('textarea[name="response"]').fill("已请承办单位核实，2025年底前报送建成情况。");
+    await page.getByTestId("objection-item").first().getByRole("button", { name: "提交答复" }).click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("维持原状态");
+    await page.getByTestId("objections-empty").waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "tracking-objections.png"), fullPage: false });
+
+    await logInAs(page, server, "罗青青", `/deputies/${encodeURIComponent("罗青青")}`);
+    await page.waitForURL(/\/deputies\//);
+    await expect(page.getByTestId("pledge").first().getByTestId("objections").textContent()).resolves.toContain("已请承办单位核实");
   });
 
   it("answers with a Chinese login page, a 403 page and a 404 page instead of crashing", async () => {

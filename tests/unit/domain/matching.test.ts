@@ -228,6 +228,14 @@ describe("scoreMatch", () => {
       reason: "下级地区：浙江省杭州市属于浙江省，数值口径需核对",
     },
     {
+      name: "同省两个不同城市：指标完全一致也不提议（不是同一地方的进展）",
+      candidate: obs(),
+      context: { commitment: { region: "杭州市" }, candidate: { region: "慈溪市" } },
+      compatible: true,
+      max: PROPOSE_THRESHOLD - 0.01,
+      reason: "地区不同：杭州市/慈溪市",
+    },
+    {
       name: "指标不同（持证护理员对养老床位）分数低于提议阈值",
       candidate: obs({ indicator: "养老床位", unit: "人", per: "每万老年人" }),
       compatible: true,
