@@ -241,13 +241,18 @@ export async function proposeLinksForDocument(
 
 /** A follow-up must answer at least this many of an earlier reply's pledges to count as one. */
 export const DROPPED_MIN_FOLLOWED = 2;
+/**
+ * …and at least this share of them: a bulletin that reports two of a reply's twelve indicators is
+ * not a follow-up of that reply, and its silence on the other ten says nothing.
+ */
+export const DROPPED_MIN_SHARE = 0.5;
 /** Most earlier documents one new document is checked against for dropped pledges. */
 export const DROPPED_MAX_DOCUMENTS = 3;
 
 /**
  * "Quietly dropped" (issue 3 §3): when a new document is a follow-up of an earlier one — it answers
  * the same suggestion, or it restates or reports on at least DROPPED_MIN_FOLLOWED of that reply's
- * pledges, from the same agency and place, later — every other quantitative or milestone pledge of
+ * pledges and at least DROPPED_MIN_SHARE of them, from the same agency and place, later — every other quantitative or milestone pledge of
  * the earlier reply that the new document does not mention at all becomes a proposed "dropped" link
  * for a reviewer (docs/decisions/0012). The score is the share of the earlier reply's pledges the
  * follow-up did answer: the more it covered, the more telling the silence.
@@ -317,6 +322,10 @@ async function proposeDropped(
       .execute();
     if (rows.length === 0) continue;
     const answered = followedByDocument.get(e.id) ?? new Set<string>();
+    const answeredCount = rows.filter((r) => answered.has(r.id)).length;
+    const share = answeredCount / rows.length;
+    const sameSuggestionAsNew = Boolean(document.suggestionId) && e.suggestion_id === document.suggestionId;
+    if (!sameSuggestionAsNew && share < DROPPED_MIN_SHARE) continue;
     // Already flagged as dropped and not rejected: one open question per pledge is enough.
     const flagged = new Set(
       (
@@ -332,9 +341,6 @@ async function proposeDropped(
     const open = rows.filter((r) => !answered.has(r.id) && !flagged.has(r.id));
     const dropped = new Set(findDropped(open.map(toTrackedCommitment), mentions).map((c) => c.id));
     if (dropped.size === 0) continue;
-    const answeredCount = rows.filter((r) => answered.has(r.id)).length;
-    const share = answeredCount / rows.length;
-    const sameSuggestionAsNew = Boolean(document.suggestionId) && e.suggestion_id === document.suggestionId;
     const score = Math.round((sameSuggestionAsNew ? 0.5 + share / 2 : share) * 1000) / 1000;
     const reasons = [
       sameSuggestionAsNew ? `答复同一件建议${e.ref ? `（${e.ref}）` : ""}` : null,

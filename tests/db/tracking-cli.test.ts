@@ -29,13 +29,13 @@ describe("npm run ingest", () => {
     fs.writeFileSync(path.join(input, "ignored.md"), "不是答复");
     const first = run("ingest.ts", [input]);
     expect(first.status).toBe(1);
-    expect(first.stdout).toContain("documents: 7 new, 0 duplicate, 1 failed");
-    expect(first.stdout).toMatch(/commitments: 4\nobservations: 4\nproposed links: 4\n/);
+    expect(first.stdout).toContain("documents: 9 new, 0 duplicate, 1 failed");
+    expect(first.stdout).toMatch(/commitments: 8\nobservations: 8\nproposed links: 8\n/);
     expect(first.stdout).toContain(`${path.join(input, "empty.txt")}: 文件为空`);
-    expect(first.stderr).toMatch(/\[8\/8\]/); // not a terminal: one plain line per file
+    expect(first.stderr).toMatch(/\[10\/10\]/); // not a terminal: one plain line per file
 
     const again = run("ingest.ts", [input]);
-    expect(again.stdout).toContain("documents: 0 new, 7 duplicate, 1 failed");
+    expect(again.stdout).toContain("documents: 0 new, 9 duplicate, 1 failed");
     expect(again.stdout).toContain("proposed links: 0");
 
     fs.rmSync(path.join(input, "empty.txt"));

@@ -152,6 +152,14 @@ describeEachDatabase("tracking: quietly dropped pledges", (ctx) => {
     await ingest(ctx.db, "revision/2023-plan-huli-chuangwei-raised.txt");
     expect((await listProposedLinks(ctx.db, { limit: 50, offset: 0, kind: "dropped" })).total).toBe(0);
   });
+
+  it("a bulletin that reports two of a reply's many indicators is not a follow-up of it", async () => {
+    await ingest(ctx.db, "../../../seeds/replies/2022-06-02-hangzhou-minzheng-xiaoshan34.txt");
+    await ingest(ctx.db, "../tracking-e2e/2026-hangzhou-yanglao-gongbao.txt");
+    const all = (await listProposedLinks(ctx.db, { limit: 50, offset: 0 })).items;
+    expect(all.some((l) => l.kind === "observation" && l.value === 29.3)).toBe(true);
+    expect(all.filter((l) => l.kind === "dropped")).toEqual([]);
+  });
 });
 
 describeEachDatabase("tracking: the review queue's order", (ctx) => {

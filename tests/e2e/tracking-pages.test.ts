@@ -3,6 +3,7 @@
 // CSV, import a spreadsheet with a bad row, and the 401/403/404 pages. console.error fails a test.
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
@@ -10,6 +11,8 @@ import { startServer, type RunningServer } from "./server";
 import { addUser, logInAs } from "./users";
 
 const SHOTS = "/tmp";
+/** 杭州市民政局's 2026 bulletin: 每万老年人拥有持证养老护理员29.3人 at the end of 2025 (the seed pledged 28 by 2025). */
+const BULLETIN = fileURLToPath(new URL("../fixtures/tracking-e2e/2026-hangzhou-yanglao-gongbao.txt", import.meta.url));
 
 let server: RunningServer;
 let browser: Browser;
@@ -120,13 +123,16 @@ describe("the tracking pages in a browser", () => {
     await page.screenshot({ path: path.join(SHOTS, "tracking-commitment-390.png"), fullPage: true });
   });
 
-  it("lets a reviewer confirm a proposed link from the queue", async () => {
-    await logInAs(page, server, "审核员小王", "/review");
-    await page.waitForURL(/\/review$/);
+  it("lets a reviewer upload a later bulletin and confirm the link it proposes from the queue", async () => {
+    await logInAs(page, server, "审核员小王", "/upload");
+    await page.locator('input[type="file"]').setInputFiles(BULLETIN);
+    await page.getByRole("button", { name: "上传并提取" }).click();
+    await page.getByTestId("flash").waitFor();
+    await page.goto(`${server.url}/review?order=newest`);
     const items = page.getByTestId("queue-item");
     await items.first().waitFor();
     const before = await items.count();
-    const first = items.first();
+    const first = items.filter({ hasText: "29.3人" }).first();
     const commitmentHref = await first.locator("a.pledge__title").getAttribute("href");
     await first.locator('input[name="reason"]').fill("同一指标、同一地区");
     await first.getByRole("button", { name: "确认" }).click();
