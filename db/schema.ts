@@ -74,6 +74,8 @@ export interface CommitmentTable {
   indicator_head: string | null;
   /** matching key: the target unit's family (share, people, beds, count …) */
   unit_family: string | null;
+  /** matching key: the document's place (domain/region-keys); null until computed for old rows */
+  region_key: string | null;
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
   withdrawn_by: string | null;

@@ -12,7 +12,8 @@ import { insertObservations } from "../models/observation.server";
 import { upsertPerson, upsertSuggestion } from "../models/person.server";
 import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
 import { newId } from "../lib/id";
-import { backfillMatchKeys, proposeLinksForDocument } from "./link-proposals.server";
+import { backfillMatchKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
+import { regionKey } from "../domain/region-keys";
 
 export type IngestResult =
   | { status: "created"; documentId: string; commitments: number; observations: number; links: number }
@@ -130,6 +131,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
     created_at: now,
     indicator_head: keys.head,
     unit_family: keys.family,
+    region_key: regionKey(meta.region),
   };
   });
 
@@ -149,6 +151,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
 
   // Rows stored before the matching keys existed get them first, so they can be candidates.
   await backfillMatchKeys(db);
+  await backfillRegionKeys(db);
 
   let links = 0;
   try {

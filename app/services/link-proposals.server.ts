@@ -14,6 +14,7 @@ import {
   type LaterMention,
 } from "../domain/matching";
 import { formatDay } from "../domain/format";
+import { candidateRegionKeys, regionKey } from "../domain/region-keys";
 import type { TrackedCommitment } from "../domain/types";
 import { appendEvents } from "../models/event.server";
 import type { UnitDimension } from "../domain/units";
@@ -59,20 +60,32 @@ const UNIT_FAMILIES = Object.keys({
 
 async function findCandidates(
   db: Db,
-  { head, family, excludeDocumentId, statedOnOrBefore }: { head: string; family: string; excludeDocumentId: string; statedOnOrBefore?: string | null },
+  {
+    head,
+    family,
+    regionKeys,
+    excludeDocumentId,
+    statedOnOrBefore,
+  }: { head: string; family: string; regionKeys: string[] | null; excludeDocumentId: string; statedOnOrBefore?: string | null },
 ): Promise<CommitmentWithContext[]> {
   // An unknown unit is compatible with every family (domain/units compareUnits). One query per
-  // family, each an index range on (indicator_head, unit_family, id) read newest first and stopped
-  // at the limit: a single query over several families makes SQLite sort every row of the head
-  // (USE TEMP B-TREE FOR ORDER BY), which grows with the table (docs/decisions/0011-scale.md).
+  // family and place key, each an index range on (indicator_head, unit_family[, region_key], id)
+  // read newest first and stopped at the limit: a single query over several families or places makes
+  // SQLite sort every row of the head (USE TEMP B-TREE FOR ORDER BY), which grows with the table
+  // (docs/decisions/0011-scale.md). The place keys are the document's own place, the places
+  // containing it, the nation and unknown places (domain/region-keys, decision 0014); without a
+  // known place every place is a candidate.
   const families = family === "unknown" ? UNIT_FAMILIES : [...new Set([family, "unknown"])];
-  const perFamily = await Promise.all(
-    families.map((f) => {
+  type Range = { f: string; key: string | null };
+  const ranges = families.flatMap((f): Range[] => (regionKeys === null ? [{ f, key: null }] : regionKeys.map((key) => ({ f, key }))));
+  const perRange = await Promise.all(
+    ranges.map(({ f, key }) => {
       let query = selectCommitmentsWithContext(db)
         .where("commitments.indicator_head", "=", head)
         .where("commitments.unit_family", "=", f)
         .where("commitments.document_id", "!=", excludeDocumentId)
         .where("commitments.withdrawn_at", "is", null);
+      if (key !== null) query = query.where("commitments.region_key", "=", key);
       if (statedOnOrBefore) {
         query = query.where((eb) =>
           eb.or([eb("documents.replied_on", "is", null), eb("documents.replied_on", "<=", statedOnOrBefore)]),
@@ -81,8 +94,8 @@ async function findCandidates(
       return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
     }),
   );
-  const all = perFamily.flat();
-  if (perFamily.length > 1) all.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const all = perRange.flat();
+  if (perRange.length > 1) all.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return all.slice(0, MAX_CANDIDATES);
 }
 
@@ -127,12 +140,13 @@ export async function proposeLinksForDocument(
 ): Promise<number> {
   const links: NewLink[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
+  const regionKeys = candidateRegionKeys(document.region);
   /** the document of every earlier commitment a proposed link points at */
   const documentOf = new Map<string, string>();
 
   for (const o of observations) {
     const keys = matchKeys(o.indicator, o.unit ?? null);
-    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, excludeDocumentId: document.documentId });
+    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys, excludeDocumentId: document.documentId });
     const asOf = o.as_of ?? document.statedOn;
     const found: NewLink[] = [];
     for (const row of candidates) {
@@ -170,6 +184,7 @@ export async function proposeLinksForDocument(
     const candidates = await findCandidates(db, {
       head: keys.head,
       family: keys.family,
+      regionKeys,
       excludeDocumentId: document.documentId,
       statedOnOrBefore: later.statedOn,
     });
@@ -393,4 +408,39 @@ export async function backfillMatchKeys(db: Db, { batch = 1000 }: { batch?: numb
     }
     total += rows.length;
   }
+}
+
+const regionKeysFilled = new WeakSet<Db>();
+
+/**
+ * Computes the place key of commitments stored before it existed (migration 20261127090000), once
+ * per database handle; a no-op afterwards (the index on region_key finds no NULL).
+ */
+export async function backfillRegionKeys(
+  db: Db,
+  { batch = 1000, force = false }: { batch?: number; force?: boolean } = {},
+): Promise<number> {
+  if (regionKeysFilled.has(db) && !force) return 0;
+  let total = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("commitments")
+      .innerJoin("documents", "documents.id", "commitments.document_id")
+      .select(["commitments.id", "documents.region"])
+      .where("commitments.region_key", "is", null)
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) break;
+    const byKey = new Map<string, string[]>();
+    for (const row of rows) {
+      const key = regionKey(row.region);
+      byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
+    }
+    for (const [key, ids] of byKey) {
+      await db.updateTable("commitments").set({ region_key: key }).where("id", "in", ids).execute();
+    }
+    total += rows.length;
+  }
+  regionKeysFilled.add(db);
+  return total;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { ingestFile } from "../../app/services/ingest.server";
+import { backfillRegionKeys } from "../../app/services/link-proposals.server";
 import {
   decideLink,
   getTrackedCommitment,
@@ -182,5 +183,17 @@ describeEachDatabase("tracking: the review queue's order", (ctx) => {
     const observations = await listProposedLinks(ctx.db, { limit: 50, offset: 0, kind: "observation" });
     expect(observations.items.every((l) => l.kind === "observation")).toBe(true);
     expect(observations.total).toBe(oldest.filter((l) => l.kind === "observation").length);
+  });
+});
+
+describeEachDatabase("tracking: link candidates by place", (ctx) => {
+  it("commitments stored before place keys existed get them on the next ingest, and are found again", async () => {
+    await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    await ctx.db.updateTable("commitments").set({ region_key: null }).execute();
+    expect(await backfillRegionKeys(ctx.db, { force: true })).toBe(1);
+    const rows = await ctx.db.selectFrom("commitments").select("region_key").execute();
+    expect(rows).toEqual([{ region_key: "浙江省" }]);
+    const bulletin = await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    expect(bulletin.links).toBe(1);
   });
 });
