@@ -195,9 +195,10 @@ const UNDATED_FACTOR = 0.9;
 const SCALE_RATIO_LIMIT = 20;
 const SCALE_FACTOR = 0.8;
 /**
- * Two different places of one province (杭州市 / 慈溪市): a figure for one is not progress on the
- * other's pledge, whatever the indicator — the issue matches "on the same indicator and place". The
- * factor keeps an otherwise perfect match (≈0.88) under PROPOSE_THRESHOLD, so it is never proposed.
+ * Two different places (杭州市 / 慈溪市), or one inside the other (浙江省 / 杭州市, 宁波市 / 慈溪市): a
+ * figure for one is not progress on the other's pledge, whatever the indicator — the issue matches
+ * "on the same indicator and place". The factor keeps an otherwise perfect match (≈0.88) under
+ * PROPOSE_THRESHOLD, so it is never proposed (docs/decisions/0012, 0014).
  */
 const DIFFERENT_PLACE_FACTOR = 0.6;
 /** Incompatible pairs keep a low score so a reviewer searching by hand still sees them ranked. */
@@ -247,12 +248,12 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
       reasons.push(`同一地区：${cr}`);
       break;
     case "contains":
-      regionScore = 0.7;
-      reasons.push(`下级地区：${xr}属于${cr}，数值口径需核对`);
+      regionScore = 0;
+      reasons.push(`下级地区：${xr}属于${cr}，不是${cr}的数据`);
       break;
     case "within":
-      regionScore = 0.7;
-      reasons.push(`上级地区：${xr}包含${cr}，数值口径需核对`);
+      regionScore = 0;
+      reasons.push(`上级地区：${xr}包含${cr}，不是${cr}的数据`);
       break;
     case "different_province":
       regionScore = 0;
@@ -273,7 +274,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
   if (sameAgency) reasons.push(`同一单位：${ca}`);
 
   let score = W_INDICATOR * sim + W_UNIT * unitScore + W_REGION * regionScore + W_AGENCY * (sameAgency ? 1 : 0.5);
-  if (relation === "different") score *= DIFFERENT_PLACE_FACTOR;
+  if (relation === "different" || relation === "contains" || relation === "within") score *= DIFFERENT_PLACE_FACTOR;
 
   // Dates.
   const statedOn = isoDay(commitment.statedOn);

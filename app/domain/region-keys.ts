@@ -1,7 +1,7 @@
 // Region keys for finding link candidates through an index (docs/decisions/0014): a commitment is
 // stored with the key of its document's place, and a new document looks for earlier commitments of
-// the same place, of the places containing it and of no known place. Another city's pledge is never
-// a candidate — scoreMatch would keep it under the threshold anyway (decision 0012).
+// the same place and of no known place. Another place's pledge is never a candidate — scoreMatch
+// would keep it under the threshold anyway (decision 0012).
 import { isNational, normalizeRegion, regionPath } from "./regions";
 
 /** The key of national documents (全国, 国务院 …). */
@@ -22,15 +22,13 @@ export function regionKey(region: string | null | undefined): string {
 }
 
 /**
- * The keys whose commitments a document of `region` may report on: the place itself, every place
- * containing it, the nation, and unknown places. Null when the document's own place is unknown:
- * then every place is a candidate.
+ * The keys whose commitments a document of `region` may report on: its own place and unknown
+ * places. Places containing it or inside it are not read — their figures are not the same place's
+ * (scoreMatch keeps them under the threshold, decisions 0012 and 0014). Null when the document's own
+ * place is unknown: then every place is a candidate.
  */
 export function candidateRegionKeys(region: string | null | undefined): string[] | null {
   const key = regionKey(region);
   if (key === UNKNOWN_KEY) return null;
-  if (key === NATIONAL_KEY) return [NATIONAL_KEY, UNKNOWN_KEY];
-  const parts = key.split("/");
-  const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-  return [...new Set([...prefixes, NATIONAL_KEY, UNKNOWN_KEY])];
+  return [key, UNKNOWN_KEY];
 }

@@ -220,12 +220,20 @@ describe("scoreMatch", () => {
       reason: "不同省份：浙江省/湖北省",
     },
     {
-      name: "省内下级地区的数据可以提议，但提示口径",
+      name: "下级地区的数据不是本地区的进展：不提议，说明原因",
       candidate: obs(),
       context: { commitment: { region: "浙江省" }, candidate: { region: "浙江省杭州市" } },
       compatible: true,
-      min: 0.8,
-      reason: "下级地区：浙江省杭州市属于浙江省，数值口径需核对",
+      max: PROPOSE_THRESHOLD - 0.01,
+      reason: "下级地区：浙江省杭州市属于浙江省，不是浙江省的数据",
+    },
+    {
+      name: "上级地区的数据也不是（宁波市的承诺，浙江省的数据）",
+      candidate: obs(),
+      context: { commitment: { region: "慈溪市" }, candidate: { region: "宁波市" } },
+      compatible: true,
+      max: PROPOSE_THRESHOLD - 0.01,
+      reason: "上级地区：宁波市包含慈溪市，不是慈溪市的数据",
     },
     {
       name: "同省两个不同城市：指标完全一致也不提议（不是同一地方的进展）",
