@@ -54,8 +54,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       limit: page.limit,
       offset: page.offset,
     }),
-    // DISTINCT walks the whole agency index: once per write (docs/decisions/0011-scale.md)
-    cachedUntilNextWrite(db, "commitment-agencies", () => listCommitmentAgencies(db)),
+    // DISTINCT walks the whole agency index: once per write (docs/decisions/0011-scale.md). The
+    // first 200 names are suggestions only; any exact name can be typed.
+    cachedUntilNextWrite(db, "commitment-agencies", () => listCommitmentAgencies(db, { limit: 200 })),
   ]);
   return json({ ...result, agencies, filter, asOf, today: todayInChina(), page: page.page, limit: page.limit });
 }
@@ -90,14 +91,13 @@ export default function Commitments() {
         </label>
         <label>
           <span>责任单位</span>
-          <select name="agency" defaultValue={filter.agency ?? ""}>
-            <option value="">全部单位</option>
+          {/* a typed name with suggestions: a province has thousands of agencies, too many for a menu */}
+          <input type="text" name="agency" list="agency-options" defaultValue={filter.agency ?? ""} placeholder="全部单位" size={14} />
+          <datalist id="agency-options">
             {agencies.map((agency) => (
-              <option key={agency} value={agency}>
-                {agency}
-              </option>
+              <option key={agency} value={agency} />
             ))}
-          </select>
+          </datalist>
         </label>
         <label>
           <span>地区</span>

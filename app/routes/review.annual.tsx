@@ -8,31 +8,45 @@ import { todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
 import { formatRate, keptRate, REVIEW_BY, REVIEW_BY_LABELS, REVIEW_COLUMNS, REVIEW_KEY_LABELS, reviewParams } from "~/lib/review";
 import { reviewSummary } from "~/services/tracking.server";
+import { Pagination } from "~/components/pagination";
+import { pageFromSearchParams } from "~/lib/pagination";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""}年度回头看 · 承诺跟踪` }];
 
-// The chart shows the groups with the most pledges due; the table shows every group.
+// The chart shows the groups with the most pledges due; the table pages through every group, the
+// most pledges first (a province has hundreds of agencies; the CSV has them all at once).
 const CHART_ROWS = 15;
+const TABLE_ROWS = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { year, by, asOf } = reviewParams(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const { year, by, asOf } = reviewParams(params);
+  const page = pageFromSearchParams(params, TABLE_ROWS);
   const db = await getDb();
-  const summary = await reviewSummary(db, { year, asOf, by });
-  return json({ summary, year, by, asOf, today: todayInChina() });
+  const full = await reviewSummary(db, { year, asOf, by });
+  const sorted = [...full.groups].sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const summary = { ...full, groups: sorted.slice(page.offset, page.offset + page.limit) };
+  return json({
+    summary,
+    chartGroups: sorted.slice(0, CHART_ROWS),
+    groupCount: sorted.length,
+    page: page.page,
+    year,
+    by,
+    asOf,
+    today: todayInChina(),
+  });
 }
 
 export default function AnnualReview() {
-  const { summary, year, by, asOf, today } = useLoaderData<typeof loader>();
+  const { summary, chartGroups, groupCount, page, year, by, asOf, today } = useLoaderData<typeof loader>();
   const query = (next: Partial<{ year: number; by: string }>) => {
     const p = new URLSearchParams({ year: String(next.year ?? year), by: next.by ?? by });
     if (asOf !== today) p.set("asOf", asOf);
     return p.toString();
   };
   const t = summary.totals;
-  const chartRows = [...summary.groups]
-    .sort((a, b) => b.total - a.total)
-    .slice(0, CHART_ROWS)
-    .map((g) => ({
+  const chartRows = chartGroups.map((g) => ({
       name: g.key || "（未注明）",
       kept: g.kept,
       missed: g.missed,
@@ -120,7 +134,7 @@ export default function AnnualReview() {
         </div>
       </section>
 
-      {summary.groups.length === 0 ? (
+      {groupCount === 0 ? (
         <section className="card empty">
           <p>{year}年没有到期的承诺。</p>
         </section>
@@ -133,7 +147,7 @@ export default function AnnualReview() {
                 {() => <AnnualChart rows={chartRows} />}
               </ClientOnly>
             </div>
-            {summary.groups.length > CHART_ROWS ? (
+            {groupCount > CHART_ROWS ? (
               <p className="sub">图中为到期承诺最多的 {CHART_ROWS} 个分组，完整数据见下表。</p>
             ) : null}
           </section>
@@ -172,7 +186,7 @@ export default function AnnualReview() {
                     </tr>
                   ))}
                   <tr className="total-row">
-                    <td>合计</td>
+                    <td>合计{groupCount > TABLE_ROWS ? `（全部 ${groupCount} 个分组）` : ""}</td>
                     {REVIEW_COLUMNS.map((c) => (
                       <td key={c.key} className="num">
                         {t[c.key]}
@@ -184,6 +198,7 @@ export default function AnnualReview() {
               </table>
             </div>
           </section>
+          <Pagination page={page} limit={TABLE_ROWS} total={groupCount} />
           <p className="sub">
             兑现率 = 已兑现 ÷（到期承诺 − 笼统表述 − 已撤回）。“暂无数据”指尚未收到进展报告，不等于未兑现。
           </p>
