@@ -1,7 +1,11 @@
 import path from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SQLITE_PATH, parseDatabaseUrl } from "../../db/connection";
+import fs from "node:fs";
+import os from "node:os";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { DEFAULT_SQLITE_PATH, openSqlite, parseDatabaseUrl, withStatementCache } from "../../db/connection";
 import { describeEachDatabase } from "./databases";
 
 describe("parseDatabaseUrl", () => {
@@ -24,6 +28,40 @@ describe("parseDatabaseUrl", () => {
   it("refuses anything else with a message that says what is accepted", () => {
     expect(() => parseDatabaseUrl("mysql://u@h/db")).toThrow(/file:PATH, postgres/);
     expect(() => parseDatabaseUrl("file:")).toThrow(/names no file/);
+  });
+});
+
+describe("the SQLite statement cache", () => {
+  it("prepares each SQL text once, keeps the most recent, and survives a schema change", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stmt-cache-"));
+    const raw = openSqlite(path.join(dir, "c.sqlite"));
+    let prepared = 0;
+    const prepare = raw.prepare.bind(raw);
+    raw.prepare = ((source: string) => {
+      prepared++;
+      return prepare(source);
+    }) as typeof raw.prepare;
+    const cached = withStatementCache(raw, 3);
+    expect(cached.prepare("select 1 as a")).toBe(cached.prepare("select 1 as a"));
+    expect(prepared).toBe(1);
+    for (const n of [2, 3, 4]) cached.prepare(`select ${n} as a`);
+    cached.prepare("select 1 as a"); // evicted by the three newer ones
+    expect(prepared).toBe(5);
+
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(new SQLite(path.join(dir, "k.sqlite"))) }) });
+    await db.schema.createTable("t").addColumn("a", "integer").execute();
+    await db.insertInto("t").values({ a: 1 }).execute();
+    const read = () => db.selectFrom("t").selectAll().execute();
+    expect(await read()).toEqual([{ a: 1 }]);
+    await db.schema.alterTable("t").addColumn("b", "text").execute();
+    await db.insertInto("t").values({ a: 2, b: "x" }).execute();
+    // the cached "select * from t" sees the new column, and a failed statement does not poison it
+    expect(await read()).toEqual([{ a: 1, b: null }, { a: 2, b: "x" }]);
+    await expect(db.insertInto("t").values({ c: 1 } as any).execute()).rejects.toThrow();
+    expect(await read()).toHaveLength(2);
+    await db.destroy();
+    cached.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
