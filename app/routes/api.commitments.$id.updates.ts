@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
-import { todayIso, withApiErrors } from "~/services/api.server";
+import { readBody, textField, todayIso, withApiErrors } from "~/services/api.server";
 import { requireUser } from "~/services/auth.server";
 import { addProgressUpdate } from "~/services/tracking.server";
 
@@ -13,16 +13,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return json({ error: "请用POST提交进展。" }, { status: 405 });
     const db = await getDb();
     const actor = await requireUser(request, db, ["admin", "reviewer", "agency"]);
-    const isJson = (request.headers.get("Content-Type") ?? "").includes("application/json");
-    let body: Record<string, unknown>;
-    if (isJson) {
-      const parsed: unknown = await request.json().catch(() => null);
-      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return json({ error: "请求体不是JSON对象。" }, { status: 400 });
-      body = parsed as Record<string, unknown>;
-    } else {
-      body = Object.fromEntries(await request.formData());
-    }
-    const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? undefined : String(v));
+    const body = await readBody(request);
+    if (body === null) return json({ error: "请求体不是JSON对象。" }, { status: 400 });
+    const str = textField;
     const result = await addProgressUpdate(db, {
       commitmentId: params.id ?? "",
       value: typeof body.value === "number" ? body.value : str(body.value),

@@ -20,6 +20,24 @@ export async function withApiErrors(handler: () => Promise<Response>): Promise<R
   }
 }
 
+/**
+ * A write's fields from a JSON object or form fields. Null when a JSON body is not an object; the
+ * caller answers 400.
+ */
+export async function readBody(request: Request): Promise<Record<string, unknown> | null> {
+  if ((request.headers.get("Content-Type") ?? "").includes("application/json")) {
+    const parsed: unknown = await request.json().catch(() => null);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
+    return parsed as Record<string, unknown>;
+  }
+  return Object.fromEntries(await request.formData());
+}
+
+/** A field as text: strings as they are, numbers and booleans written out, absent as undefined. */
+export function textField(value: unknown): string | undefined {
+  return typeof value === "string" ? value : value === undefined || value === null ? undefined : String(value);
+}
+
 /** Today's date in the server's zone, for asOf defaults at the edge (services take it as a parameter). */
 export function todayIso(now: Date = new Date()): string {
   const y = now.getFullYear();

@@ -10,6 +10,9 @@ import { loader as detailLoader } from "../../app/routes/api.commitments.$id";
 import { action as updateAction } from "../../app/routes/api.commitments.$id.updates";
 import { action as documentAction } from "../../app/routes/api.documents";
 import { action as linkAction } from "../../app/routes/api.links.$id";
+import { action as disagreeAction } from "../../app/routes/api.commitments.$id.disagreements";
+import { loader as disagreementsLoader } from "../../app/routes/api.disagreements";
+import { action as resolveAction } from "../../app/routes/api.disagreements.$id";
 import { addUser, issueToken } from "../../app/services/users.server";
 import { describeEachDatabase } from "./databases";
 
@@ -39,8 +42,14 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
   beforeEach(async () => {
     (globalThis as { __trackerDb?: Promise<Kysely<Database>> }).__trackerDb = Promise.resolve(ctx.db);
     tokens = {};
-    for (const [name, role, agency] of [["审核员", "reviewer"], ["慈溪填报员", "agency", "慈溪市民政局"], ["宁波填报员", "agency", "宁波市民政局"]] as const) {
-      await addUser(ctx.db, { name, role, agency, password: "correct horse battery", actor: "test" });
+    for (const [name, role, agency, person] of [
+      ["审核员", "reviewer"],
+      ["慈溪填报员", "agency", "慈溪市民政局"],
+      ["宁波填报员", "agency", "宁波市民政局"],
+      ["林华", "deputy", undefined, "林华"],
+      ["张明", "deputy", undefined, "张明"],
+    ] as const) {
+      await addUser(ctx.db, { name, role, agency, person, password: "correct horse battery", actor: "test" });
       tokens[name] = await issueToken(ctx.db, { name, actor: "test" });
     }
   });
@@ -94,5 +103,47 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
     expect(after.body.latest).toEqual({ value: 12, asOf: "2024-04-01" });
     expect(after.body.history.map((e: { action: string }) => e.action)).toEqual(["link_proposed", "link_confirmed", "progress_reported"]);
     expect((await call(updateAction, new Request(`${base}/api/commitments/${item.id}/updates`, { method: "POST", body: new URLSearchParams({ value: "1", asOf: "2024-04-01" }), headers: { Authorization: "Bearer wrong" } }), { id: item.id })).status).toBe(401);
+  });
+
+  it("takes a deputy's disagreement, lists it for reviewers and takes the answer, with the right status codes", async () => {
+    const reply = await call(documentAction, upload("dropped/2023-reply-lucheng.txt", tokens["审核员"]));
+    expect(reply.status).toBe(201);
+    const list = await call(listLoader, new Request(`${base}/api/commitments?person=${encodeURIComponent("林华")}&asOf=2024-03-01`));
+    const id: string = list.body.items[0].id;
+    const json = (url: string, token: string | undefined, body: unknown) =>
+      new Request(`${base}${url}`, {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      });
+    const url = `/api/commitments/${id}/disagreements`;
+    expect((await call(disagreeAction, json(url, undefined, { note: "不对" }), { id })).status).toBe(401);
+    expect((await call(disagreeAction, json(url, tokens["慈溪填报员"], { note: "不对" }), { id })).status).toBe(403);
+    expect((await call(disagreeAction, json(url, tokens["张明"], { note: "不对" }), { id })).status).toBe(403);
+    const empty = await call(disagreeAction, json(url, tokens["林华"], { note: " " }), { id });
+    expect(empty.status).toBe(400);
+    expect(empty.body.fieldErrors.note).toBeDefined();
+    const created = await call(disagreeAction, json(url, tokens["林华"], { note: "实际只建成了2家" }), { id });
+    expect(created.status).toBe(201);
+
+    const auth = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+    expect((await call(disagreementsLoader, new Request(`${base}/api/disagreements`, auth(tokens["林华"]!)))).status).toBe(403);
+    expect((await call(disagreementsLoader, new Request(`${base}/api/disagreements?state=maybe`, auth(tokens["审核员"]!)))).status).toBe(400);
+    const open = await call(disagreementsLoader, new Request(`${base}/api/disagreements`, auth(tokens["审核员"]!)));
+    expect(open).toMatchObject({ status: 200, body: { total: 1, items: [{ id: created.body.disagreementId, note: "实际只建成了2家", state: "open", person: "林华" }] } });
+
+    const answer = `/api/disagreements/${created.body.disagreementId}`;
+    const did = created.body.disagreementId as string;
+    expect((await call(resolveAction, json(answer, tokens["林华"], { resolution: "upheld", response: "好" }), { id: did })).status).toBe(403);
+    expect((await call(resolveAction, json(answer, tokens["审核员"], { resolution: "maybe", response: "好" }), { id: did })).status).toBe(400);
+    expect((await call(resolveAction, json(answer, tokens["审核员"], { resolution: "overridden", response: "好" }), { id: did })).status).toBe(400);
+    expect((await call(resolveAction, json("/api/disagreements/nope", tokens["审核员"], { resolution: "upheld", response: "好" }), { id: "nope" })).status).toBe(404);
+    expect(await call(resolveAction, json(answer, tokens["审核员"], { resolution: "overridden", status: "missed", response: "核实属实" }), { id: did })).toMatchObject({
+      status: 200,
+      body: { state: "overridden" },
+    });
+    const detail = await call(detailLoader, new Request(`${base}/api/commitments/${id}`), { id });
+    expect(detail.body.disagreements[0]).toMatchObject({ state: "overridden", overrideStatus: "missed", response: "核实属实" });
+    expect(detail.body.status).toBe("missed");
   });
 });
