@@ -93,6 +93,10 @@ export interface ObservationTable {
   per: string | null;
   as_of: string | null;
   created_at: string;
+  /** matching keys, as on commitments (docs/decisions/0015); null until computed for old rows */
+  indicator_head: string | null;
+  unit_family: string | null;
+  region_key: string | null;
 }
 
 /** Append-only audit log: rows are inserted in the same transaction as the change, never updated. */

@@ -12,8 +12,14 @@ import { insertObservations } from "../models/observation.server";
 import { upsertPerson, upsertSuggestion } from "../models/person.server";
 import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
 import { newId } from "../lib/id";
-import { backfillMatchKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
+import { backfillMatchKeys, backfillObservationKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
 import { regionKey } from "../domain/region-keys";
+
+/** An observation's matching keys (docs/decisions/0015), as a commitment's. */
+function observationKeys(indicator: string, unit: string | null, region: string | null | undefined) {
+  const keys = matchKeys(indicator, unit);
+  return { indicator_head: keys.head, unit_family: keys.family, region_key: regionKey(region) };
+}
 
 export type IngestResult =
   | { status: "created"; documentId: string; commitments: number; observations: number; links: number }
@@ -136,6 +142,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
   });
 
   const observations: NewObservation[] = extraction.observations.map((o) => ({
+    ...observationKeys(o.indicator, o.unit ?? null, meta.region),
     id: newId(),
     document_id: documentId,
     quote: o.quote,
@@ -152,6 +159,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
   // Rows stored before the matching keys existed get them first, so they can be candidates.
   await backfillMatchKeys(db);
   await backfillRegionKeys(db);
+  await backfillObservationKeys(db);
 
   let links = 0;
   try {

@@ -68,18 +68,8 @@ async function findCandidates(
     statedOnOrBefore,
   }: { head: string; family: string; regionKeys: string[] | null; excludeDocumentId: string; statedOnOrBefore?: string | null },
 ): Promise<CommitmentWithContext[]> {
-  // An unknown unit is compatible with every family (domain/units compareUnits). One query per
-  // family and place key, each an index range on (indicator_head, unit_family[, region_key], id)
-  // read newest first and stopped at the limit: a single query over several families or places makes
-  // SQLite sort every row of the head (USE TEMP B-TREE FOR ORDER BY), which grows with the table
-  // (docs/decisions/0011-scale.md). The place keys are the document's own place, the places
-  // containing it, the nation and unknown places (domain/region-keys, decision 0014); without a
-  // known place every place is a candidate.
-  const families = family === "unknown" ? UNIT_FAMILIES : [...new Set([family, "unknown"])];
-  type Range = { f: string; key: string | null };
-  const ranges = families.flatMap((f): Range[] => (regionKeys === null ? [{ f, key: null }] : regionKeys.map((key) => ({ f, key }))));
   const perRange = await Promise.all(
-    ranges.map(({ f, key }) => {
+    keyRanges(family, regionKeys).map(({ f, key }) => {
       let query = selectCommitmentsWithContext(db)
         .where("commitments.indicator_head", "=", head)
         .where("commitments.unit_family", "=", f)
@@ -94,9 +84,62 @@ async function findCandidates(
       return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
     }),
   );
+  return newestFirst(perRange);
+}
+
+/**
+ * The index ranges to read for one matching key: an unknown unit is compatible with every family
+ * (domain/units compareUnits), a known one with itself and "unknown"; each family once per place key
+ * (the document's own place and unknown places, domain/region-keys), or once without a place filter
+ * when the document's place is unknown. One query per range, each an index range on (indicator_head,
+ * unit_family[, region_key], id) read newest first and stopped at the limit: a single query over
+ * several families or places makes SQLite sort every row of the head (USE TEMP B-TREE FOR ORDER BY),
+ * which grows with the table (docs/decisions/0011, 0014).
+ */
+type KeyRange = { f: string; key: string | null };
+function keyRanges(family: string, regionKeys: string[] | null): KeyRange[] {
+  const families = family === "unknown" ? UNIT_FAMILIES : [...new Set([family, "unknown"])];
+  return families.flatMap((f): KeyRange[] => (regionKeys === null ? [{ f, key: null }] : regionKeys.map((key) => ({ f, key }))));
+}
+
+/** Several newest-first reads merged into the newest MAX_CANDIDATES. */
+function newestFirst<T extends { id: string }>(perRange: T[][]): T[] {
   const all = perRange.flat();
   if (perRange.length > 1) all.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return all.slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * Figures already stored that may report on a pledge arriving now (decision 0015): same matching
+ * keys, from another document, dated after the pledge was made (their own date, else their
+ * document's). A province's ten years are ingested in any order; a 2024 bulletin read before the
+ * 2022 plan must still count for it.
+ */
+async function findObservationCandidates(
+  db: Db,
+  { head, family, regionKeys, excludeDocumentId, after }: { head: string; family: string; regionKeys: string[] | null; excludeDocumentId: string; after: string },
+) {
+  const perRange = await Promise.all(
+    keyRanges(family, regionKeys).map(({ f, key }) => {
+      let query = db
+        .selectFrom("observations")
+        .innerJoin("documents", "documents.id", "observations.document_id")
+        .selectAll("observations")
+        .select(["documents.region as document_region", "documents.agency as document_agency", "documents.replied_on as document_replied_on"])
+        .where("observations.indicator_head", "=", head)
+        .where("observations.unit_family", "=", f)
+        .where("observations.document_id", "!=", excludeDocumentId)
+        .where((eb) =>
+          eb.or([
+            eb("observations.as_of", ">", after),
+            eb.and([eb("observations.as_of", "is", null), eb("documents.replied_on", ">", after)]),
+          ]),
+        );
+      if (key !== null) query = query.where("observations.region_key", "=", key);
+      return query.orderBy("observations.id", "desc").limit(MAX_CANDIDATES).execute();
+    }),
+  );
+  return newestFirst(perRange);
 }
 
 /** The best `MAX_PROPOSALS_PER_ITEM` of one item's links; candidates arrive newest first. */
@@ -216,6 +259,42 @@ export async function proposeLinksForDocument(
       });
     }
     links.push(...best(found));
+
+    // Figures stored before this pledge arrived that report on it (decision 0015).
+    if (!later.statedOn) continue;
+    const reports = await findObservationCandidates(db, {
+      head: keys.head,
+      family: keys.family,
+      regionKeys,
+      excludeDocumentId: document.documentId,
+      after: later.statedOn,
+    });
+    const reported: NewLink[] = [];
+    for (const o of reports) {
+      const match = scoreMatch(
+        later,
+        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit, per: o.per ?? undefined, asOf: o.as_of ?? o.document_replied_on }),
+        { commitment: candidateParty, candidate: { region: o.document_region, agency: o.document_agency } },
+      );
+      if (match.score < PROPOSE_THRESHOLD) continue;
+      reported.push({
+        id: newId(),
+        commitment_id: later.id,
+        kind: "observation",
+        observation_id: o.id,
+        later_commitment_id: null,
+        state: "proposed",
+        score: match.score,
+        reasons: JSON.stringify(match.reasons),
+        revision_kind: null,
+        revision_description: null,
+        decided_by: null,
+        decided_at: null,
+        reason: null,
+        created_at: at,
+      });
+    }
+    links.push(...best(reported));
   }
 
   const mentions: LaterMention[] = [
@@ -442,5 +521,40 @@ export async function backfillRegionKeys(
     total += rows.length;
   }
   regionKeysFilled.add(db);
+  return total;
+}
+
+const observationKeysFilled = new WeakSet<Db>();
+
+/**
+ * Computes the matching keys of observations stored before they existed (migration
+ * 20261128090000), once per database handle; a no-op afterwards (the match index finds no NULL head).
+ */
+export async function backfillObservationKeys(
+  db: Db,
+  { batch = 1000, force = false }: { batch?: number; force?: boolean } = {},
+): Promise<number> {
+  if (observationKeysFilled.has(db) && !force) return 0;
+  let total = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("observations")
+      .innerJoin("documents", "documents.id", "observations.document_id")
+      .select(["observations.id", "observations.indicator", "observations.unit", "documents.region"])
+      .where("observations.indicator_head", "is", null)
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const keys = matchKeys(row.indicator, row.unit);
+      await db
+        .updateTable("observations")
+        .set({ indicator_head: keys.head, unit_family: keys.family, region_key: regionKey(row.region) })
+        .where("id", "=", row.id)
+        .execute();
+    }
+    total += rows.length;
+  }
+  observationKeysFilled.add(db);
   return total;
 }

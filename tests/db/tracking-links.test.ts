@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { ingestFile } from "../../app/services/ingest.server";
-import { backfillRegionKeys } from "../../app/services/link-proposals.server";
+import { backfillObservationKeys, backfillRegionKeys } from "../../app/services/link-proposals.server";
 import {
   decideLink,
   getTrackedCommitment,
@@ -195,5 +195,28 @@ describeEachDatabase("tracking: link candidates by place", (ctx) => {
     expect(rows).toEqual([{ region_key: "浙江省" }]);
     const bulletin = await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
     expect(bulletin.links).toBe(1);
+  });
+});
+
+describeEachDatabase("tracking: documents ingested out of order", (ctx) => {
+  it("a pledge that arrives after the bulletin reporting on it is linked to that figure", async () => {
+    const bulletin = await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    expect(bulletin.links).toBe(0);
+    const plan = await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    expect(plan.links).toBe(1);
+    const [link] = (await listProposedLinks(ctx.db, { limit: 10, offset: 0 })).items;
+    expect(link).toMatchObject({ kind: "observation", value: 58.9, sourceDocumentId: bulletin.documentId });
+    await decideLink(ctx.db, { linkId: link!.id, action: "confirm", actor: reviewer });
+    const detail = await getTrackedCommitment(ctx.db, link!.commitmentId, "2024-04-01");
+    expect(detail?.documentId).toBe(plan.documentId);
+    expect(detail?.status).toBe("achieved_on_time");
+  });
+
+  it("figures stored before they had matching keys get them, and are found again", async () => {
+    await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    await ctx.db.updateTable("observations").set({ indicator_head: null, unit_family: null, region_key: null }).execute();
+    expect(await backfillObservationKeys(ctx.db, { force: true })).toBe(1);
+    const plan = await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    expect(plan.links).toBe(1);
   });
 });
