@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { StatusOptions } from "~/components/options";
 import { AuditHistory } from "~/components/audit-history";
 import { ClientOnly } from "~/components/client-only";
 import { FieldError } from "~/components/field-error";
@@ -36,7 +37,7 @@ import {
 import { forbidden, notFound, serviceCall } from "~/lib/http.server";
 import { LINK_KIND_LABELS, LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
 import { canReportProgress, isReviewer } from "~/lib/roles";
-import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
+import { statusLabel } from "~/lib/status-style";
 import { getViewer, requireViewer } from "~/lib/user.server";
 import {
   addProgressUpdate,
@@ -517,11 +518,7 @@ export default function CommitmentPage() {
                   <label className="field">
                     <span>认定为</span>
                     <select name="status" defaultValue={c.status}>
-                      {STATUS_FILTER_ORDER.map((s) => (
-                        <option key={s} value={s}>
-                          {statusLabel(s)}
-                        </option>
-                      ))}
+                      <StatusOptions />
                     </select>
                     <FieldError id="status" errors={errorsFor("override").status} />
                   </label>

@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { LabelledOptions, StatusOptions } from "~/components/options";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CommitmentTable } from "~/components/commitment-table";
@@ -9,7 +10,6 @@ import { asOfFromParams, todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
 import { KIND_LABELS } from "~/lib/format";
 import { pageFromSearchParams } from "~/lib/pagination";
-import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
 import { listCommitmentAgencies } from "~/models/commitment.server";
 import { cachedUntilNextWrite } from "~/services/read-cache.server";
 import { listTrackedCommitments } from "~/services/tracking.server";
@@ -82,11 +82,7 @@ export default function Commitments() {
           <span>状态</span>
           <select name="status" defaultValue={filter.status ?? ""}>
             <option value="">全部状态</option>
-            {STATUS_FILTER_ORDER.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s)}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
         <label>
@@ -111,11 +107,7 @@ export default function Commitments() {
           <span>类型</span>
           <select name="kind" defaultValue={filter.kind ?? ""}>
             <option value="">全部类型</option>
-            {Object.entries(KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelledOptions labels={KIND_LABELS} />
           </select>
         </label>
         <label>

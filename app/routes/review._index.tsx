@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { LabelledOptions, StatusOptions } from "~/components/options";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError } from "~/components/field-error";
 import { LinkDecisionForm } from "~/components/link-decision-form";
@@ -12,7 +13,7 @@ import { setFlash, takeFlash } from "~/lib/flash.server";
 import { fieldErrorsOf, formFields, LinkDecisionSchema, ResolveFormSchema, type FieldErrors } from "~/lib/forms";
 import { serviceCall } from "~/lib/http.server";
 import { LINK_KIND_LABELS, REVISION_LABELS } from "~/lib/labels";
-import { STATUS_FILTER_ORDER, statusLabel } from "~/lib/status-style";
+import { statusLabel } from "~/lib/status-style";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
 import { decideLink, listProposedLinks, listTrackedCommitmentsByIds, QUEUE_ORDERS, type QueueOrder } from "~/services/tracking.server";
@@ -169,18 +170,10 @@ export default function ReviewQueue() {
             <input type="hidden" name="tab" value="links" />
             <select name="kind" defaultValue={kind ?? ""} aria-label="类型">
               <option value="">全部类型</option>
-              {Object.entries(KIND_FILTER_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelledOptions labels={KIND_FILTER_LABELS} />
             </select>
             <select name="order" defaultValue={order} aria-label="排序">
-              {Object.entries(ORDER_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelledOptions labels={ORDER_LABELS} />
             </select>
             <button type="submit" className="button button--ghost">
               筛选
@@ -270,11 +263,7 @@ export default function ReviewQueue() {
                         <label>
                           <input type="radio" name="resolution" value="overridden" /> 调整为
                           <select name="status" defaultValue={commitments[o.commitmentId]?.status ?? ""} aria-label="调整后的状态">
-                            {STATUS_FILTER_ORDER.map((s) => (
-                              <option key={s} value={s}>
-                                {statusLabel(s)}
-                              </option>
-                            ))}
+                            <StatusOptions />
                           </select>
                         </label>
                         <FieldError id={`resolution-${o.id}`} errors={errors?.resolution ?? errors?.status} />

@@ -466,30 +466,47 @@ async function proposeDropped(
   return out;
 }
 
-/** Fills matching keys missing on older rows (stored before the keys existed); a no-op afterwards. */
-export async function backfillMatchKeys(db: Db, { batch = 1000 }: { batch?: number } = {}): Promise<number> {
+/** Reads rows needing a fill in batches until none is left; returns how many were filled. */
+async function fillInBatches<R>(next: () => Promise<R[]>, fill: (rows: R[]) => Promise<void>): Promise<number> {
   let total = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom("commitments")
-      .select(["id", "indicator", "target_unit", "baseline_unit"])
-      .where("indicator_head", "is", null)
-      .limit(batch)
-      .execute();
+    const rows = await next();
     if (rows.length === 0) return total;
-    for (const row of rows) {
-      const keys = matchKeys(row.indicator, row.target_unit ?? row.baseline_unit);
-      await db
-        .updateTable("commitments")
-        .set({ indicator_head: keys.head, unit_family: keys.family })
-        .where("id", "=", row.id)
-        .execute();
-    }
+    await fill(rows);
     total += rows.length;
   }
 }
 
-const regionKeysFilled = new WeakSet<Db>();
+/** Backfills that need to run once per database handle (a process's), after an upgrade. */
+const filledOnce = new WeakMap<Db, Set<string>>();
+
+async function oncePerHandle(db: Db, name: string, force: boolean, run: () => Promise<number>): Promise<number> {
+  const done = filledOnce.get(db) ?? new Set<string>();
+  filledOnce.set(db, done);
+  if (done.has(name) && !force) return 0;
+  const filled = await run();
+  done.add(name);
+  return filled;
+}
+
+/** Fills matching keys missing on older rows (stored before the keys existed); a no-op afterwards. */
+export async function backfillMatchKeys(db: Db, { batch = 1000 }: { batch?: number } = {}): Promise<number> {
+  return fillInBatches(
+    () =>
+      db
+        .selectFrom("commitments")
+        .select(["id", "indicator", "target_unit", "baseline_unit"])
+        .where("indicator_head", "is", null)
+        .limit(batch)
+        .execute(),
+    async (rows) => {
+      for (const row of rows) {
+        const keys = matchKeys(row.indicator, row.target_unit ?? row.baseline_unit);
+        await db.updateTable("commitments").set({ indicator_head: keys.head, unit_family: keys.family }).where("id", "=", row.id).execute();
+      }
+    },
+  );
+}
 
 /**
  * Computes the place key of commitments stored before it existed (migration 20261127090000), once
@@ -499,32 +516,29 @@ export async function backfillRegionKeys(
   db: Db,
   { batch = 1000, force = false }: { batch?: number; force?: boolean } = {},
 ): Promise<number> {
-  if (regionKeysFilled.has(db) && !force) return 0;
-  let total = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom("commitments")
-      .innerJoin("documents", "documents.id", "commitments.document_id")
-      .select(["commitments.id", "documents.region"])
-      .where("commitments.region_key", "is", null)
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    const byKey = new Map<string, string[]>();
-    for (const row of rows) {
-      const key = regionKey(row.region);
-      byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
-    }
-    for (const [key, ids] of byKey) {
-      await db.updateTable("commitments").set({ region_key: key }).where("id", "in", ids).execute();
-    }
-    total += rows.length;
-  }
-  regionKeysFilled.add(db);
-  return total;
+  return oncePerHandle(db, "region_key", force, () =>
+    fillInBatches(
+      () =>
+        db
+          .selectFrom("commitments")
+          .innerJoin("documents", "documents.id", "commitments.document_id")
+          .select(["commitments.id", "documents.region"])
+          .where("commitments.region_key", "is", null)
+          .limit(batch)
+          .execute(),
+      async (rows) => {
+        const byKey = new Map<string, string[]>();
+        for (const row of rows) {
+          const key = regionKey(row.region);
+          byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
+        }
+        for (const [key, ids] of byKey) {
+          await db.updateTable("commitments").set({ region_key: key }).where("id", "in", ids).execute();
+        }
+      },
+    ),
+  );
 }
-
-const observationKeysFilled = new WeakSet<Db>();
 
 /**
  * Computes the matching keys of observations stored before they existed (migration
@@ -534,27 +548,26 @@ export async function backfillObservationKeys(
   db: Db,
   { batch = 1000, force = false }: { batch?: number; force?: boolean } = {},
 ): Promise<number> {
-  if (observationKeysFilled.has(db) && !force) return 0;
-  let total = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom("observations")
-      .innerJoin("documents", "documents.id", "observations.document_id")
-      .select(["observations.id", "observations.indicator", "observations.unit", "documents.region"])
-      .where("observations.indicator_head", "is", null)
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const keys = matchKeys(row.indicator, row.unit);
-      await db
-        .updateTable("observations")
-        .set({ indicator_head: keys.head, unit_family: keys.family, region_key: regionKey(row.region) })
-        .where("id", "=", row.id)
-        .execute();
-    }
-    total += rows.length;
-  }
-  observationKeysFilled.add(db);
-  return total;
+  return oncePerHandle(db, "observation_keys", force, () =>
+    fillInBatches(
+      () =>
+        db
+          .selectFrom("observations")
+          .innerJoin("documents", "documents.id", "observations.document_id")
+          .select(["observations.id", "observations.indicator", "observations.unit", "documents.region"])
+          .where("observations.indicator_head", "is", null)
+          .limit(batch)
+          .execute(),
+      async (rows) => {
+        for (const row of rows) {
+          const keys = matchKeys(row.indicator, row.unit);
+          await db
+            .updateTable("observations")
+            .set({ indicator_head: keys.head, unit_family: keys.family, region_key: regionKey(row.region) })
+            .where("id", "=", row.id)
+            .execute();
+        }
+      },
+    ),
+  );
 }
