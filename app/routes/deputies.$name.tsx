@@ -9,13 +9,12 @@ import { asOfFromParams, todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
 import { setFlash, takeFlash } from "~/lib/flash.server";
 import { DisagreeFormSchema, fieldErrorsOf, formFields, type FieldErrors } from "~/lib/forms";
-import { forbidden, notFound } from "~/lib/http.server";
+import { forbidden, notFound, serviceCall } from "~/lib/http.server";
 import { isReviewer } from "~/lib/roles";
 import { getViewer, requireViewer } from "~/lib/user.server";
 import { listDisagreements, registerDisagreement } from "~/services/disagreements.server";
 import { listTrackedCommitments, type TrackedCommitmentRow } from "~/services/tracking.server";
 import { Objections } from "~/components/objections";
-import { serviceCall } from "~/lib/http.server";
 import { Flash } from "~/components/flash";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "代表"}的建议与承诺 · 承诺跟踪` }];

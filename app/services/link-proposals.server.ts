@@ -87,6 +87,8 @@ async function findCandidates(
   return newestFirst(perRange);
 }
 
+type KeyRange = { f: string; key: string | null };
+
 /**
  * The index ranges to read for one matching key: an unknown unit is compatible with every family
  * (domain/units compareUnits), a known one with itself and "unknown"; each family once per place key
@@ -96,7 +98,6 @@ async function findCandidates(
  * several families or places makes SQLite sort every row of the head (USE TEMP B-TREE FOR ORDER BY),
  * which grows with the table (docs/decisions/0011, 0014).
  */
-type KeyRange = { f: string; key: string | null };
 function keyRanges(family: string, regionKeys: string[] | null): KeyRange[] {
   const families = family === "unknown" ? UNIT_FAMILIES : [...new Set([family, "unknown"])];
   return families.flatMap((f): KeyRange[] => (regionKeys === null ? [{ f, key: null }] : regionKeys.map((key) => ({ f, key }))));
