@@ -30,7 +30,8 @@ describe("npm run ingest", () => {
     const first = run("ingest.ts", [input]);
     expect(first.status).toBe(1);
     expect(first.stdout).toContain("documents: 9 new, 0 duplicate, 1 failed");
-    expect(first.stdout).toMatch(/commitments: 8\nobservations: 8\nproposed links: 8\n/);
+    // 9 links: the 2023 revised plan also gets the bulletin's end-2023 figure, stored before it (decision 0015)
+    expect(first.stdout).toMatch(/commitments: 8\nobservations: 8\nproposed links: 9\n/);
     expect(first.stdout).toContain(`${path.join(input, "empty.txt")}: 文件为空`);
     expect(first.stderr).toMatch(/\[10\/10\]/); // not a terminal: one plain line per file
 
