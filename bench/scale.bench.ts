@@ -1,10 +1,10 @@
 // Scale benchmark (issue 3): a province's ten years — 100k replies, ~1M commitments — ingested into
 // SQLite through the real ingestFile path, then the production server measured page by page.
-//   npm run bench:scale -- [--docs N] [--db PATH] [--keep] [--skip-ingest] [--requests N]
+//   npm run bench:scale -- [--docs N] [--db PATH] [--keep] [--skip-ingest] [--requests N] [--concurrency N]
 // Phase 1: ingest a deterministic synthetic corpus (bench/scale-corpus.ts), one transaction per
 //          document, reporting the rate per tenth of the run (matching must not slow down as the
 //          table grows). Phase 2: start scripts/start.ts against the database on 127.0.0.1 and
-//          send a bounded number of requests per URL (concurrency 4), reporting p50/p95/p99.
+//          send a bounded number of requests per URL (concurrency 4 unless --concurrency), reporting p50/p95/p99.
 // The README's "Scale" section has the figures and the machine.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -32,7 +32,7 @@ const dbPath = path.resolve(arg("db") ?? path.join(os.tmpdir(), "tracker-scale.s
 const keep = flag("keep");
 const skipIngest = flag("skip-ingest");
 const requestsPerUrl = Number(arg("requests") ?? 200);
-const concurrency = 4;
+const concurrency = Math.max(1, Number(arg("concurrency") ?? 4));
 const SEED = 20261124;
 
 function fileSize(p: string): number {
