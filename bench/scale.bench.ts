@@ -180,6 +180,9 @@ async function pages(): Promise<void> {
     `/commitments?agency=${agency}`,
     "/commitments?kind=quantitative&dueYear=2025",
     "/commitments?q=" + encodeURIComponent("养老护理员"),
+    // a term found nowhere: without a text index every commitment is read to be sure
+    "/commitments?q=" + encodeURIComponent("没有这个指标"),
+    "/review?tab=objections",
     "/commitments?status=overdue_no_evidence",
     `/commitments/${commitment.id}`,
     ...(linked ? [`/commitments/${linked.commitment_id}`] : []),

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { CommitmentRow, Database, NewCommitment } from "../../db/schema";
-import { contains } from "./sql.server";
+import { commitmentTextContains } from "./sql.server";
 
 type Db = Kysely<Database>;
 
@@ -51,9 +51,7 @@ function filterCommitments(db: Db, { agency, kind, dueYear, q }: CommitmentFilte
   }
   const term = q?.trim();
   if (term) {
-    query = query.where((eb) =>
-      eb.or([contains(eb.ref("commitments.indicator"), term), contains(eb.ref("commitments.quote"), term)]),
-    );
+    query = query.where(commitmentTextContains(db, term));
   }
   return query;
 }

@@ -22,7 +22,7 @@ import {
   toTrackedCommitment,
   type CommitmentWithContext,
 } from "../models/tracking.server";
-import { contains } from "../models/sql.server";
+import { commitmentTextContains } from "../models/sql.server";
 import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
 import { parseProgressSpreadsheet } from "./spreadsheet.server";
@@ -155,9 +155,7 @@ function filtered(db: Db, f: Omit<CommitmentListFilter, "limit" | "offset" | "as
   }
   const term = f.q?.trim();
   if (term) {
-    query = query.where((eb) =>
-      eb.or([contains(eb.ref("commitments.indicator"), term), contains(eb.ref("commitments.quote"), term)]),
-    );
+    query = query.where(commitmentTextContains(db, term));
   }
   return query;
 }

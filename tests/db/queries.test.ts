@@ -124,4 +124,28 @@ describeEachDatabase("list queries", (ctx) => {
     expect(await findDocumentByHash(ctx.db, { contentHash: "nope", textHash: "t4" })).toEqual({ id: "doc04" });
     expect(await findDocumentByHash(ctx.db, { contentHash: "nope", textHash: "nope" })).toBeUndefined();
   });
+
+  it("search commitments' indicator and quote through the text index, kept current on insert and edit", async () => {
+    await fill(ctx.db);
+    const q = async (term: string) => (await listCommitments(ctx.db, { q: term, limit: 200, offset: 0 })).total;
+    expect(await q("领军企业")).toBe(45); // in both indicator and quote: counted once
+    expect(await q("到2027年")).toBe(45); // quote only
+    expect(await q("指标1")).toBe(45); // indicator only
+    expect(await q("养老")).toBe(45); // two characters: no trigram, LIKE instead
+    expect(await q("承诺4-")).toBe(2); // 承诺4-1 and 承诺4-2, not 承诺40-1 …
+    expect(await q("没有这个词")).toBe(0);
+    expect(await q('"引号"')).toBe(0); // a double quote in the term is a phrase character, not syntax
+    expect(await q("100%_")).toBe(0);
+    // The index follows a new row and an edited one (triggers on SQLite; an expression index on PostgreSQL).
+    await insertCommitments(ctx.db, [
+      {
+        id: "extra", document_id: "doc01", ordinal: 9, quote: "新建认知障碍照护专区12个。", start_offset: 0, end_offset: 1,
+        kind: "quantitative", indicator: "认知障碍照护专区", needs_review: 0, origin: "extracted", created_at: "2026-01-01T00:00:00Z",
+      },
+    ]);
+    expect(await q("认知障碍照护")).toBe(1);
+    await ctx.db.updateTable("commitments").set({ indicator: "失智老人照护专区", quote: "新建失智老人照护专区12个。" }).where("id", "=", "extra").execute();
+    expect(await q("认知障碍照护")).toBe(0);
+    expect(await q("失智老人")).toBe(1);
+  });
 });
