@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, parseDatabaseUrl } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { seedIfEmpty } from "../seeds/index";
+import { withoutEsbuildExitDeadlock } from "./build-output";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const buildEntry = path.join(root, "build", "index.js");
@@ -53,15 +54,50 @@ function build(): void {
   console.log("[start] 正在构建生产版本（remix build）…");
   const result = spawnSync(process.execPath, [remixCli, "build"], {
     cwd: root,
-    stdio: "inherit",
+    stdio: ["ignore", "inherit", "pipe"],
+    encoding: "utf8",
     env: { ...process.env, NODE_ENV: "production" },
   });
-  if (result.status !== 0) throw new Error(`remix build failed (exit ${result.status ?? result.signal})`);
+  const stderr = result.stderr ?? "";
+  if (result.status !== 0 || !fs.existsSync(buildEntry)) {
+    process.stderr.write(stderr);
+    throw new Error(`remix build failed (exit ${result.status ?? result.signal})`);
+  }
+  process.stderr.write(withoutEsbuildExitDeadlock(stderr));
+}
+
+const BUILD_LOCK = path.join(root, ".build-lock");
+/** A lock older than this was left by a start that died mid-build. */
+const STALE_LOCK_MS = 10 * 60 * 1000;
+
+/**
+ * Builds when the bundle is stale, once even when several starts race (the two browser suites each
+ * start a server): the first takes the lock (an atomic mkdir) and builds; the others wait for it and
+ * then find the bundle fresh. Two builds writing build/ at once could serve a half-written bundle.
+ */
+async function buildIfStale(): Promise<void> {
+  for (;;) {
+    if (!buildIsStale()) return;
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+    } catch {
+      const age = Date.now() - (fs.statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (buildIsStale()) build();
+      return;
+    } finally {
+      fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+  }
 }
 
 async function main(): Promise<void> {
   await prepareDatabase();
-  if (buildIsStale()) build();
+  await buildIfStale();
 
   const host = process.env.HOST || "127.0.0.1";
   const port = process.env.PORT || "3000";
