@@ -9,7 +9,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { StatusOptions } from "~/components/options";
+import { LabelledOptions, StatusOptions } from "~/components/options";
+import { KIND_LABELS } from "~/lib/format";
+import { confirmCommitment, editCommitment, type CommitmentEdit } from "~/services/commitment-edits.server";
 import { AuditHistory } from "~/components/audit-history";
 import { ClientOnly } from "~/components/client-only";
 import { FieldError } from "~/components/field-error";
@@ -46,6 +48,7 @@ import {
   setOverride,
   withdrawCommitment,
   type LinkView,
+  type TrackedCommitmentDetail,
 } from "~/services/tracking.server";
 import { Flash } from "~/components/flash";
 import { Objections } from "~/components/objections";
@@ -200,7 +203,71 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return back("已撤回这项承诺。");
   }
 
+  if (intent === "confirm-extraction") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以确认提取结果。");
+    const result = await serviceCall(intent, () => confirmCommitment(db, { commitmentId: id, actor: user }));
+    if (result instanceof Response) return result;
+    return back("已确认提取结果无误。");
+  }
+
+  if (intent === "edit") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以修改提取结果。");
+    const read = readEditForm(form);
+    if ("fieldErrors" in read) return badRequest({ intent, fieldErrors: read.fieldErrors });
+    const result = await serviceCall(intent, () =>
+      editCommitment(db, { commitmentId: id, changes: read.changes, reason: String(form.get("reason") ?? ""), actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return back(`已修改：${result.changed.map((f) => EDIT_FIELD_LABELS[f]).join("、")}。`);
+  }
+
   return badRequest({ intent, fieldErrors: {}, formError: "未知的操作。" });
+}
+
+const EDIT_FIELD_LABELS: Record<keyof CommitmentEdit, string> = {
+  kind: "类型",
+  indicator: "指标",
+  targetValue: "目标值",
+  targetValueMax: "目标上限",
+  targetUnit: "单位",
+  targetComparator: "比较方式",
+  targetMode: "目标口径",
+  baselineValue: "基线值",
+  baselineAsOf: "基线日期",
+  dueDate: "期限",
+  duePrecision: "期限精度",
+  agency: "责任单位",
+};
+
+/** The edit form's fields as the service's changes: blank → null, numbers parsed (1,200 → 1200). */
+function readEditForm(form: FormData): { changes: CommitmentEdit } | { fieldErrors: FieldErrors } {
+  const text = (key: string) => {
+    const value = String(form.get(key) ?? "").trim();
+    return value === "" ? null : value;
+  };
+  const fieldErrors: FieldErrors = {};
+  const number = (key: string) => {
+    const value = text(key);
+    if (value === null) return null;
+    const n = Number(value.replace(/[,，\s]/g, ""));
+    if (!Number.isFinite(n)) fieldErrors[key] = ["请填写数字。"];
+    return n;
+  };
+  const changes = {
+    kind: text("kind"),
+    indicator: text("indicator") ?? "",
+    targetValue: number("targetValue"),
+    targetValueMax: number("targetValueMax"),
+    targetUnit: text("targetUnit"),
+    targetComparator: text("targetComparator"),
+    targetMode: text("targetMode"),
+    baselineValue: number("baselineValue"),
+    baselineAsOf: text("baselineAsOf"),
+    dueDate: text("dueDate"),
+    duePrecision: text("duePrecision"),
+    agency: text("agency"),
+  } as CommitmentEdit;
+  return Object.keys(fieldErrors).length ? { fieldErrors } : { changes };
 }
 
 export default function CommitmentPage() {
@@ -511,6 +578,7 @@ export default function CommitmentPage() {
           {can.review ? (
             <section className="card">
               <h2>审核操作</h2>
+              {!c.withdrawn ? <ExtractionReview c={c} errors={errorsFor("edit")} open={actionData?.intent === "edit"} /> : null}
               <details className="disclosure" open={actionData?.intent === "override" || undefined}>
                 <summary>人工认定状态</summary>
                 <Form method="post" className="form" data-testid="override-form">
@@ -586,6 +654,88 @@ function SubmitButton({ intent, label, className = "" }: { intent: string; label
     <button type="submit" className={`button ${className}`} disabled={busy}>
       {busy ? "正在提交…" : label}
     </button>
+  );
+}
+
+/** Confirm the extractor's reading, or correct its fields with a reason (reviewers). */
+function ExtractionReview({ c, errors, open }: { c: TrackedCommitmentDetail; errors: FieldErrors; open: boolean }) {
+  const field = (name: string, label: string, value: string | number | null | undefined, type = "text") => (
+    <label className="field">
+      <span>{label}</span>
+      <input type={type} name={name} defaultValue={value ?? ""} aria-invalid={Boolean(errors[name]) || undefined} />
+      <FieldError id={`edit-${name}`} errors={errors[name]} />
+    </label>
+  );
+  return (
+    <>
+      <p className="sub" data-testid="extraction-origin">
+        {c.origin === "extracted"
+          ? c.needsReview
+            ? "提取结果待复核：系统对这条不够确定。"
+            : "提取结果尚未经人工复核。"
+          : c.origin === "confirmed"
+            ? "提取结果已经人工确认。"
+            : "提取结果已经人工修改（见变更记录）。"}
+      </p>
+      {c.origin === "extracted" ? (
+        <Form method="post" className="form-actions" data-testid="confirm-extraction">
+          <input type="hidden" name="intent" value="confirm-extraction" />
+          <SubmitButton intent="confirm-extraction" label="提取结果无误" className="button--confirm" />
+        </Form>
+      ) : null}
+      <details className="disclosure" open={open || undefined} id="edit">
+        <summary>修改提取结果</summary>
+        <Form method="post" className="form" data-testid="edit-form">
+          <input type="hidden" name="intent" value="edit" />
+          <label className="field">
+            <span>类型</span>
+            <select name="kind" defaultValue={c.kind}>
+              <LabelledOptions labels={KIND_LABELS} />
+            </select>
+          </label>
+          {field("indicator", "指标", c.indicator)}
+          <div className="field-row">
+            <label className="field">
+              <span>比较</span>
+              <select name="targetComparator" defaultValue={c.target?.comparator ?? ""}>
+                <LabelledOptions labels={{ "": "（无目标）", ">=": "不少于 ≥", "=": "等于 =", "<=": "不超过 ≤" }} />
+              </select>
+            </label>
+            {field("targetValue", "目标值", c.target?.value)}
+            {field("targetValueMax", "上限（区间）", c.target?.valueMax)}
+            {field("targetUnit", "单位", c.target?.unit)}
+          </div>
+          <label className="field">
+            <span>口径</span>
+            <select name="targetMode" defaultValue={c.target?.mode ?? ""}>
+              <LabelledOptions labels={{ "": "（无）", level: "达到（水平）", increment: "新增（增量）" }} />
+            </select>
+          </label>
+          <div className="field-row">
+            {field("baselineValue", "基线值", c.baseline?.value)}
+            {field("baselineAsOf", "基线日期", c.baseline?.asOf, "date")}
+          </div>
+          <div className="field-row">
+            {field("dueDate", "期限（最后一天）", c.due?.date, "date")}
+            <label className="field">
+              <span>期限精度</span>
+              <select name="duePrecision" defaultValue={c.due?.precision ?? ""}>
+                <LabelledOptions labels={{ "": "（无期限）", year: "年", month: "月", day: "日" }} />
+              </select>
+            </label>
+          </div>
+          {field("agency", "责任单位", c.agency)}
+          <label className="field">
+            <span>修改理由（必填）</span>
+            <textarea name="reason" rows={2} aria-invalid={Boolean(errors.reason) || undefined} />
+            <FieldError id="edit-reason" errors={errors.reason ?? errors.form} />
+          </label>
+          <div className="form-actions">
+            <SubmitButton intent="edit" label="保存修改" />
+          </div>
+        </Form>
+      </details>
+    </>
   );
 }
 

@@ -18,6 +18,7 @@ import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
 import { decideLink, listProposedLinks, listTrackedCommitmentsByIds, QUEUE_ORDERS, type QueueOrder } from "~/services/tracking.server";
 import { listDisagreements, resolveDisagreement } from "~/services/disagreements.server";
+import { confirmCommitment, listNeedingReview } from "~/services/commitment-edits.server";
 import { Flash } from "~/components/flash";
 import { ReasonList } from "~/components/reason-list";
 
@@ -31,7 +32,7 @@ const ORDER_LABELS: Record<QueueOrder, string> = { oldest: "最早提出的在�
 const KIND_FILTER_LABELS: Record<Kind, string> = { observation: "后续数据", revision: "后续承诺（修订）", dropped: "未再提及" };
 
 function queueParams(params: URLSearchParams) {
-  const tab = params.get("tab") === "objections" ? ("objections" as const) : ("links" as const);
+  const tab = params.get("tab") === "objections" ? ("objections" as const) : params.get("tab") === "extractions" ? ("extractions" as const) : ("links" as const);
   const order = (QUEUE_ORDERS as readonly string[]).includes(params.get("order") ?? "") ? (params.get("order") as QueueOrder) : "oldest";
   const kind = (KINDS as readonly string[]).includes(params.get("kind") ?? "") ? (params.get("kind") as Kind) : undefined;
   return { tab, order, kind };
@@ -44,16 +45,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { tab, order, kind } = queueParams(params);
   const db = await getDb();
   const today = todayInChina();
-  const [queue, objections, flash] = await Promise.all([
+  const [queue, objections, unchecked, flash] = await Promise.all([
     tab === "links"
       ? listProposedLinks(db, { limit: page.limit, offset: page.offset, order, kind })
       : listProposedLinks(db, { limit: 1, offset: 0 }).then((q) => ({ total: q.total, items: [] })),
     listDisagreements(db, { state: "open", limit: tab === "objections" ? page.limit : 1, offset: tab === "objections" ? page.offset : 0 }),
+    listNeedingReview(db, { limit: tab === "extractions" ? page.limit : 1, offset: tab === "extractions" ? page.offset : 0 }),
     takeFlash(request),
   ]);
-  // The commitment each link or objection concerns, with its status today; one page (≤ 20) at a time.
+  // The commitment each link, objection or extraction concerns, with its status today; one page (≤ 20) at a time.
   const ids = [
-    ...new Set(tab === "links" ? queue.items.map((l) => l.commitmentId) : objections.items.map((o) => o.commitmentId)),
+    ...new Set(
+      tab === "links"
+        ? queue.items.map((l) => l.commitmentId)
+        : tab === "objections"
+          ? objections.items.map((o) => o.commitmentId)
+          : unchecked.ids,
+    ),
   ];
   const commitments = await listTrackedCommitmentsByIds(db, ids, today);
   const byId = Object.fromEntries(
@@ -89,6 +97,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       linkTotal: queue.total,
       objections: tab === "objections" ? objections.items : [],
       objectionTotal: objections.total,
+      extractionIds: tab === "extractions" ? unchecked.ids : [],
+      extractionTotal: unchecked.total,
       commitments: byId,
       page: page.page,
       limit: page.limit,
@@ -106,6 +116,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
+  if (form.get("intent") === "confirm-extraction") {
+    const commitmentId = String(form.get("commitmentId") ?? "");
+    const result = await serviceCall("confirm-extraction", () => confirmCommitment(db, { commitmentId, actor: user }));
+    if (result instanceof Response) return result;
+    return redirect(back, { headers: { "Set-Cookie": await setFlash("已确认提取结果无误。") } });
+  }
   if (form.get("intent") === "resolve") {
     const fields = formFields(form, ["disagreementId", "resolution", "status", "response"]);
     const parsed = ResolveFormSchema.safeParse(fields);
@@ -132,7 +148,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { tab, order, kind, links, linkTotal, objections, objectionTotal, commitments, page, limit, flash } = useLoaderData<typeof loader>();
+  const { tab, order, kind, links, linkTotal, objections, objectionTotal, extractionIds, extractionTotal, commitments, page, limit, flash } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorsFor = (intent: string, id: string) => (actionData?.intent === intent && actionData.id === id ? actionData.fieldErrors : undefined);
   return (
@@ -159,9 +176,44 @@ export default function ReviewQueue() {
         <Link to="?tab=objections" className={tab === "objections" ? "is-active" : undefined} data-testid="tab-objections">
           代表 / 委员的不同意见 <span className="count">{objectionTotal}</span>
         </Link>
+        <Link to="?tab=extractions" className={tab === "extractions" ? "is-active" : undefined} data-testid="tab-extractions">
+          待复核的提取结果 <span className="count">{extractionTotal}</span>
+        </Link>
       </nav>
 
-      {tab === "links" ? (
+      {tab === "extractions" ? (
+        <>
+          <p className="muted">
+            提取时系统不够确定的承诺（例如数值或期限有多种读法），最早的在前。核对原文后确认无误，或打开承诺修改提取结果（需写明理由，记入变更记录）。
+          </p>
+          {extractionIds.length === 0 ? (
+            <section className="card empty" data-testid="extractions-empty">
+              <p>没有待复核的提取结果。</p>
+            </section>
+          ) : (
+            <div data-testid="extraction-queue">
+              {extractionIds.map((id) => (
+                <section className="card queue-item" key={id} data-testid="extraction-item">
+                  <CommitmentSummary c={commitments[id]} id={id} />
+                  <Form method="post" className="link-actions">
+                    <input type="hidden" name="intent" value="confirm-extraction" />
+                    <input type="hidden" name="commitmentId" value={id} />
+                    <button type="submit" className="button button--small button--confirm">
+                      提取结果无误
+                    </button>
+                    <Link to={`/commitments/${id}#edit`} className="button button--small button--ghost">
+                      修改…
+                    </Link>
+                  </Form>
+                </section>
+              ))}
+            </div>
+          )}
+          <Pagination page={page} limit={limit} total={extractionTotal} />
+        </>
+      ) : null}
+
+      {tab === "extractions" ? null : tab === "links" ? (
         <>
           <p className="muted">
             系统把后续文件中的数据和承诺与已有承诺自动匹配，并找出后续文件不再提及的承诺。请核对两边是否为同一指标、同一地区，确认后数据才会计入承诺的进展。

@@ -77,6 +77,8 @@ export interface TrackedCommitmentRow {
   personRole: "代表" | "委员" | null;
   firmness: string | null;
   needsReview: boolean;
+  /** how the fields were obtained: as extracted, confirmed by a reviewer, or edited by one */
+  origin: "extracted" | "confirmed" | "edited";
   status: Status;
   statusGroup: StatusGroup;
   statusLabel: string;

@@ -124,6 +124,7 @@ function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentR
     personRole: row.person_role === "代表" || row.person_role === "委员" ? row.person_role : null,
     firmness: row.firmness,
     needsReview: row.needs_review === 1,
+    origin: row.origin,
     status: st.status,
     statusGroup: groupOf(st.status),
     statusLabel: st.label,

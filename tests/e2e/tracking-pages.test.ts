@@ -248,4 +248,29 @@ describe("the tracking pages in a browser", () => {
     await expect(page.locator("h1").textContent()).resolves.toBe("未找到");
     await expect(page.locator("main").textContent()).resolves.toContain("没有找到这项承诺");
   });
+
+  it("lets a reviewer correct what the extractor found, with a reason, recorded in the history", async () => {
+    expectedConsole.push(/status of 400/);
+    await logInAs(page, server, "审核员小王", `/commitments?agency=${encodeURIComponent("湖北省民政厅")}`);
+    const link = page.getByTestId("all-commitments-table").locator("tbody tr a").first();
+    await link.click();
+    await page.getByTestId("status-explanation").waitFor();
+    await page.getByText("修改提取结果").first().click();
+    const form = page.getByTestId("edit-form");
+    await form.locator('input[name="agency"]').fill("湖北省民政厅（养老服务处）");
+    await form.getByRole("button", { name: "保存修改" }).click();
+    await expect(page.getByTestId("error-edit-reason").textContent()).resolves.toContain("理由");
+    await page.getByTestId("edit-form").locator('input[name="agency"]').fill("湖北省民政厅（养老服务处）");
+    await page.getByTestId("edit-form").locator('textarea[name="reason"]').fill("答复末尾写明由养老服务处承办");
+    await page.getByTestId("edit-form").getByRole("button", { name: "保存修改" }).click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("已修改：责任单位");
+    await expect(page.getByTestId("extraction-origin").textContent()).resolves.toContain("已经人工修改");
+    const history = await page.getByTestId("history").textContent();
+    expect(history).toContain("修改提取结果");
+    expect(history).toContain("养老服务处");
+
+    const response = await page.goto(`${server.url}/review?tab=extractions`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId("tab-extractions").textContent()).resolves.toContain("待复核");
+  });
 });

@@ -1,0 +1,79 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { confirmCommitment, editCommitment, listNeedingReview } from "../../app/services/commitment-edits.server";
+import { ingestFile } from "../../app/services/ingest.server";
+import { getTrackedCommitment, listTrackedCommitments, NotFoundError, PermissionError, ValidationError, type User } from "../../app/services/tracking.server";
+import { describeEachDatabase } from "./databases";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/tracking/", import.meta.url));
+const reviewer: User = { id: "u1", name: "审核员甲", role: "reviewer" };
+const agency: User = { id: "u2", name: "鹿城民政", role: "agency", agency: "温州市鹿城区民政局" };
+
+async function pledges(db: Parameters<typeof ingestFile>[0]) {
+  const file = path.join(FIXTURES, "dropped/2023-reply-lucheng.txt");
+  const result = await ingestFile(db, { bytes: new Uint8Array(fs.readFileSync(file)), fileName: path.basename(file), source: "test", actor: "tester" });
+  if (result.status !== "created") throw new Error(JSON.stringify(result));
+  const items = (await listTrackedCommitments(db, { person: "林华", asOf: "2024-03-01", limit: 10, offset: 0 })).items;
+  // 老年食堂 20家 first, whatever order the list gives
+  return [...items].sort((a, b) => Number(b.indicator === "老年食堂") - Number(a.indicator === "老年食堂"));
+}
+
+describeEachDatabase("a reviewer checks what the extractor found", (ctx) => {
+  it("corrects a target and a date with a reason: only what changed is recorded, and the status follows", async () => {
+    const [first] = await pledges(ctx.db);
+    expect(first).toMatchObject({ indicator: "老年食堂", origin: "extracted", target: { value: 20 } });
+    const { changed } = await editCommitment(ctx.db, {
+      commitmentId: first!.id,
+      changes: { indicator: "老年食堂", targetValue: 25, dueDate: "2025-06-30", duePrecision: "month" },
+      reason: "原文附件写明25家，期限为2025年6月",
+      actor: reviewer,
+      at: "2024-03-02T00:00:00.000Z",
+    });
+    expect(changed.sort()).toEqual(["dueDate", "duePrecision", "targetValue"]);
+    const detail = await getTrackedCommitment(ctx.db, first!.id, "2024-03-02");
+    expect(detail).toMatchObject({ origin: "edited", needsReview: false, target: { value: 25 }, due: { date: "2025-06-30", precision: "month" } });
+    expect(detail?.quote).toBe(first!.quote); // the evidence does not change
+    const edit = detail!.history.find((e) => e.action === "edited")!;
+    expect(edit).toMatchObject({
+      actor: "审核员甲",
+      reason: "原文附件写明25家，期限为2025年6月",
+      before: { targetValue: 20, dueDate: "2024-12-31", duePrecision: "year" },
+      after: { targetValue: 25, dueDate: "2025-06-30", duePrecision: "month" },
+    });
+    expect(detail?.explanation).toContain("25");
+  });
+
+  it("refuses bad fields by name, an empty reason, no change, and non-reviewers; stores nothing then", async () => {
+    const [first] = await pledges(ctx.db);
+    const edit = (changes: object, reason = "核对原文", actor = reviewer) =>
+      editCommitment(ctx.db, { commitmentId: first!.id, changes: changes as never, reason, actor });
+    await expect(edit({ dueDate: "2025-02-30" })).rejects.toMatchObject({ fieldErrors: { dueDate: ["日期格式应为YYYY-MM-DD"] } });
+    await expect(edit({ targetValue: 30, targetValueMax: 10 })).rejects.toMatchObject({ fieldErrors: { targetValueMax: ["区间上限不能小于下限"] } });
+    await expect(edit({ indicator: " " })).rejects.toMatchObject({ fieldErrors: { indicator: ["指标不能为空"] } });
+    await expect(edit({ targetValue: 25 }, " ")).rejects.toMatchObject({ fieldErrors: { reason: ["请写明修改理由"] } });
+    await expect(edit({ targetValue: 20 })).rejects.toBeInstanceOf(ValidationError); // the same value: no change
+    await expect(edit({ targetValue: 25 }, "核对", agency)).rejects.toBeInstanceOf(PermissionError);
+    await expect(editCommitment(ctx.db, { commitmentId: "nope", changes: { targetValue: 1 }, reason: "x", actor: reviewer })).rejects.toBeInstanceOf(NotFoundError);
+    const detail = await getTrackedCommitment(ctx.db, first!.id, "2024-03-02");
+    expect(detail).toMatchObject({ origin: "extracted", target: { value: 20 } });
+    expect(detail?.history).toEqual([]);
+  });
+
+  it("confirms an extraction once, which takes it off the list of pledges to check", async () => {
+    const items = await pledges(ctx.db);
+    await ctx.db.updateTable("commitments").set({ needs_review: 1 }).execute();
+    const before = await listNeedingReview(ctx.db, { limit: 10, offset: 0 });
+    expect(before.total).toBe(items.length);
+    await confirmCommitment(ctx.db, { commitmentId: items[0]!.id, actor: reviewer });
+    await expect(confirmCommitment(ctx.db, { commitmentId: items[0]!.id, actor: reviewer })).rejects.toBeInstanceOf(ValidationError);
+    await expect(confirmCommitment(ctx.db, { commitmentId: items[1]!.id, actor: agency })).rejects.toBeInstanceOf(PermissionError);
+    const after = await listNeedingReview(ctx.db, { limit: 10, offset: 0 });
+    expect(after.total).toBe(items.length - 1);
+    expect(after.ids).not.toContain(items[0]!.id);
+    const detail = await getTrackedCommitment(ctx.db, items[0]!.id, "2024-03-02");
+    expect(detail).toMatchObject({ origin: "confirmed", needsReview: false });
+    expect(detail?.history.map((e) => e.action)).toEqual(["confirmed"]);
+  });
+});
