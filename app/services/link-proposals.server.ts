@@ -66,7 +66,15 @@ async function findCandidates(
     regionKeys,
     excludeDocumentId,
     statedOnOrBefore,
-  }: { head: string; family: string; regionKeys: string[] | null; excludeDocumentId: string; statedOnOrBefore?: string | null },
+    statedAfter,
+  }: {
+    head: string;
+    family: string;
+    regionKeys: string[] | null;
+    excludeDocumentId: string;
+    statedOnOrBefore?: string | null;
+    statedAfter?: string | null;
+  },
 ): Promise<CommitmentWithContext[]> {
   const perRange = await Promise.all(
     keyRanges(family, regionKeys).map(({ f, key }) => {
@@ -81,6 +89,7 @@ async function findCandidates(
           eb.or([eb("documents.replied_on", "is", null), eb("documents.replied_on", "<=", statedOnOrBefore)]),
         );
       }
+      if (statedAfter) query = query.where("documents.replied_on", ">", statedAfter);
       return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
     }),
   );
@@ -261,8 +270,45 @@ export async function proposeLinksForDocument(
     }
     links.push(...best(found));
 
-    // Figures stored before this pledge arrived that report on it (decision 0015).
     if (!later.statedOn) continue;
+    // Newer pledges stored before this one arrived revise it (decision 0015): the same link as if
+    // they had come second, with this pledge as the earlier one.
+    const newer = await findCandidates(db, {
+      head: keys.head,
+      family: keys.family,
+      regionKeys,
+      excludeDocumentId: document.documentId,
+      statedAfter: later.statedOn,
+    });
+    const revisedBy: NewLink[] = [];
+    for (const row of newer) {
+      const revising = toTrackedCommitment(row);
+      const match = scoreMatch(later, commitmentCandidate(revising), {
+        commitment: candidateParty,
+        candidate: { region: row.document_region, agency: row.agency },
+      });
+      if (match.score < PROPOSE_THRESHOLD) continue;
+      const revision = classifyRevision(later, revising);
+      revisedBy.push({
+        id: newId(),
+        commitment_id: later.id,
+        kind: "revision",
+        observation_id: null,
+        later_commitment_id: row.id,
+        state: "proposed",
+        score: match.score,
+        reasons: JSON.stringify(match.reasons),
+        revision_kind: revision.kind,
+        revision_description: revision.description,
+        decided_by: null,
+        decided_at: null,
+        reason: null,
+        created_at: at,
+      });
+    }
+    links.push(...best(revisedBy));
+
+    // Figures stored before this pledge arrived that report on it (decision 0015).
     const reports = await findObservationCandidates(db, {
       head: keys.head,
       family: keys.family,

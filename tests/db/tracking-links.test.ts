@@ -212,6 +212,19 @@ describeEachDatabase("tracking: documents ingested out of order", (ctx) => {
     expect(detail?.status).toBe("achieved_on_time");
   });
 
+  it("a pledge that arrives after the later pledge revising it is still its revision, in date order", async () => {
+    const raised = await ingest(ctx.db, "revision/2023-plan-huli-chuangwei-raised.txt");
+    const plan = await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    // the revision, and the plan's own "目前52%" offered to the 2023 pledge as a possible baseline (score 0.6)
+    expect(plan.links).toBe(2);
+    const [link, ...more] = (await listProposedLinks(ctx.db, { limit: 10, offset: 0, kind: "revision" })).items;
+    expect(more).toEqual([]);
+    expect(link).toMatchObject({ kind: "revision", revisionKind: "target_raised", sourceDocumentId: raised.documentId });
+    const earlier = await getTrackedCommitment(ctx.db, link!.commitmentId, "2024-01-01");
+    expect(earlier?.documentId).toBe(plan.documentId);
+    expect(earlier?.revisions).toEqual([expect.objectContaining({ direction: "later", commitmentId: link!.laterCommitmentId })]);
+  });
+
   it("figures stored before they had matching keys get them, and are found again", async () => {
     await ingest(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
     await ctx.db.updateTable("observations").set({ indicator_head: null, unit_family: null, region_key: null }).execute();
