@@ -65,15 +65,11 @@ async function findCandidates(
     family,
     regionKeys,
     excludeDocumentId,
-    statedOnOrBefore,
-    statedAfter,
   }: {
     head: string;
     family: string;
     regionKeys: string[] | null;
     excludeDocumentId: string;
-    statedOnOrBefore?: string | null;
-    statedAfter?: string | null;
   },
 ): Promise<CommitmentWithContext[]> {
   const perRange = await Promise.all(
@@ -84,12 +80,7 @@ async function findCandidates(
         .where("commitments.document_id", "!=", excludeDocumentId)
         .where("commitments.withdrawn_at", "is", null);
       if (key !== null) query = query.where("commitments.region_key", "=", key);
-      if (statedOnOrBefore) {
-        query = query.where((eb) =>
-          eb.or([eb("documents.replied_on", "is", null), eb("documents.replied_on", "<=", statedOnOrBefore)]),
-        );
-      }
-      if (statedAfter) query = query.where("documents.replied_on", ">", statedAfter);
+
       return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
     }),
   );
@@ -234,15 +225,18 @@ export async function proposeLinksForDocument(
   for (const later of commitments) {
     if (later.kind === "qualitative") continue;
     const keys = matchKeys(later.indicator, later.target?.unit ?? null);
-    const candidates = await findCandidates(db, {
+    // One read for both directions: pledges stated on or before this one (it may revise them) and,
+    // for out-of-order ingest, pledges stated after it (they may revise it; decision 0015).
+    const around = await findCandidates(db, {
       head: keys.head,
       family: keys.family,
       regionKeys,
       excludeDocumentId: document.documentId,
-      statedOnOrBefore: later.statedOn,
     });
+    const stated = later.statedOn;
+    const isNewer = (row: CommitmentWithContext) => stated !== null && row.document_replied_on !== null && row.document_replied_on > stated;
     const found: NewLink[] = [];
-    for (const row of candidates) {
+    for (const row of around.filter((r) => !isNewer(r))) {
       const earlier = toTrackedCommitment(row);
       const match = scoreMatch(earlier, commitmentCandidate(later), {
         commitment: { region: row.document_region, agency: row.agency },
@@ -273,15 +267,8 @@ export async function proposeLinksForDocument(
     if (!later.statedOn) continue;
     // Newer pledges stored before this one arrived revise it (decision 0015): the same link as if
     // they had come second, with this pledge as the earlier one.
-    const newer = await findCandidates(db, {
-      head: keys.head,
-      family: keys.family,
-      regionKeys,
-      excludeDocumentId: document.documentId,
-      statedAfter: later.statedOn,
-    });
     const revisedBy: NewLink[] = [];
-    for (const row of newer) {
+    for (const row of around.filter(isNewer)) {
       const revising = toTrackedCommitment(row);
       const match = scoreMatch(later, commitmentCandidate(revising), {
         commitment: candidateParty,
