@@ -168,20 +168,22 @@ const CACHE_BATCH = 1000;
  * (docs/decisions/0008): only the missing ones are derived, 1000 at a time.
  */
 async function fillStatusCache(db: Db, f: Omit<CommitmentListFilter, "limit" | "offset" | "status">): Promise<void> {
+  // Keyset batches in id order: each batch reads on from the last id instead of skipping the rows
+  // already cached from the start again (quadratic at a province's million commitments).
+  let after: string | null = null;
   for (;;) {
-    const missing = await filtered(db, f)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("status_cache")
-              .select("status_cache.commitment_id")
-              .whereRef("status_cache.commitment_id", "=", "commitments.id")
-              .where("status_cache.as_of", "=", f.asOf),
-          ),
+    let query = filtered(db, f).where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("status_cache")
+            .select("status_cache.commitment_id")
+            .whereRef("status_cache.commitment_id", "=", "commitments.id")
+            .where("status_cache.as_of", "=", f.asOf),
         ),
-      )
-      .limit(CACHE_BATCH)
-      .execute();
+      ),
+    );
+    if (after !== null) query = query.where("commitments.id", ">", after);
+    const missing = await query.orderBy("commitments.id").limit(CACHE_BATCH).execute();
     if (missing.length === 0) return;
     const statuses = await statusesFor(db, missing, f.asOf);
     await db
@@ -197,6 +199,10 @@ async function fillStatusCache(db: Db, f: Omit<CommitmentListFilter, "limit" | "
       .onConflict((oc) => oc.columns(["as_of", "commitment_id"]).doNothing())
       .execute();
     if (missing.length < CACHE_BATCH) return;
+    after = missing[missing.length - 1]!.id;
+    // better-sqlite3 is synchronous: without a turn of the event loop between batches, a long fill
+    // (a new asOf over every commitment) would hold every other request until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

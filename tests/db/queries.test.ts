@@ -149,3 +149,29 @@ describeEachDatabase("list queries", (ctx) => {
     expect(await q("失智老人")).toBe(1);
   });
 });
+
+describeEachDatabase("the status cache at a new asOf", (ctx) => {
+  it("fills every commitment in batches and filters by status exactly, across batch boundaries", async () => {
+    const { listTrackedCommitments } = await import("../../app/services/tracking.server");
+    await insertDocument(ctx.db, {
+      id: "big", content_hash: "cbig", text_hash: "tbig", file_name: "big.txt", format: "txt", encoding: "utf-8", text: "正文",
+      source: "test", agency: "某局", addressee: null, addressee_role: null, ref: null, session: null, title: "大文件",
+      replied_on: "2024-01-10", region: null, co_agencies: "[]", kind: "reply", ingested_at: "2026-01-01T00:00:00Z", ingested_by: "test",
+    });
+    // 2,500 pledges: due 2024 (overdue at the asOf), due 2030 (not due), no deadline — three statuses, 3 fill batches.
+    const rows: NewCommitment[] = Array.from({ length: 2500 }, (_, i) => ({
+      id: `c${String(i).padStart(5, "0")}`, document_id: "big", ordinal: i, quote: `新增床位${i}张`, start_offset: 0, end_offset: 1,
+      kind: "quantitative", indicator: "床位", target_value: 10, target_unit: "张", target_comparator: ">=", target_mode: "increment",
+      due_date: i % 3 === 0 ? "2024-12-31" : i % 3 === 1 ? "2030-12-31" : null, due_precision: i % 3 === 2 ? null : "year",
+      agency: "某局", needs_review: 0, origin: "extracted", created_at: "2026-01-01T00:00:00Z",
+    }));
+    await insertCommitments(ctx.db, rows);
+    const count = async (status: Parameters<typeof listTrackedCommitments>[1]["status"]) =>
+      (await listTrackedCommitments(ctx.db, { status, asOf: "2025-06-30", limit: 5, offset: 0 })).total;
+    expect(await count("overdue_no_evidence")).toBe(834);
+    expect(await count("not_due_no_data")).toBe(833);
+    expect(await count("open_ended_no_data")).toBe(833);
+    const cached = await ctx.db.selectFrom("status_cache").select((eb) => eb.fn.countAll<number>().as("n")).where("as_of", "=", "2025-06-30").executeTakeFirstOrThrow();
+    expect(Number(cached.n)).toBe(2500);
+  });
+});
