@@ -143,6 +143,18 @@ async function findObservationCandidates(
   return newestFirst(perRange);
 }
 
+/**
+ * A pledge's revision links, one per direction: the lineage is a chain (2019 → 2021 → 2023), so a
+ * pledge is linked to the nearest earlier pledge it revises and the nearest newer one revising it,
+ * not to every ancestor — at a province's volume the extra links were most of the queue.
+ */
+function nearestRevision(candidates: { link: NewLink; stated: string | null }[], pledgeDate: string | null): NewLink[] {
+  const distance = (d: string | null) =>
+    d === null || pledgeDate === null ? Number.MAX_SAFE_INTEGER : Math.abs(Date.parse(d) - Date.parse(pledgeDate));
+  const [nearest] = [...candidates].sort((a, b) => b.link.score - a.link.score || distance(a.stated) - distance(b.stated));
+  return nearest ? [nearest.link] : [];
+}
+
 /** The best `MAX_PROPOSALS_PER_ITEM` of one item's links; candidates arrive newest first. */
 function best(links: NewLink[]): NewLink[] {
   return links
@@ -235,7 +247,7 @@ export async function proposeLinksForDocument(
     });
     const stated = later.statedOn;
     const isNewer = (row: CommitmentWithContext) => stated !== null && row.document_replied_on !== null && row.document_replied_on > stated;
-    const found: NewLink[] = [];
+    const revises: { link: NewLink; stated: string | null }[] = [];
     for (const row of around.filter((r) => !isNewer(r))) {
       const earlier = toTrackedCommitment(row);
       const match = scoreMatch(earlier, commitmentCandidate(later), {
@@ -245,29 +257,32 @@ export async function proposeLinksForDocument(
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
       const revision = classifyRevision(earlier, later);
-      found.push({
-        id: newId(),
-        commitment_id: row.id,
-        kind: "revision",
-        observation_id: null,
-        later_commitment_id: later.id,
-        state: "proposed",
-        score: match.score,
-        reasons: JSON.stringify(match.reasons),
-        revision_kind: revision.kind,
-        revision_description: revision.description,
-        decided_by: null,
-        decided_at: null,
-        reason: null,
-        created_at: at,
+      revises.push({
+        stated: row.document_replied_on,
+        link: {
+          id: newId(),
+          commitment_id: row.id,
+          kind: "revision",
+          observation_id: null,
+          later_commitment_id: later.id,
+          state: "proposed",
+          score: match.score,
+          reasons: JSON.stringify(match.reasons),
+          revision_kind: revision.kind,
+          revision_description: revision.description,
+          decided_by: null,
+          decided_at: null,
+          reason: null,
+          created_at: at,
+        },
       });
     }
-    links.push(...best(found));
+    links.push(...nearestRevision(revises, stated));
 
     if (!later.statedOn) continue;
     // Newer pledges stored before this one arrived revise it (decision 0015): the same link as if
     // they had come second, with this pledge as the earlier one.
-    const revisedBy: NewLink[] = [];
+    const revisedBy: { link: NewLink; stated: string | null }[] = [];
     for (const row of around.filter(isNewer)) {
       const revising = toTrackedCommitment(row);
       const match = scoreMatch(later, commitmentCandidate(revising), {
@@ -277,23 +292,26 @@ export async function proposeLinksForDocument(
       if (match.score < PROPOSE_THRESHOLD) continue;
       const revision = classifyRevision(later, revising);
       revisedBy.push({
-        id: newId(),
-        commitment_id: later.id,
-        kind: "revision",
-        observation_id: null,
-        later_commitment_id: row.id,
-        state: "proposed",
-        score: match.score,
-        reasons: JSON.stringify(match.reasons),
-        revision_kind: revision.kind,
-        revision_description: revision.description,
-        decided_by: null,
-        decided_at: null,
-        reason: null,
-        created_at: at,
+        stated: row.document_replied_on,
+        link: {
+          id: newId(),
+          commitment_id: later.id,
+          kind: "revision",
+          observation_id: null,
+          later_commitment_id: row.id,
+          state: "proposed",
+          score: match.score,
+          reasons: JSON.stringify(match.reasons),
+          revision_kind: revision.kind,
+          revision_description: revision.description,
+          decided_by: null,
+          decided_at: null,
+          reason: null,
+          created_at: at,
+        },
       });
     }
-    links.push(...best(revisedBy));
+    links.push(...nearestRevision(revisedBy, stated));
 
     // Figures stored before this pledge arrived that report on it (decision 0015).
     const reports = await findObservationCandidates(db, {

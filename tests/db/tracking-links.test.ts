@@ -107,6 +107,18 @@ describeEachDatabase("tracking: links from later documents", (ctx) => {
     await expect(decideLink(ctx.db, { linkId: items[0]!.id, action: "confirm", actor: reviewer })).rejects.toThrow(/已否决/);
   });
 
+  it("revisions form a chain: each pledge is linked to the nearest earlier one, not to every ancestor", async () => {
+    await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    const second = await ingest(ctx.db, "revision/2023-plan-huli-chuangwei-raised.txt");
+    const third = await ingest(ctx.db, "../tracking-chain/2024-plan-huli-chuangwei-again.txt");
+    const revisions = (await listProposedLinks(ctx.db, { limit: 20, offset: 0, kind: "revision" })).items;
+    expect(revisions).toHaveLength(2);
+    const thirdLink = revisions.find((l) => l.sourceDocumentId === third.documentId)!;
+    const revised = await getTrackedCommitment(ctx.db, thirdLink.commitmentId, "2024-07-01");
+    expect(revised?.documentId).toBe(second.documentId);
+    expect(thirdLink).toMatchObject({ revisionKind: expect.stringMatching(/target_raised|date_moved_later/) });
+  });
+
   it("a later pledge on the same indicator becomes a revision link with its kind", async () => {
     await ingest(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
     const revision = await ingest(ctx.db, "revision/2023-plan-huli-chuangwei-raised.txt");
