@@ -37,7 +37,7 @@ import {
   type FieldErrors,
 } from "~/lib/forms";
 import { forbidden, notFound, serviceCall } from "~/lib/http.server";
-import { LINK_KIND_LABELS, LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
+import { fieldLabel, LINK_KIND_LABELS, LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
 import { canReportProgress, isReviewer } from "~/lib/roles";
 import { statusLabel } from "~/lib/status-style";
 import { getViewer, requireViewer } from "~/lib/user.server";
@@ -218,26 +218,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       editCommitment(db, { commitmentId: id, changes: read.changes, reason: String(form.get("reason") ?? ""), actor: user }),
     );
     if (result instanceof Response) return result;
-    return back(`已修改：${result.changed.map((f) => EDIT_FIELD_LABELS[f]).join("、")}。`);
+    return back(`已修改：${result.changed.map(fieldLabel).join("、")}。`);
   }
 
   return badRequest({ intent, fieldErrors: {}, formError: "未知的操作。" });
 }
-
-const EDIT_FIELD_LABELS: Record<keyof CommitmentEdit, string> = {
-  kind: "类型",
-  indicator: "指标",
-  targetValue: "目标值",
-  targetValueMax: "目标上限",
-  targetUnit: "单位",
-  targetComparator: "比较方式",
-  targetMode: "目标口径",
-  baselineValue: "基线值",
-  baselineAsOf: "基线日期",
-  dueDate: "期限",
-  duePrecision: "期限精度",
-  agency: "责任单位",
-};
 
 /** The edit form's fields as the service's changes: blank → null, numbers parsed (1,200 → 1200). */
 function readEditForm(form: FormData): { changes: CommitmentEdit } | { fieldErrors: FieldErrors } {
