@@ -1,3 +1,4 @@
+import { cachedUntilNextWrite } from "../services/read-cache.server";
 import type { Kysely } from "kysely";
 import type { Database, DocumentRow, NewDocument } from "../../db/schema";
 import { contains, parseJsonArray } from "./sql.server";
@@ -52,14 +53,21 @@ function filterDocuments(db: Db, { q, agency }: DocumentListFilter) {
   if (agency) query = query.where("agency", "=", agency);
   const term = q?.trim();
   if (term) {
-    query = query.where((eb) =>
-      eb.or([
-        contains(eb.ref("title"), term),
-        contains(eb.ref("agency"), term),
-        contains(eb.ref("addressee"), term),
-        contains(eb.ref("ref"), term),
-        contains(eb.ref("file_name"), term),
-      ]),
+    // Matched in a subquery that SQLite answers from documents_search_idx alone: scanning the table
+    // itself would read every reply's full text (migration 20261201090000).
+    query = query.where("documents.id", "in", (eb) =>
+      eb
+        .selectFrom("documents as d")
+        .select("d.id")
+        .where((w) =>
+          w.or([
+            contains(w.ref("d.title"), term),
+            contains(w.ref("d.agency"), term),
+            contains(w.ref("d.addressee"), term),
+            contains(w.ref("d.ref"), term),
+            contains(w.ref("d.file_name"), term),
+          ]),
+        ),
     );
   }
   return query;
@@ -72,7 +80,10 @@ export async function listDocuments(
 ): Promise<{ total: number; items: DocumentListItem[] }> {
   const base = filterDocuments(db, { q, agency });
   const [countRow, items] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    // The total scans every matching document; kept until the next write (docs/decisions/0011).
+    cachedUntilNextWrite(db, `documents-total:${JSON.stringify([q?.trim() ?? "", agency ?? ""])}`, () =>
+      base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    ),
     base
       .select((eb) => [
         "documents.id",

@@ -10,6 +10,7 @@ import * as m20261127090000 from "./20261127090000-commitment-region-key";
 import * as m20261128090000 from "./20261128090000-observation-match-keys";
 import * as m20261129090000 from "./20261129090000-commitment-text-search";
 import * as m20261130090000 from "./20261130090000-commitment-review-index";
+import * as m20261201090000 from "./20261201090000-document-search-index";
 
 export const migrations: Record<string, Migration> = {
   "20261123140000-documents-commitments-observations-events": m20261123140000,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "20261128090000-observation-match-keys": m20261128090000,
   "20261129090000-commitment-text-search": m20261129090000,
   "20261130090000-commitment-review-index": m20261130090000,
+  "20261201090000-document-search-index": m20261201090000,
 };
