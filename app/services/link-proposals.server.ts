@@ -143,6 +143,31 @@ async function findObservationCandidates(
   return newestFirst(perRange);
 }
 
+/** A link as the matcher proposes it: undecided, with its score and reasons. */
+function proposedLink(
+  fields: Pick<NewLink, "commitment_id" | "kind" | "score"> &
+    Partial<Pick<NewLink, "observation_id" | "later_commitment_id" | "later_document_id" | "revision_kind" | "revision_description">> & {
+      reasons: string[];
+      at: string;
+    },
+): NewLink {
+  const { reasons, at, ...rest } = fields;
+  return {
+    id: newId(),
+    observation_id: null,
+    later_commitment_id: null,
+    revision_kind: null,
+    revision_description: null,
+    ...rest,
+    state: "proposed",
+    reasons: JSON.stringify(reasons),
+    decided_by: null,
+    decided_at: null,
+    reason: null,
+    created_at: at,
+  };
+}
+
 /**
  * A pledge's revision links, one per direction: the lineage is a chain (2019 → 2021 → 2023), so a
  * pledge is linked to the nearest earlier pledge it revises and the nearest newer one revising it,
@@ -214,22 +239,9 @@ export async function proposeLinksForDocument(
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
-      found.push({
-        id: newId(),
-        commitment_id: row.id,
-        kind: "observation",
-        observation_id: o.id,
-        later_commitment_id: null,
-        state: "proposed",
-        score: match.score,
-        reasons: JSON.stringify(match.reasons),
-        revision_kind: null,
-        revision_description: null,
-        decided_by: null,
-        decided_at: null,
-        reason: null,
-        created_at: at,
-      });
+      found.push(
+        proposedLink({ commitment_id: row.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
+      );
     }
     links.push(...best(found));
   }
@@ -259,22 +271,16 @@ export async function proposeLinksForDocument(
       const revision = classifyRevision(earlier, later);
       revises.push({
         stated: row.document_replied_on,
-        link: {
-          id: newId(),
+        link: proposedLink({
           commitment_id: row.id,
           kind: "revision",
-          observation_id: null,
           later_commitment_id: later.id,
-          state: "proposed",
           score: match.score,
-          reasons: JSON.stringify(match.reasons),
+          reasons: match.reasons,
           revision_kind: revision.kind,
           revision_description: revision.description,
-          decided_by: null,
-          decided_at: null,
-          reason: null,
-          created_at: at,
-        },
+          at,
+        }),
       });
     }
     links.push(...nearestRevision(revises, stated));
@@ -293,22 +299,16 @@ export async function proposeLinksForDocument(
       const revision = classifyRevision(later, revising);
       revisedBy.push({
         stated: row.document_replied_on,
-        link: {
-          id: newId(),
+        link: proposedLink({
           commitment_id: later.id,
           kind: "revision",
-          observation_id: null,
           later_commitment_id: row.id,
-          state: "proposed",
           score: match.score,
-          reasons: JSON.stringify(match.reasons),
+          reasons: match.reasons,
           revision_kind: revision.kind,
           revision_description: revision.description,
-          decided_by: null,
-          decided_at: null,
-          reason: null,
-          created_at: at,
-        },
+          at,
+        }),
       });
     }
     links.push(...nearestRevision(revisedBy, stated));
@@ -329,22 +329,9 @@ export async function proposeLinksForDocument(
         { commitment: candidateParty, candidate: { region: o.document_region, agency: o.document_agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
-      reported.push({
-        id: newId(),
-        commitment_id: later.id,
-        kind: "observation",
-        observation_id: o.id,
-        later_commitment_id: null,
-        state: "proposed",
-        score: match.score,
-        reasons: JSON.stringify(match.reasons),
-        revision_kind: null,
-        revision_description: null,
-        decided_by: null,
-        decided_at: null,
-        reason: null,
-        created_at: at,
-      });
+      reported.push(
+        proposedLink({ commitment_id: later.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
+      );
     }
     links.push(...best(reported));
   }
@@ -496,23 +483,18 @@ async function proposeDropped(
     ].filter((r): r is string => r !== null);
     for (const row of rows) {
       if (!dropped.has(row.id)) continue;
-      out.push({
-        id: newId(),
-        commitment_id: row.id,
-        kind: "dropped",
-        observation_id: null,
-        later_commitment_id: null,
-        later_document_id: document.documentId,
-        state: "proposed",
-        score,
-        reasons: JSON.stringify(reasons),
-        revision_kind: "dropped",
-        revision_description: `${document.title ? `《${document.title}》` : "后续文件"}（${when}）未再提及这项承诺。`,
-        decided_by: null,
-        decided_at: null,
-        reason: null,
-        created_at: at,
-      });
+      out.push(
+        proposedLink({
+          commitment_id: row.id,
+          kind: "dropped",
+          later_document_id: document.documentId,
+          score,
+          reasons,
+          revision_kind: "dropped",
+          revision_description: `${document.title ? `《${document.title}》` : "后续文件"}（${when}）未再提及这项承诺。`,
+          at,
+        }),
+      );
     }
   }
   return out;
