@@ -7,18 +7,13 @@ import { z } from "zod";
 import type { CommitmentRow, CommitmentUpdate, Database } from "../../db/schema";
 import { appendEvent } from "../models/event.server";
 import { cachedUntilNextWrite } from "./read-cache.server";
+import { fieldErrorsOf, isIsoDay, requireStaff } from "./service-rules.server";
 import { invalidateStatus, matchKeys } from "../models/tracking.server";
-import { NotFoundError, PermissionError, ValidationError, type User } from "./tracking-types";
+import { NotFoundError, ValidationError, type User } from "./tracking-types";
 
 type Db = Kysely<Database>;
 
-const isStaff = (user: User) => user.role === "admin" || user.role === "reviewer";
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isoDay = z
-  .string()
-  .trim()
-  .refine((v) => ISO_DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "日期格式应为YYYY-MM-DD");
+const isoDay = z.string().trim().refine(isIsoDay, "日期格式应为YYYY-MM-DD");
 const optionalNumber = z.number().finite("应为有效数字").nullable();
 
 /** The fields a reviewer may correct; absent keys are left as they are, null clears a field. */
@@ -62,14 +57,8 @@ const COLUMNS = {
   agency: "agency",
 } as const satisfies Record<keyof CommitmentEdit, keyof CommitmentRow>;
 
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return out;
-}
-
 async function loadForReview(trx: Db, commitmentId: string, actor: User, what: string): Promise<CommitmentRow> {
-  if (!isStaff(actor)) throw new PermissionError(`只有审核人员或管理员可以${what}。`);
+  requireStaff(actor, what);
   const row = await trx.selectFrom("commitments").selectAll().where("id", "=", commitmentId).executeTakeFirst();
   if (!row) throw new NotFoundError("没有这个承诺。");
   if (row.withdrawn_at) throw new ValidationError("该承诺已撤回，不能再修改。", { commitmentId: ["已撤回"] });
@@ -86,7 +75,7 @@ export async function editCommitment(
   input: { commitmentId: string; changes: CommitmentEdit; reason: string; actor: User; at?: string },
 ): Promise<{ changed: (keyof CommitmentEdit)[] }> {
   const parsed = CommitmentEditSchema.safeParse(input.changes);
-  if (!parsed.success) throw new ValidationError("修改内容有误。", fieldErrors(parsed.error));
+  if (!parsed.success) throw new ValidationError("修改内容有误。", fieldErrorsOf(parsed.error));
   const reason = input.reason?.trim() ?? "";
   if (!reason) throw new ValidationError("请写明修改理由。", { reason: ["请写明修改理由"] });
   const at = input.at ?? new Date().toISOString();

@@ -9,12 +9,11 @@ import { STATUSES } from "../domain/status";
 import type { Status } from "../domain/index";
 import { newId } from "../lib/id";
 import { appendEvent } from "../models/event.server";
-import { getTrackedCommitment, writeOverrideIn } from "./tracking.server";
+import { fieldErrorsOf, isStaff, requireStaff } from "./service-rules.server";
+import { listTrackedCommitmentsByIds, writeOverrideIn } from "./tracking.server";
 import { NotFoundError, PermissionError, ValidationError, type User } from "./tracking-types";
 
 type Db = Kysely<Database>;
-
-const isStaff = (user: User) => user.role === "admin" || user.role === "reviewer";
 
 export const DisagreementSchema = z.object({
   commitmentId: z.string().trim().min(1, "缺少承诺编号"),
@@ -35,12 +34,6 @@ export const ResolutionSchema = z
     }
   });
 
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return out;
-}
-
 /**
  * Records an objection. A deputy or member may object only to pledges made to them; reviewers and
  * admins may record one on a deputy's behalf (a phone call, a letter). `person`, when given, must be
@@ -51,9 +44,10 @@ export async function registerDisagreement(
   input: { commitmentId: string; note: string; actor: User; at?: string; person?: string },
 ): Promise<{ disagreementId: string }> {
   const parsed = DisagreementSchema.safeParse({ commitmentId: input.commitmentId, note: input.note });
-  if (!parsed.success) throw new ValidationError("意见不完整。", fieldErrors(parsed.error));
+  if (!parsed.success) throw new ValidationError("意见不完整。", fieldErrorsOf(parsed.error));
   const at = input.at ?? new Date().toISOString();
-  const commitment = await getTrackedCommitment(db, parsed.data.commitmentId, at.slice(0, 10));
+  // The list row carries the person and today's status; the full detail (links, history) is not needed.
+  const [commitment] = await listTrackedCommitmentsByIds(db, [parsed.data.commitmentId], at.slice(0, 10));
   if (!commitment || (input.person !== undefined && commitment.person !== input.person)) throw new NotFoundError("没有这个承诺。");
   const own = input.actor.role === "deputy" && Boolean(input.actor.person) && input.actor.person === commitment.person;
   if (!own && !isStaff(input.actor)) {
@@ -95,14 +89,14 @@ export async function resolveDisagreement(
   db: Db,
   input: { disagreementId: string; resolution: "upheld" | "overridden"; response: string; status?: string | null; actor: User; at?: string },
 ): Promise<void> {
-  if (!isStaff(input.actor)) throw new PermissionError("只有审核人员或管理员可以答复不同意见。");
+  requireStaff(input.actor, "答复不同意见");
   const parsed = ResolutionSchema.safeParse({
     disagreementId: input.disagreementId,
     resolution: input.resolution,
     response: input.response,
     status: input.status ?? null,
   });
-  if (!parsed.success) throw new ValidationError("答复不完整。", fieldErrors(parsed.error));
+  if (!parsed.success) throw new ValidationError("答复不完整。", fieldErrorsOf(parsed.error));
   const { disagreementId, resolution, response } = parsed.data;
   const status = resolution === "overridden" ? (parsed.data.status as Status) : null;
   const at = input.at ?? new Date().toISOString();

@@ -8,6 +8,7 @@ import { deriveStatus, groupOf, statusGroups, STATUSES } from "../domain/status"
 import type { StatusResult } from "../domain/types";
 import { appendEvent, listEventsForEntity } from "../models/event.server";
 import { cachedUntilNextWrite } from "./read-cache.server";
+import { fieldErrorsOf, isIsoDay, isStaff, requireStaff } from "./service-rules.server";
 import {
   getCommitmentWithContext,
   getLink,
@@ -54,14 +55,6 @@ export * from "./tracking-types";
 
 type Db = Kysely<Database>;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isIsoDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 function requireAsOf(asOf: string): string {
   if (!isIsoDay(asOf)) throw new ValidationError("日期格式应为YYYY-MM-DD。", { asOf: ["日期格式应为YYYY-MM-DD"] });
   return asOf;
@@ -70,14 +63,6 @@ function requireAsOf(asOf: string): string {
 /** Audit instants use the real clock unless the caller passes one; status never does (asOf). */
 const instant = (at?: string) => at ?? new Date().toISOString();
 const today = (day?: string) => day ?? new Date().toISOString().slice(0, 10);
-
-function isStaff(user: User): boolean {
-  return user.role === "admin" || user.role === "reviewer";
-}
-
-function requireStaff(user: User, what: string): void {
-  if (!isStaff(user)) throw new PermissionError(`只有审核人员或管理员可以${what}。`);
-}
 
 // --- status of many commitments at once ----------------------------------------------------------
 
@@ -500,15 +485,6 @@ export const ProgressUpdateSchema = z.object({
     .nullish(),
   evidenceText: z.string().trim().max(20000, "证据文字不超过20000字").nullish(),
 });
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
 
 /** May `actor` report on this commitment? Staff on any; an agency only on its own. */
 function assertMayReport(actor: User, row: Pick<CommitmentRow, "agency">): void {
