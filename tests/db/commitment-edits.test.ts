@@ -1,20 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 import { confirmCommitment, editCommitment, listNeedingReview } from "../../app/services/commitment-edits.server";
 import { ingestFile } from "../../app/services/ingest.server";
 import { getTrackedCommitment, listTrackedCommitments, NotFoundError, PermissionError, ValidationError, type User } from "../../app/services/tracking.server";
 import { describeEachDatabase } from "./databases";
+import { ingestFixture } from "./tracking-fixtures";
 
-const FIXTURES = fileURLToPath(new URL("../fixtures/tracking/", import.meta.url));
 const reviewer: User = { id: "u1", name: "审核员甲", role: "reviewer" };
 const agency: User = { id: "u2", name: "鹿城民政", role: "agency", agency: "温州市鹿城区民政局" };
 
 async function pledges(db: Parameters<typeof ingestFile>[0]) {
-  const file = path.join(FIXTURES, "dropped/2023-reply-lucheng.txt");
-  const result = await ingestFile(db, { bytes: new Uint8Array(fs.readFileSync(file)), fileName: path.basename(file), source: "test", actor: "tester" });
-  if (result.status !== "created") throw new Error(JSON.stringify(result));
+  await ingestFixture(db, "dropped/2023-reply-lucheng.txt");
   const items = (await listTrackedCommitments(db, { person: "林华", asOf: "2024-03-01", limit: 10, offset: 0 })).items;
   // 老年食堂 20家 first, whatever order the list gives
   return [...items].sort((a, b) => Number(b.indicator === "老年食堂") - Number(a.indicator === "老年食堂"));

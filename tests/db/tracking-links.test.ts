@@ -1,8 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { ingestFile } from "../../app/services/ingest.server";
 import { backfillObservationKeys, backfillRegionKeys } from "../../app/services/link-proposals.server";
 import {
   decideLink,
@@ -13,22 +9,12 @@ import {
   type User,
 } from "../../app/services/tracking.server";
 import { describeEachDatabase } from "./databases";
+import { ingestFixture } from "./tracking-fixtures";
 
-const FIXTURES = fileURLToPath(new URL("../fixtures/tracking/", import.meta.url));
 const reviewer: User = { id: "u1", name: "审核员甲", role: "reviewer" };
 const agencyUser: User = { id: "u2", name: "民政局填报员", role: "agency", agency: "宁波市民政局" };
 
-async function ingest(db: Parameters<typeof ingestFile>[0], rel: string) {
-  const file = path.join(FIXTURES, rel);
-  const result = await ingestFile(db, {
-    bytes: new Uint8Array(fs.readFileSync(file)),
-    fileName: path.basename(file),
-    source: "test",
-    actor: "tester",
-  });
-  if (result.status !== "created") throw new Error(`${rel}: ${JSON.stringify(result)}`);
-  return result;
-}
+const ingest = ingestFixture;
 
 describeEachDatabase("tracking: links from later documents", (ctx) => {
   it("护理型床位占比55%（2025年）与2023年底58.9%：提议关联，确认后提前达成", async () => {

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { expect, it } from "vitest";
 import { ingestFile } from "../../app/services/ingest.server";
@@ -18,17 +15,14 @@ import {
   type User,
 } from "../../app/services/tracking.server";
 import { describeEachDatabase } from "./databases";
+import { ingestFixture } from "./tracking-fixtures";
 
-const FIXTURES = fileURLToPath(new URL("../fixtures/tracking/", import.meta.url));
 const reviewer: User = { id: "r", name: "审核员甲", role: "reviewer" };
 const cixi: User = { id: "a1", name: "慈溪填报员", role: "agency", agency: "慈溪市民政局" };
 const ningbo: User = { id: "a2", name: "宁波填报员", role: "agency", agency: "宁波市民政局" };
 
 async function setup(db: Parameters<typeof ingestFile>[0]) {
-  for (const rel of ["case3/2024-minsheng-shishi.txt", "case2/2017-report-zhandian.txt"]) {
-    const file = path.join(FIXTURES, rel);
-    await ingestFile(db, { bytes: new Uint8Array(fs.readFileSync(file)), fileName: path.basename(file), source: "test", actor: "tester" });
-  }
+  for (const rel of ["case3/2024-minsheng-shishi.txt", "case2/2017-report-zhandian.txt"]) await ingestFixture(db, rel);
   const { items } = await listTrackedCommitments(db, { limit: 10, offset: 0, asOf: "2024-04-10" });
   return {
     canteens: items.find((c) => c.agency === "慈溪市民政局")!,
