@@ -8,10 +8,38 @@ import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
 import { extractTables } from "./pledge/table";
+import { normaliseInput, originalEnd, originalStart, type NormalisedText } from "./text/normalise";
 
 export type * from "./types";
 
+/**
+ * Reads Simplified text without pinyin readings (text/normalise.ts); every span and quote in the
+ * result points into `text` as given.
+ */
 export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const n = normaliseInput(text);
+  const result = extractNormalised(n.text, options);
+  return n.changed ? remap(result, text, n) : result;
+}
+
+function remap(r: ExtractionResult, original: string, n: NormalisedText): ExtractionResult {
+  const span = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: originalStart(n, x.start), end: originalEnd(n, x.end) });
+  const quoted = <T extends { start: number; end: number; quote: string }>(x: T): T => {
+    const y = span(x);
+    return { ...y, quote: original.slice(y.start, y.end) };
+  };
+  return {
+    document: r.document,
+    commitments: r.commitments.map((c) => ({
+      ...quoted(c),
+      due: c.due ? { ...span(c.due), text: original.slice(originalStart(n, c.due.start), originalEnd(n, c.due.end)) } : null,
+      baseline: c.baseline ? quoted(c.baseline) : null,
+    })),
+    observations: r.observations.map(quoted),
+  };
+}
+
+function extractNormalised(text: string, options: ExtractOptions): ExtractionResult {
   const shadow = shadowOf(text);
   const document = extractMetadata(shadow, options);
   const paragraphs = paragraphsOf(shadow);

@@ -102,14 +102,16 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
     }
     if (t.date < docDate) continue;
     const docYearEnd = docDate.slice(0, 4) + "-12-31";
-    if (t.role !== "due" && !(t.role === "point" && t.date > docYearEnd)) continue;
+    // a plain date after the document's (2024年8月完成… in a reply of May 2024) can only be ahead
+    const laterPoint = t.role === "point" && (t.date > docYearEnd || (t.precision !== "year" && t.date > docDate && !PAST_MARKER.test(s.slice(t.end, clauseEndAt(s, t.end)))));
+    if (t.role !== "due" && !laterPoint) continue;
     // 今年1-5月 / 今年以来 report the past
     if (/^(?:今年|本年|年内)/.test(t.text) && /^[\d一二三四五六七八九十]+(?:-\d+)?月/.test(s.slice(t.end))) continue;
     // a plan period that began before this year (2021-2023年) frames what was done in it
     if (t.parser === "year-range" && Number(t.text.slice(0, 4)) < Number(docDate.slice(0, 4)) && t.date <= docYearEnd) continue;
     // 全年 / 年度 / 当年 name the year's plan or report on it ("全年改造412个", "完成年度目标的55.6%"): no cue
     if (t.parser === "relative-year" && /^(?:全年|年度|当年)$/.test(t.text)) continue;
-    const weak = t.role === "point" || (t.parser === "relative-year" && /^(?:今年|本年)$/.test(t.text)) || (t.parser === "plan-period" && !/^(?:到|至)|末|期末/.test(t.text));
+    const weak = (t.role === "point" && !(t.precision !== "year" && t.date <= docYearEnd)) || (t.parser === "relative-year" && /^(?:今年|本年)$/.test(t.text)) || (t.parser === "plan-period" && !/^(?:到|至)|末|期末/.test(t.text));
     best = { from: t.start, cue: t.text, weak: weak && !strongCue };
     break;
   }

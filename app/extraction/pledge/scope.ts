@@ -58,12 +58,18 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
   for (let i = 0; i < texts.length; i++) if (DATE_LINE.test(texts[i])) lastDate = i;
   if (lastDate >= 0 && lastDate >= texts.length * 0.5) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
 
-  // 下一步，我们将重点做好以下工作： with its items on lines of their own
+  // 下一步，我们将重点做好以下工作： with its items on lines of their own; the lead-in may also end
+  // in 。 (下一步，我们将从以下几个方面重点用力，…。) and be followed by numbered paragraphs
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
-    if (!/[:]$/.test(t) || !(FORWARD_OPENER.test(t) || /下一步|下阶段|今后|以下工作|如下工作|重点做好/.test(t))) continue;
+    const leadIn = /[:]$/.test(t) ? FORWARD_OPENER.test(t) || /下一步|下阶段|今后|以下工作|如下工作|重点做好/.test(t) : /[。]$/.test(t) && t.length <= 120 && FORWARD_OPENER.test(t) && /以下|如下/.test(t);
     const style = enumeratorStyle(texts[i + 1] ?? "");
-    if (!style) continue;
+    if (!style) {
+      // 我们会做到如下方面： followed by one paragraph of plans
+      if (/[:]$/.test(t) && /(?:将|会|要|拟|计划)[^,;。]{0,12}(?:以下|如下)/.test(t) && !/答复|报告|汇报|说明|介绍|函告/.test(t) && texts[i + 1] && !CLOSING.test(texts[i + 1])) forwardParagraph[i + 1] = true;
+      continue;
+    }
+    if (!leadIn) continue;
     for (let j = i + 1; j < texts.length && enumeratorStyle(texts[j]) === style && !CLOSING.test(texts[j]); j++) {
       if (isHeadingParagraph(texts[j]) && style === "cn-dun") break;
       forwardParagraph[j] = true;
@@ -92,6 +98,8 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
       if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
       else if (sen.ordinal === 0 && style !== "shi") heading = enumeratorStyle(texts[sen.paragraph + 1] ?? "") !== style;
     }
+    // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
+    if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
     if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20) heading = true;
     out.push({ forward: forwardHere, heading, request: requestParagraph[sen.paragraph], tail: tailParagraph[sen.paragraph] });
   }
