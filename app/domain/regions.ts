@@ -393,3 +393,30 @@ export function relateRegions(a: string | null | undefined, b: string | null | u
   if (ra.startsWith(rb) || (unknownB && sb !== "" && ra.startsWith(sb))) return "within";
   return "different";
 }
+
+/**
+ * The place a piece of text opens with, read as a chain (岳阳县教育体育局 → 岳阳县, 衢州市衢江区教育局 →
+ * 衢江区, 重庆全市 → 重庆市): its gazetteer name and how many characters it took. Null when the text
+ * does not open with a place, or the place is ambiguous (鼓楼区 alone).
+ */
+export function leadingPlace(text: string): { name: string; length: number } | null {
+  const r = text.normalize("NFKC");
+  let current = new Set<Place>();
+  let at = 0;
+  while (at < r.length) {
+    let found: Place[] = NOTHING;
+    let length = 0;
+    for (const k of keyLengths.get(r[at]) ?? NO_LENGTHS) {
+      if (k > r.length - at) continue;
+      found = lookup(r.slice(at, at + k), current);
+      length = k;
+      if (found.length > 0) break;
+    }
+    if (found.length === 0) break;
+    current = new Set(found);
+    at += length;
+  }
+  if (at === 0 || current.size !== 1) return null;
+  const [place] = current;
+  return { name: place.name, length: at };
+}

@@ -2,20 +2,76 @@
 import type { DocumentMeta } from "../types";
 import { iso, validDate } from "../time/dates";
 import { parseChineseNumeral } from "../numerals/chinese";
+import { leadingPlace } from "../../domain/regions";
 
 const HAN = "\\p{Script=Han}";
 const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭)";
 
-const ADDRESSEE = new RegExp(`^\\s*(?:尊敬的)?(?!各位|全体|尊敬)([${HAN}·]{2,5}?)(?:等\\d*名?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
+// wire services and news sites publish; they are not the agency that speaks
+const WIRE = /^(?:新华社|人民网|新华网|中新网|中国新闻网|央视网?|中央广播电视总台|国务院新闻办公室网站|国新网|光明网|中国网|澎湃新闻|上游新闻|人民日报|经济日报|中国经济网)$/;
+// central bodies: their region is 全国
+const CENTRAL = /^(?:国务院|国家|全国|中共中央|中央|(?:民政|教育|财政|公安|司法|商务|文化和旅游|交通运输|水利|农业农村|自然资源|生态环境|住房和城乡建设|住房城乡建设|工业和信息化|科学技术|科技|人力资源和社会保障|人力资源社会保障|退役军人事务|应急管理|外交|国防|审计)部$)/;
+// a news item that names the place with the agency: 市教育局 of 洛阳市
+const WITH_PLACE_IN_NAME = /记者|获悉|消息|讯|电/;
+// 民政部副部长唐承沛表示 / 国务院日前印发的 / 据来自重庆市民政局的消息
+const SPEAKER = new RegExp(`([${HAN}]{2,20}?${ORG_SUFFIX})(?:副?(?:部长|主任|局长|厅长|司长|署长|委员长|书记|秘书长)|新闻发言人|相关负责人|负责同志|有关负责人|负责人)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:日前|近日|近期|今天|昨天)?(?:印发|发布|出台)(?:了|的)?|(?:从|据|来自)(?:来自)?([${HAN}]{2,20}?${ORG_SUFFIX})(?:的)?(?:获悉|了解到|介绍|消息)`, "u");
+
+function issuingBody(head: string): string | null {
+  const m = SPEAKER.exec(head.slice(0, 1500));
+  if (!m) return null;
+  const name = (m[1] ?? m[2] ?? m[3]).replace(/^(?:据|从|来自|在|由|经|和|与|及|、)+/, "");
+  return WIRE.test(name) ? null : name;
+}
+
+/** The place named just before `at` (对平江县|十七届…, 您在双柏县|第十八届…), and what precedes it. */
+function placeBefore(head: string, at: number): { place: string | null; rest: string } {
+  const before = head.slice(Math.max(0, at - 10), at);
+  for (let k = Math.min(8, before.length); k >= 2; k--) {
+    const cand = before.slice(before.length - k);
+    const p = leadingPlace(cand);
+    if (p && p.length === cand.length) return { place: cand, rest: before.slice(0, before.length - k) };
+  }
+  return { place: null, rest: before };
+}
+
+/**
+ * For an agency written without its place (县民政局, 区教育局) or unknown: the first place in the
+ * opening of the text at that level (平江县 for 县…), else the first place of any level named in
+ * the title lines.
+ */
+function placeOfLevel(head: string, agency: string | null): string | null {
+  const level = agency && /^[省市县区]/.test(agency) ? agency[0] : null;
+  const text = head.slice(0, 2500);
+  const ends = level ? level : "省市县区州旗";
+  for (let i = 2; i < text.length; i++) {
+    if (!ends.includes(text[i])) continue;
+    for (let k = Math.min(8, i + 1); k >= 2; k--) {
+      const cand = text.slice(i + 1 - k, i + 1);
+      if (!/^[\p{Script=Han}]+$/u.test(cand)) continue;
+      const p = leadingPlace(cand);
+      if (p && p.length === cand.length && p.name.endsWith(text[i])) return p.name;
+    }
+  }
+  return null;
+}
+
+
+// 张虹代表: / 马青、周丽等委员: / 姜欣(等10位)代表: / 易宁等十二位代表: — at a line's start or after a space
+const ADDRESSEE = new RegExp(`(?:^|[ \\t])\\s*(?:尊敬的)?(?!各位|全体|尊敬)((?:[${HAN}·]{2,5}、)*[${HAN}·]{2,5}?)(?:[(]?等[\\d一二三四五六七八九十]*[名位]?[)]?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
+// a group: 驻温泉委员联络组: / 第三代表团:
+const ADDRESSEE_GROUP = new RegExp(`^\\s*([${HAN}]{0,8}(代表|委员)[${HAN}]{0,6}(?:组|团|小组|工作站))\\s*[:]`, "mu");
 // 会议杭5号建议 / 会议第20230504号提案 / 会议朝人大建议第17号的答复 / 会议〔2024〕第23号提案
 const REF_AFTER_SESSION = new RegExp(`会议\\s*((?:〔\\d{4}〕)?[${HAN}A-Za-z]{0,8}?\\s*第?\\d+号)\\s*(?:建议|提案|议案|意见|的答复|的办理|办理)`, "u");
 const REF_PAREN = new RegExp(`[(]\\s*((?:〔\\d{4}〕)?[${HAN}]{0,8}?第?\\d+号)(?:建议|提案|议案)?\\s*[)]`, "u");
 const REF_PLAIN = /(第\d+号)(?:建议|提案|议案)/;
 // the session a reply answers (对/关于…会议第N号建议) or a report was given at (在…会议上)
 const SESSION = /((?:全国|[省市县区州旗])?(?:人大|政协)?(?:第)?[一二三四五六七八九十]+届(?:全国)?(?:人大|政协)?(?:常委会)?第?[一二三四五六七八九十]+次(?:全体)?会议)/;
+// 宣州区第十三届政治协商会议第四次会议 / 昌宁县第十届委员会第二次会议
+const SESSION_CPPCC = /((?:第)?[一二三四五六七八九十]+届(?:政治协商会议|委员会)第?[一二三四五六七八九十]+次(?:全体)?会议)/;
 const SESSION_LONG = /((?:(?![日在于年月])[\p{Script=Han}]{2,6}?(?:省|市|县|区|州|旗))?第[一二三四五六七八九十]+届人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次会议)/u;
-const TITLE_BOOK = /提出的?\s*《([^》]{4,120})》/;
-const TITLE_QUOTE = /提出的?\s*“([^”]{4,120})”\s*(?:的)?(?:提案|建议|议案)?/;
+const TITLE_BOOK = /(?:提出|所提|所提出)的?\s*(?:关于)?\s*《([^》]{4,120})》/;
+const TITLE_QUOTE = /(?:提出|所提|所提出)的?\s*(?:关于)?\s*“([^”]{4,120})”\s*(?:的)?(?:提案|建议|议案)?/;
+const TITLE_BARE = /提出的?\s*(关于[^,。;:《》“”]{4,80}?的(?:提案|建议|议案))/;
 const TITLE_ANY = /《(关于[^》]{2,120}(?:建议|提案|议案))》/;
 const REGION = new RegExp(`^((?:[${HAN}]{2,7}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|自治县|区|旗))+)`, "u");
 const CN_DATE = /(\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
@@ -41,7 +97,7 @@ function headline(lines: string[]): string | null {
   for (const l of lines) {
     const t = l.replace(/\s+/g, "");
     if (t.length < 6 || t.length > 60) continue;
-    if (/>|»|首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|浏览|字号|分享|打印|索引号|网站|门户|^[\d年月日:-]+$|[。;,]$/.test(t)) continue;
+    if (/>|»|\||首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|编辑|浏览|字号|分享|打印|索引号|网站|门户|电话|地址|邮编|^[\d年月日:-]+$|[。;,:]$|^[(（]/.test(t)) continue;
     if (isOrg(t)) continue; // the site's or the signer's name, not a title
     if (/[。;]/.test(t)) continue;
     return t.replace(/[(](?:摘要|节选|全文|草案)[)]$/, "");
@@ -115,35 +171,48 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     if (f) agency = f[1];
   }
 
-  const who = ADDRESSEE.exec(shadow);
-  const addressee = who ? who[1] : null;
-  const addresseeRole = who ? (who[2] as "代表" | "委员") : /提案/.test(shadow.slice(0, 2000)) ? "委员" : /建议/.test(shadow.slice(0, 2000)) ? null : null;
-
   const head = shadow.slice(0, 4000);
-  const refMatch = REF_AFTER_SESSION.exec(head) ?? REF_PAREN.exec(head) ?? REF_PLAIN.exec(head);
-  const ref = refMatch ? refMatch[1].replace(/\s+/g, "") : null;
-  const sessionAt = (head.includes("会议") ? SESSION.exec(head) : null) ?? (head.includes("人民代表大会") ? SESSION_LONG.exec(head) : null);
-  // a session named in passing (按照…会议审议通过的…) is not the document's
-  const session = sessionAt && (who || /(?:对|关于|在|于)\s*$/.test(head.slice(Math.max(0, sessionAt.index - 3), sessionAt.index)) || /^\s*(?:上|第?[\d〔]|[^,。]{0,12}号)/.test(head.slice(sessionAt.index + sessionAt[0].length))) ? sessionAt[1] : null;
-  const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head);
-  let title = titleMatch && who ? titleMatch[1].trim() : null;
-  if (!title && !who) title = headline(nonEmpty.slice(0, 12).map((x) => x.l));
+  const who = ADDRESSEE.exec(head);
+  const group = who ? null : ADDRESSEE_GROUP.exec(head);
+  const addressee = who ? who[1] : group ? group[1] : null;
+  const addresseeRole = who ? (who[2] as "代表" | "委员") : group ? (group[2] as "代表" | "委员") : null;
 
-  let region: string | null = null;
-  if (agency) {
-    const r = REGION.exec(agency.replace(/人民政府.*$/, "政府"));
-    if (r && r[1].length < agency.length) region = r[1];
-  }
-  if (!region) {
-    for (const { l } of nonEmpty.slice(0, 8)) {
-      const r = REGION.exec(l.replace(/^[\s>]+/, "").replace(/人民政府.*$/, "政府"));
-      if (r && r[1].length >= 3 && !/^(?:关于|对)/.test(l)) { region = r[1]; break; }
+  const refMatch = REF_AFTER_SESSION.exec(head) ?? REF_PAREN.exec(head) ?? REF_PLAIN.exec(head);
+  // 第四次会议第67号: the number, not the session's tail
+  const ref = refMatch ? refMatch[1].replace(/\s+/g, "").replace(/^.*次(?:全体)?会议/, "") : null;
+  const sessionAt = (head.includes("会议") ? SESSION.exec(head) ?? SESSION_CPPCC.exec(head) : null) ?? (head.includes("人民代表大会") ? SESSION_LONG.exec(head) : null);
+  // a session named in passing (按照…会议审议通过的…) is not the document's
+  const addressed = who || group || /(?:对|关于|在|于)\s*$/.test(placeBefore(head, sessionAt?.index ?? 0).rest.slice(-3)) || (sessionAt && /^\s*(?:上|第?[\d〔]|[^,。]{0,12}号)/.test(head.slice(sessionAt.index + sessionAt[0].length)));
+  let session: string | null = null;
+  if (sessionAt && addressed) {
+    // the place prefix as the text writes it: 平江县十七届人大四次会议, not 县十七届… nor 您在双柏县…
+    const bare = sessionAt[1].replace(/^[省市县区州旗]/, "");
+    const before = placeBefore(head, sessionAt.index + (sessionAt[1].length - bare.length));
+    session = before.place ? before.place + bare : sessionAt[1];
+    // 您在双柏县第十八届…: what stands before the place is not part of the name
+    const lead = /^([\p{Script=Han}]*?)(?:第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届)/u.exec(session);
+    if (lead && lead[1] && !/(?:人大|政协|常委会)$/.test(lead[1])) {
+      const p = placeBefore(lead[1], lead[1].length);
+      session = (p.place ?? (/[省市县区州旗]$/.test(lead[1]) ? lead[1].slice(-1) : "")) + session.slice(lead[1].length);
     }
   }
+  const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head) ?? TITLE_BARE.exec(head);
+  let title = titleMatch && (who || group || /建议|提案|议案/.test(titleMatch[1])) ? titleMatch[1].trim() : null;
+  // a page that opens with a table's header (序号 / 项目) has no headline of its own
+  if (!title && !who && !group && !/^(?:序号|编号|项目|名称|项目名称)$/.test(nonEmpty[0]?.l ?? "")) title = headline(nonEmpty.slice(0, 12).map((x) => x.l));
+
+  // a wire service, or a division inside the publisher (信息来源: 规划财务处), is not the agency
+  if (agency && (WIRE.test(agency) || /^[\p{Script=Han}]{2,8}(?:处|科|室|股)$/u.test(agency) && !leadingPlace(agency))) agency = null;
+  if (!agency) agency = issuingBody(head);
+  // the region through the gazetteer, at the agency's own level (衢江区, not 衢州市衢江区)
+  let region: string | null = null;
+  if (agency && CENTRAL.test(agency)) region = "全国";
+  if (!region && agency) region = leadingPlace(agency)?.name ?? null;
+  if (!region) region = placeOfLevel(head, agency);
   // a government work report is the government's
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name
-  if (agency && region && /^[省市县区]/.test(agency)) agency = region + agency.slice(1);
+  if (agency && region && /^[省市县区]/.test(agency) && region.endsWith(agency[0]) && WITH_PLACE_IN_NAME.test(shadow.slice(0, 300))) agency = region + agency.slice(1);
 
   // co-handling agencies, named in the opening paragraphs only
   const intro = head.slice(0, 1500);

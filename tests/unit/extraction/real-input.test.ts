@@ -67,3 +67,39 @@ describe("plans without the usual cue words", () => {
     expect(r.commitments.map((c) => c.target?.value)).toEqual([5]);
   });
 });
+
+describe("document fields as real pages write them (GUIDE §3)", () => {
+  const meta = (text: string) => extract(text).document;
+
+  it("several addressees joined with 、, and 等N位", () => {
+    expect(meta("马青、周丽等委员:\n你们提出的《关于推进养老服务的建议》收悉。").addressee).toBe("马青、周丽");
+    expect(meta("姜欣(等10位)代表:\n你们提出的议案收悉。").addressee).toBe("姜欣");
+    expect(meta("易宁等十二位代表:\n你们提出的建议收悉。").addressee).toBe("易宁");
+  });
+
+  it("a group of members as the addressee", () => {
+    const d = meta("驻温泉委员联络组:\n你们提出的《关于新建运动场的提案》收悉。");
+    expect([d.addressee, d.addresseeRole, d.title]).toEqual(["驻温泉委员联络组", "委员", "关于新建运动场的提案"]);
+  });
+
+  it("the session keeps the place the text writes before it, and nothing else", () => {
+    expect(meta("关于对平江县十七届人大四次会议第097号建议的答复\n李明代表:").session).toBe("平江县十七届人大四次会议");
+    expect(meta("王芳代表:\n您在双柏县第十八届人民代表大会第五次会议上提出的建议收悉。").session).toBe("双柏县第十八届人民代表大会第五次会议");
+    expect(meta("关于县政协十四届三次会议第49号提案的答复\n张三委员:").session).toBe("县政协十四届三次会议");
+  });
+
+  it("the region through the gazetteer at the agency's own level; central bodies are 全国", () => {
+    expect(meta("衢州市衢江区教育局关于第88号建议的答复\n姜欣代表:").region).toBe("衢江区");
+    const news = meta("2月28日，民政部副部长唐承沛表示，累计支持建成家庭养老床位36.6万张。");
+    expect([news.agency, news.region]).toEqual(["民政部", "全国"]);
+  });
+
+  it("a wire service is not the agency; the body it quotes is", () => {
+    const d = meta("重庆:今年底社区养老服务设施将达1000个\n2017-10-08 来源:新华社\n据来自重庆市民政局的消息,截至今年8月底,建设进度完成87%。");
+    expect([d.agency, d.region]).toEqual(["重庆市民政局", "重庆市"]);
+  });
+
+  it("a phrase that is no place gives no region", () => {
+    expect(meta("今年农村地区公益性安葬设施建设取得进展。").region).toBeNull();
+  });
+});
