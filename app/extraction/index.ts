@@ -8,6 +8,7 @@ import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
 import { extractTables } from "./pledge/table";
+import { extractCellTables } from "./pledge/cell-table";
 import { normaliseInput, originalEnd, originalStart, type NormalisedText } from "./text/normalise";
 
 export type * from "./types";
@@ -46,8 +47,13 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const sentences = sentencesOf(shadow, paragraphs);
   const scopes = scopeSentences(shadow, paragraphs, sentences);
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
-  const commitments: Commitment[] = [...tables.commitments];
-  const observations: Observation[] = [...tables.observations];
+  const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency);
+  for (const k of cells.used) tables.used.add(k);
+  // a table's lead unit speaks when the page names no agency of its own (区民政局)
+  const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));
+  if (!document.agency && leads.size === 1) document.agency = [...leads][0];
+  const commitments: Commitment[] = [...tables.commitments, ...cells.commitments];
+  const observations: Observation[] = [...tables.observations, ...cells.observations];
   // sentences are known by a small number: the dedupe keys below stay short
   const sentenceIds = new Map<string, number>();
   const keys: string[] = [];

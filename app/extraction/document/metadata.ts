@@ -100,7 +100,7 @@ function headline(lines: string[]): string | null {
     if (/>|»|\||首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|编辑|浏览|字号|分享|打印|索引号|网站|门户|电话|地址|邮编|^[\d年月日:-]+$|[。;,:]$|^[(（]/.test(t)) continue;
     if (isOrg(t)) continue; // the site's or the signer's name, not a title
     if (/[。;]/.test(t)) continue;
-    return t.replace(/[(](?:摘要|节选|全文|草案)[)]$/, "");
+    return t.replace(/[(](?:摘要|节选|全文|草案|截至[^)]*|截止[^)]*)[)]$/, "");
   }
   return null;
 }

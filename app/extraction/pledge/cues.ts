@@ -37,7 +37,7 @@ export const ACTION_VERB = new RegExp(
 );
 
 /** Courtesy, routing and sign-off: never a pledge, whatever verbs it holds. */
-export const BOILERPLATE = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|满意(?!度|率)|宝贵意见|建议办理|提案办理|为契机/;
+export const BOILERPLATE = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|满意(?!度|率)|宝贵意见|建议办理|提案办理|为契机|现将[^。;]{0,20}(?:公示|公布|通报|印发)|公示如下|予以公示/;
 
 /** Sign-off lines that end a section of plans. */
 export const CLOSING = /^(?:衷心)?(?:感谢|谢谢|欢迎|此复|特此|联系人|联系电话|抄送|抄报|附件|此答复|对以上答复|如有|再次感谢)/;

@@ -103,3 +103,42 @@ describe("document fields as real pages write them (GUIDE §3)", () => {
     expect(meta("今年农村地区公益性安葬设施建设取得进展。").region).toBeNull();
   });
 });
+
+describe("tables flattened one cell per line", () => {
+  const table = [
+    "序号", "重点工作任务(民生实事项目)", "牵头单位", "负责科室", "负责人", "计划完成时间", "进展情况(一季度)",
+    "1", "新增老年食堂(助餐点)15个", "区民政局", "养老服务科", "何滢", "11月底前", "其中3个点位已完成建设。",
+    "2", "新增认知障碍照护专区床位100张", "10月底前", "目前已完成20张专区床位建设。",
+    "3", "建成启用区级老年活动中心", "目前正在进行主体建筑装修阶段。",
+  ].join("\n");
+
+  it("each row's task is a commitment with its deadline cell, and its progress cell an observation", () => {
+    const r = extract(`${table}\n`, { documentDate: "2024-04-22" });
+    expect(r.commitments.map((c) => [c.kind, c.target?.value ?? null, c.due?.date ?? null])).toEqual([
+      ["quantitative", 15, "2024-11-30"],
+      ["quantitative", 100, "2024-10-31"],
+      ["milestone", null, "2024-12-31"],
+    ]);
+    expect(r.observations.map((o) => o.value)).toEqual(expect.arrayContaining([3, 20]));
+    expect(r.document.agency).toBe("区民政局");
+  });
+
+  it("figures in the progress columns after the lead unit are reports, not new targets", () => {
+    const t = ["项目", "内容", "牵头单位", "进展情况", "(7月)", "进展情况", "(12月)", "养老服务项目", "新增15家居家养老服务照料中心。", "区民政局", "已完成8家居家养老服务照料中心。", "新增居家养老服务照料中心25家。"].join("\n");
+    const r = extract(`${t}\n`, { documentDate: "2021-08-23" });
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([15]);
+    expect(r.observations.map((o) => o.value)).toEqual([8, 25]);
+  });
+
+  it("a bare completed-count cell is an observation of the row's task; a share cell is not", () => {
+    const t = ["考核指标 |", "计量单位 |", "工作目标 |", "已完成数 |", "占年度任务 |", "改扩建乡镇敬老院和农村五保户供养 |", "所 |", "改扩建乡镇敬老院18所 |", "18所 |", "100% |"].join("\n");
+    const r = extract(`${t}\n`, { documentDate: "2015-12-08" });
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.unit, c.target?.mode])).toEqual([[18, "所", "increment"]]);
+    expect(r.observations.map((o) => [o.value, o.unit])).toEqual([[18, "所"]]);
+  });
+
+  it("prose with a few short lines is not a table", () => {
+    const r = extract("目标任务\n进展情况\n下一步，我局将新建普惠性幼儿园5所。\n某某县教育局\n2024年5月20日\n");
+    expect(r.commitments.map((c) => [c.target?.value, c.rule.startsWith("table")])).toEqual([[5, false]]);
+  });
+});
