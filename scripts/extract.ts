@@ -5,7 +5,7 @@
 // be read or extracted gets one line on stderr (`extract: <file>: <reason>`) and nothing on stdout;
 // the others are still processed and the exit code is 1. Usage errors exit 2.
 import { readFile, stat } from "node:fs/promises";
-import { DecodeError, MAX_FILE_BYTES, decodeDocument } from "../app/decode/index";
+import { DecodeError, MAX_FILE_BYTES, decodeDocument, notADocumentReason } from "../app/decode/index";
 import { extract } from "../app/extraction/index";
 
 const USAGE = "usage: npm run --silent extract -- [--date YYYY-MM-DD] <file>...";
@@ -85,6 +85,8 @@ async function processFile(file: string, documentDate: string | undefined): Prom
     throw new DecodeError(file, describeReadError(error));
   }
   const decoded = await decodeDocument(bytes, file);
+  const notDocument = notADocumentReason(decoded.text);
+  if (notDocument) throw new DecodeError(file, notDocument);
   let result: unknown;
   try {
     result = extract(decoded.text, documentDate ? { documentDate } : {});

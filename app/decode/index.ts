@@ -9,6 +9,7 @@ import { decodeText } from "./text";
 
 export { DecodeError } from "./errors";
 export { decodeText, type DecodedText } from "./text";
+export { notADocumentReason } from "./prose";
 
 export type SourceFormat = "txt" | "html" | "docx" | "pdf";
 

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, NewCommitment, NewDocument, NewObservation } from "../../db/schema";
-import { decodeDocument, DecodeError } from "../decode/index";
+import { decodeDocument, DecodeError, notADocumentReason } from "../decode/index";
 import { extract } from "../extraction/index";
 import { insertCommitments } from "../models/commitment.server";
 import { findDocumentByHash, insertDocument } from "../models/document.server";
@@ -72,6 +72,8 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
     throw error;
   }
   if (decoded.text.trim() === "") return { status: "rejected", fileName, reason: "文件中没有可读的文字" };
+  const notDocument = notADocumentReason(decoded.text);
+  if (notDocument) return { status: "rejected", fileName, reason: notDocument };
 
   const textHash = textFingerprint(decoded.text);
   const sameText = await findDocumentByHash(db, { contentHash, textHash });
