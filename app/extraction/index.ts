@@ -58,6 +58,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const sentenceIds = new Map<string, number>();
   const keys: string[] = [];
   const previousSubject = { value: null as string | null };
+  let previousDue: Commitment["due"] = null;
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
   const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
@@ -73,7 +74,8 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
       sentenceIds.set(key, id);
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
-    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency }, previousSubject, carry);
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue }, previousSubject, carry);
+    previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
     for (const c of r.commitments) keyOf.set(c, id);
     for (const o of r.observations) keyOf.set(o, id);

@@ -7,7 +7,7 @@ import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
 import { defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
-import { ACTION_VERB, BOILERPLATE, CONTINUATION, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
+import { ACTION_VERB, BOILERPLATE, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
 export interface SentenceResult {
@@ -19,6 +19,8 @@ interface Ctx {
   text: string; // the original text, for quotes
   docDate: string | null;
   agency: string | null;
+  /** the deadline the sentence before set: 届时 refers to it */
+  previousDue?: Due | null;
 }
 
 // Spans whose numbers describe rather than count: 集…于一体, 在…基础上 (a baseline), 按照…标准.
@@ -118,9 +120,30 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
   return best;
 }
 
+/** …均不纳入改造计划，…暂无运动场建设计划: a sentence that ends in a refusal, or refuses twice, pledges nothing. */
+function refuses(s: string): boolean {
+  if (!REFUSAL.test(s)) return false;
+  const parts = s.split(/[,;。]/).filter((p) => p.trim());
+  return REFUSAL.test(parts[parts.length - 1] ?? "") || parts.filter((p) => REFUSAL.test(p)).length >= 2;
+}
+
 function clauseEndAt(s: string, pos: number): number {
   const m = /[,;。:]/.exec(s.slice(pos));
   return m ? pos + m.index : s.length;
+}
+
+/**
+ * 计划建设…800个,设立…5180个,到2022年全部完成: a deadline in a later clause that holds no target
+ * of its own applies to the targets before it.
+ */
+function laterDue(s: string, times: TimeMention[], clauses: Array<{ start: number; end: number }>, targets: Array<{ clause: number }>, from: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
+  for (let i = from + 1; i < clauses.length; i++) {
+    if (targets.some((t) => t.clause === i)) continue;
+    const c = clauses[i];
+    const t = dueFor(times.filter((x) => x.start >= c.start && x.start < c.end), c.end, c.end, docDate, titles);
+    if (t && /全部|全面|均|都|完成|建成|实现|到位/.test(s.slice(c.start, c.end))) return t;
+  }
+  return null;
 }
 
 function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
@@ -195,7 +218,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
   if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
-  const boiler = BOILERPLATE.test(s);
+  const boiler = BOILERPLATE.test(s) || refuses(s);
   const titles = titleSpans(s);
   const describing = describingSpans(s);
   const times = findTimes(s, { docDate: ctx.docDate });
@@ -245,10 +268,15 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   }
   let all = [...targets, ...coverage].sort((a, b) => a.q.start - b.q.start);
   if (pledge.weak) {
-    // 今年… alone pledges only numbers that something is done to: not 中心城区13所, not 总投资6.3亿元
+    // 今年… alone pledges only numbers that something is done to: not 中心城区13所, not 总投资6.3亿元;
+    // a clause of the same list with no verb goes on from the one before (改造跑道968平方米,足球场1043平方米)
+    let keptClause = -2;
     all = all.filter(({ q, clause }) => {
       const c = s.slice(clauses[clause].start, clauses[clause].end).replace(/总投资|总规模|总面积|总额/g, "");
-      return /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c);
+      const listed = keptClause === clause - 1 && !/^其中/.test(c) && !/(?:是|为|有)/.test(c);
+      const keep = /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c) || listed;
+      if (keep) keptClause = clause;
+      return keep;
     });
     if (all.length === 0) return out;
   }
@@ -277,14 +305,15 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       ...(q.approximate ? { approximate: true } : {}),
       text: q.text,
     };
-    const due = dueFor(times, q.start, c.end, ctx.docDate, titles);
+    const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
     out.commitments.push({
       ...base,
       kind: "quantitative",
       indicator: indicatorOf(s, c.start, q, per, previousSubject.value),
       target,
       baseline: null,
-      due: dueIn(sen, due),
+      // 预计到11月全面投入运营。届时，…将达到1000个
+      due: dueIn(sen, due) ?? (ctx.previousDue && /届时/.test(s.slice(0, q.start)) ? { ...ctx.previousDue, certainty: "inferred" as const } : null),
       rule: `${scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
     });
   }
@@ -328,6 +357,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       if (targetClauses.has(i) || clauses[i].end <= pledgeFrom) continue;
       const text = s.slice(clauses[i].start, clauses[i].end);
       if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
+      // 到2022年全部完成: the targets' deadline, not a thing of its own
+      if (/^(?:到|至|于)?[\d年月底前末内]*(?:全部|全面|均|都)?(?:完成|建成|到位|实现)[,;。]?$/.test(text.replace(/\s/g, ""))) continue;
       const ownDeadline = times.some((t) => t.start >= clauses[i].start && t.start < clauses[i].end && t.role === "due");
       if (i < lastTargetClause && !ownDeadline) continue;
       // a named thing built or launched, or a step done by its own deadline (5月底前完成…清掏疏通)

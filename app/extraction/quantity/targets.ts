@@ -20,13 +20,15 @@ export function findPer(s: string, from: number, to: number): { text: string; st
 // 新建/新增/新开/新改建…: adding; 累计筹集 over a period is added too, 累计达到 is a level
 const INCREMENT_VERB = /新[建增开改设招购配培铺修装添]|增加|增设|改扩建|再建|补充|累计(?!达|拥有|建成的)[^,;。]{0,2}(?:筹集|新增|新建|改造|培训|建设|完成|开展|发放|招聘|引进|帮扶|投入)/;
 const LEVEL_VERB = /累计|达到|总数|总量|拥有|建有|保持|稳定在|控制在|提高到|提升到|提高至|提升至|增至|覆盖|形成|培育|规模|总计|存量|全部/;
-const ACTIVITY_VERB = /培训|完成|建设|建成|改造|开展|举办|组织|发放|招录|招聘|提供|实施|帮扶|救助|资助|惠及|安置|推进|打造|创建|评选|认定|走访|探访|投入|投资|安排|筹集|配备|落实|推动|实现|安装|培养|招收|吸引|引进|扶持|调整|优化|开通|整治|提升改造|铺设|修建|购置|更新|开发/;
+const ACTIVITY_VERB = /筹资|筹措|设立|设置|培训|完成|建设|建成|改造|开展|举办|组织|发放|招录|招聘|提供|实施|帮扶|救助|资助|惠及|安置|推进|打造|创建|评选|认定|走访|探访|投入|投资|安排|筹集|配备|落实|推动|实现|安装|培养|招收|吸引|引进|扶持|调整|优化|开通|整治|提升改造|铺设|修建|购置|更新|开发/;
 
 export function modeOf(before: string, q: Quantity, per: string | null): "level" | "increment" {
   if (q.unit === "%" || q.unit === "‰") return /(提高|提升|增加|增长|下降|降低)[^,;。]*$/.test(before) && q.unit === "%" && /百分点/.test(q.text) ? "increment" : "level";
   if (q.unit === "个百分点" || q.unit === "百分点") return "increment";
   if (per) return "level";
   if (/^(?:达到|达|提高到|提升到|提高至|提升至|增至|保持在|稳定在|控制在|突破)/.test(q.text)) return "level";
+  // 改扩建成42个班 / 建成…可容纳2000名学生: the size of what is built
+  if (/(?:建|扩建|改建|改扩建)成$|可容纳$|容纳$/.test(before)) return "level";
   if (INCREMENT_VERB.test(before)) return "increment";
   if (LEVEL_VERB.test(before)) return "level";
   if (ACTIVITY_VERB.test(before)) return "increment";

@@ -142,3 +142,48 @@ describe("tables flattened one cell per line", () => {
     expect(r.commitments.map((c) => [c.target?.value, c.rule.startsWith("table")])).toEqual([[5, false]]);
   });
 });
+
+describe("cues, refusals and progress clauses of real replies", () => {
+  const targets = (body: string, date = "2020年5月20日") => extract(sign(body, date)).commitments.map((c) => [c.kind, c.target?.value ?? null, c.due?.date ?? null]);
+
+  it("拟新增 pledges; 拟撤并学校的… names schools, it pledges nothing", () => {
+    expect(targets("2020年重庆拟新增街道养老服务中心132个、乡镇养老服务中心224个。")).toEqual([
+      ["quantitative", 132, "2020-12-31"], ["quantitative", 224, "2020-12-31"],
+    ]);
+  });
+
+  it("a sentence that ends in a refusal pledges nothing", () => {
+    expect(targets("未来十年内拟撤并学校的运动场均不纳入改造计划，月田镇其余五所完全小学属于拟撤并学校，暂无运动场建设计划。")).toEqual([]);
+  });
+
+  it("a refusal word in a framing clause does not veto the plan after it", () => {
+    expect(targets("今年，从暂无项目建设用地的实际出发，县教体局筹措资金80万元，计划实施运动场提升改造项目。").map((x) => x[1])).toContain(80);
+  });
+
+  it("progress clauses (正在施工N个, 尚未开工N个) are observations, not targets", () => {
+    const r = extract(sign("今年拟建132个街道养老服务中心，目前已验收合格4个，正在施工建设52个，完成选址尚未开工的有51个。"));
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([132]);
+    expect(r.observations.map((o) => o.value)).toEqual(expect.arrayContaining([4, 52, 51]));
+  });
+
+  it("a deadline in a later clause with no target of its own applies to the targets before it", () => {
+    expect(targets("计划建设乡镇养老服务中心800个，设立村级互助养老点5180个，到2022年全部完成。")).toEqual([
+      ["quantitative", 800, "2022-12-31"], ["quantitative", 5180, "2022-12-31"],
+    ]);
+  });
+
+  it("届时 takes the deadline of the sentence before", () => {
+    const r = extract(sign("预计到11月全面投入运营。届时，城镇社区养老服务中心将达到1000个。", "2017年10月8日"));
+    expect(r.commitments.map((c) => [c.target?.value ?? null, c.due?.date])).toEqual([[null, "2017-11-30"], [1000, "2017-11-30"]]);
+  });
+
+  it("a verbless clause of the same list goes on from the target before it", () => {
+    const r = extract(sign("今年，县教体局计划实施运动场改造。主要建设内容为：改造塑胶跑道968平方米，足球场1043平方米。", "2024年6月20日"));
+    expect(r.commitments.map((c) => c.target?.value).filter(Boolean)).toEqual([968, 1043]);
+  });
+
+  it("money raised is an increment; what is built to a size is a level", () => {
+    const r = extract(sign("今年计划筹资180万元，将新长征小学改扩建成42个班。", "2024年4月26日"));
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.mode, c.target?.comparator])).toEqual([[180, "increment", "="], [42, "level", ">="]]);
+  });
+});
