@@ -6,7 +6,7 @@ import { clauseAt, clausesOf, inSpans, titleSpans } from "../text/segment";
 import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
-import { defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
 import { ACTION_VERB, BOILERPLATE, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
@@ -203,7 +203,7 @@ function qualitativeIndicator(s: string): string {
   const parts = body.split(/[,;。:]/).filter((c) => c.trim());
   const main = parts.filter((c) => !/^(?:综合考虑|通过|按照|根据|结合|围绕|依托|立足|坚持|以|在|为|针对|聚焦|对照|会同|联合)/.test(c));
   const clause = (main.length ? main : parts).find((c) => ACTION_VERB.test(c)) ?? parts[0] ?? body;
-  return clause.replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "").slice(0, 40);
+  return cleanIndicator(clause.replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "").slice(0, 40));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
 import { UNITS } from "../quantity/units";
-import { defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
 import { ACTION_VERB } from "./cues";
 
 type Column = "index" | "target" | "lead" | "due" | "progress" | "done" | "share" | "unit" | "other";
@@ -160,7 +160,7 @@ function readRow(text: string, shadow: string, row: Row, docDate: string | null,
   const quantities: Quantity[] = [...findQuantities(s).filter((q) => !(q.value === 1 && q.chinese) && !coverage.some((c) => q.start >= c.start && q.start < c.end)), ...coverage].sort((a, b) => a.start - b.start);
   let indicator = "";
   if (quantities.length === 0) {
-    out.commitments.push({ ...base, kind: "milestone", indicator: s.replace(/[。;,]$/, "").slice(0, 40), target: null, rule: "table:cell-milestone" });
+    out.commitments.push({ ...base, kind: "milestone", indicator: cleanIndicator(s.replace(/[。;,]$/, "").slice(0, 40)), target: null, rule: "table:cell-milestone" });
   }
   for (const q of quantities) {
     const clauseStart = Math.max(s.lastIndexOf(",", q.start - 1), s.lastIndexOf("、", q.start - 1)) + 1;

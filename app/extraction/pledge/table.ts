@@ -6,7 +6,7 @@ import type { Commitment, Observation } from "../types";
 import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
 import { findQuantities } from "../quantity/numbers";
-import { defaultComparator, findCoverage, findPer, modeOf } from "../quantity/targets";
+import { cleanIndicator, defaultComparator, findCoverage, findPer, modeOf } from "../quantity/targets";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
 
@@ -142,7 +142,7 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
   const ts = targetCell.text;
   const coverage = findCoverage(ts);
   const quantities = [...findQuantities(ts).filter((q) => !(q.value === 1 && q.chinese) && !coverage.some((c) => q.start >= c.start && q.start < c.end)), ...coverage].sort((a, b) => a.start - b.start);
-  const indicator = (item?.text ?? ts).slice(0, 40);
+  const indicator = cleanIndicator((item?.text ?? ts).slice(0, 40));
   const base = {
     quote: text.slice(targetCell.start, targetCell.end), start: targetCell.start, end: targetCell.end,
     agency: lead?.text ?? agency, firmness: "plan" as const, cue: "民生实事", baseline: null,

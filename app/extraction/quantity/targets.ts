@@ -54,7 +54,7 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   const afterMatch = /^[^,;。、:]*/.exec(s.slice(q.end));
   let after = afterMatch ? afterMatch[0] : "";
   after = after.replace(/(?:的生动发展局面|的目标|的要求|建设试点|建设|试点|以上|左右)$/, "");
-  if (per) return clean(before).replace(/(拥有|有)$/, "") || per.text;
+  if (per) return cleanIndicator(clean(before).replace(/(拥有|有)$/, "")) || per.text;
   before = clean(before);
   const verbOnly = before.replace(VERB_HEAD, "");
   let indicator: string;
@@ -62,9 +62,38 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   else indicator = verbOnly;
   if (q.unit === "%" && !/率|比例|占比|比重/.test(indicator)) {
     const subject = indicator.endsWith("覆盖") && indicator.length <= 2 && previousSubject ? previousSubject + indicator : indicator;
-    indicator = `${subject}${clean(after)}比例`;
+    const tail = clean(after);
+    // 覆盖的乡镇(街道): the noun after the number, once
+    indicator = `${subject.endsWith(tail) ? subject : subject + (subject.includes(tail) && tail.length > 2 ? "" : tail)}比例`;
   }
-  return indicator.slice(0, 40) || (q.unit ?? "数量");
+  const cleaned = cleanIndicator(indicator.slice(0, 40));
+  if (cleaned.length >= 2) return cleaned;
+  // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
+  const fromAfter = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
+  if (fromAfter.length >= 2) return fromAfter;
+  return previousSubject && previousSubject.length >= 2 ? previousSubject : q.unit ? `${q.unit}数` : "数量";
+}
+
+// What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is
+// measured): cue words, function words, reporting verbs, table pipes, quotes.
+const INDICATOR_HEAD = /^(?:[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全市|全省|全区|全县|我市|我省|我区|我县)+/;
+const INDICATOR_TAIL = /(?:[|“”"'《、,:;\s]|力争|争取|确保|计划|预计|将|要|拟|可|能|现有|共有|已有|的有|的|与|和|及|以及|了|在|为|是|有|达到|达|超过|超|约|近|共|已|等|分别|分别达到|均|都|新增|新建|增加|提高|提升|下降|降低|实现|完成)+$/;
+
+export function cleanIndicator(text: string): string {
+  let t = text.trim();
+  for (let i = 0; i < 3; i++) {
+    const before = t;
+    // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
+    t = t.replace(/^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u, "");
+    t = t.replace(INDICATOR_HEAD, "").replace(INDICATOR_TAIL, "");
+    if (t === before) break;
+  }
+  // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
+  const open = (t.match(/[(（]/g) ?? []).length;
+  const close = (t.match(/[)）]/g) ?? []).length;
+  if (open > close) t += ")".repeat(open - close);
+  if (close > open) t = t.replace(/^[^(（]*?[)）]/, "").trim() || t;
+  return t;
 }
 
 /** The comparator when the words state none (GUIDE §2): a range or a level is reached from below (>=),
