@@ -24,6 +24,8 @@ export interface Target {
   approximate?: boolean;
   /** the words that state the number, as written */
   text: string;
+  /** a change (提高N个百分点, 比2020年提高1.32岁), not a level to reach */
+  change?: boolean;
 }
 
 export interface Baseline {
@@ -72,6 +74,8 @@ export interface Observation extends Span {
   asOf: string | null;
   asOfText: string | null;
   approximate?: boolean;
+  /** a change against an earlier value (较上年提高9.4个百分点), not a level */
+  change?: boolean;
 }
 
 export interface DocumentMeta {

@@ -6,7 +6,7 @@ import { clauseAt, clausesOf, inSpans, titleSpans } from "../text/segment";
 import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
-import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { cleanIndicator, isChange, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
 import { ACTION_VERB, BOILERPLATE, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
@@ -221,7 +221,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const boiler = BOILERPLATE.test(s) || refuses(s);
   const titles = titleSpans(s);
   const describing = describingSpans(s);
-  const times = findTimes(s, { docDate: ctx.docDate });
+  // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
+  const times = findTimes(s, { docDate: ctx.docDate }).filter((t) => !/[比较]$/.test(s.slice(Math.max(0, t.start - 1), t.start)));
   const clauses = clausesOf(s);
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);
@@ -248,6 +249,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       out.observations.push({
         quote, start: sen.start, end: sen.end, indicator, value: q.value, unit: q.unit,
         ...(per ? { per: per.text } : {}),
+        ...(isChange(s.slice(clauses[ci].start, q.start), q) ? { change: true } : {}),
         asOf: t?.date && t.role !== "since" ? t.date : ctx.docDate, asOfText: t?.text ?? null,
         ...(q.approximate ? { approximate: true } : {}),
       });
@@ -288,13 +290,17 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   };
 
   let previousMode: "level" | "increment" | null = null;
+  let levelSeen = false;
   for (const { q, clause } of all) {
     const c = clauses[clause];
     const per = findPer(s, c.start, q.start);
     const before = s.slice(c.start, q.start);
+    // 达到80岁左右，比2020年提高1.32岁: the change restates the level target before it
+    if (levelSeen && isChange(before, q)) continue;
     // 新增救护车20辆，其中负压救护车不少于5辆: a part has the mode of its whole
     const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null);
     previousMode = mode;
+    if (mode === "level" && !isChange(before, q)) levelSeen = true;
     const target: Target = {
       value: q.value,
       ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
@@ -304,6 +310,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       mode,
       ...(q.approximate ? { approximate: true } : {}),
       text: q.text,
+      ...(isChange(before, q) ? { change: true } : {}),
     };
     const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
     out.commitments.push({

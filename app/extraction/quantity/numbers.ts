@@ -90,6 +90,15 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     if (/[0-9.\-+第每〔]/.test(before) || (/[A-Za-z]/.test(before) && !(unitText ?? midUnit))) continue;
     if (exclude(numberStart)) continue;
     let unit = unitText ?? midUnit ?? null;
+    // 人均预期寿命达到79岁 / 比2020年提高1.32岁: an age that is the measure itself, not 60岁以上老人
+    if (!unit && after.startsWith("岁") && !chinese && /寿命|年龄|岁数/.test(s.slice(Math.max(0, m.index - 30), m.index)) && !/^岁(?:以上|及以上|以下|至|-|老|的|人口)/.test(after)) {
+      const value = parseNum(numText);
+      if (value !== null) {
+        out.push({ start: m.index, end: m.index + whole.length + 1, numberStart, value, unit: "岁", comparator: bound && /^(?:不少于|不低于|至少|超过|超|达到|达|力争)$/.test(bound) ? ">=" : null, approximate: /约|左右|近/.test(bound ?? "") || /^岁左右/.test(after), chinese, text: whole + "岁" });
+        resumeAt = Math.max(resumeAt, m.index + whole.length + 1);
+      }
+      continue;
+    }
     if (!(unitText ?? midUnit) && !percentWord && (bound || post || /[为是]$/.test(s.slice(0, m.index))) && DURATION.test(after)) {
       const d = DURATION.exec(after)![1];
       if (!QUALIFIER_AFTER.test(after)) {

@@ -55,12 +55,15 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   let after = afterMatch ? afterMatch[0] : "";
   after = after.replace(/(?:的生动发展局面|的目标|的要求|建设试点|建设|试点|以上|左右)$/, "");
   if (per) return cleanIndicator(clean(before).replace(/(拥有|有)$/, "")) || per.text;
+  // 细颗粒物浓度比2020年下降10%: the measure is what changes
+  const change = isChange(before, q);
+  if (change) before = before.replace(/(?:比|较|同比|环比)[^,;。]{0,14}?(?:提高|增长|增加|下降|减少|降低|上升|提升|扩大|缩小)了?$|(?:年均|平均每年|每年平均|年平均)?(?:增长|提高|增加|下降|减少)$/, "");
   before = clean(before);
   const verbOnly = before.replace(VERB_HEAD, "");
   let indicator: string;
   if (!verbOnly) indicator = clean(after).replace(VERB_HEAD, "") || after;
   else indicator = verbOnly;
-  if (q.unit === "%" && !/率|比例|占比|比重/.test(indicator)) {
+  if (q.unit === "%" && !change && !/率|比例|占比|比重|浓度|指数|总值|收入|增加值/.test(indicator)) {
     const subject = indicator.endsWith("覆盖") && indicator.length <= 2 && previousSubject ? previousSubject + indicator : indicator;
     const tail = clean(after);
     // 覆盖的乡镇(街道): the noun after the number, once
@@ -94,6 +97,15 @@ export function cleanIndicator(text: string): string {
   if (open > close) t += ")".repeat(open - close);
   if (close > open) t = t.replace(/^[^(（]*?[)）]/, "").trim() || t;
   return t;
+}
+
+/**
+ * A change rather than a level (较上年提高9.4个百分点, 比2020年提高1.32岁, 平均每年增长0.26岁,
+ * 增长6%左右): it says how far a value moves, so it never stands for the value itself.
+ */
+export function isChange(before: string, q: Quantity): boolean {
+  if (q.unit === "个百分点" || q.unit === "百分点") return true;
+  return /(?:比|较|同比|环比)[^,;。]{0,14}?(?:提高|增长|增加|下降|减少|降低|上升|提升|扩大|缩小|多|少)了?$|(?:年均|平均每年|每年平均|年平均)(?:增长|提高|增加|下降|减少)$|^(?:增长|下降)$/.test(before.replace(/\s/g, ""));
 }
 
 /** The comparator when the words state none (GUIDE §2): a range or a level is reached from below (>=),

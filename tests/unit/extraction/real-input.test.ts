@@ -187,3 +187,28 @@ describe("cues, refusals and progress clauses of real replies", () => {
     expect(r.commitments.map((c) => [c.target?.value, c.target?.mode, c.target?.comparator])).toEqual([[180, "increment", "="], [42, "level", ">="]]);
   });
 });
+
+describe("ages and changes", () => {
+  it("a life expectancy in 岁 is a level target; its change against a base year restates it", () => {
+    const r = extract(sign("到2030年，人均预期寿命力争达到80岁左右，比2020年提高1.32岁。", "2025年10月24日"));
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.target?.unit, c.target?.mode, c.due?.date, c.target?.change ?? false])).toEqual([
+      ["人均预期寿命", 80, "岁", "level", "2030-12-31", false],
+    ]);
+  });
+
+  it("60岁以上老人 is a qualifier, not an age target", () => {
+    const r = extract(sign("今年将为60岁以上老人新建助餐点20个。"));
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.unit])).toEqual([[20, "个"]]);
+  });
+
+  it("a change is typed as a change, never as a level", () => {
+    const r = extract(sign("2023年全市人均预期寿命达到79.25岁，较上年提高0.26岁，城镇化率较上年提高1.2个百分点。"));
+    const byValue = new Map(r.observations.map((o) => [o.value, o.change ?? false]));
+    expect([byValue.get(79.25), byValue.get(0.26), byValue.get(1.2)]).toEqual([false, true, true]);
+  });
+
+  it("a change pledged on its own keeps the measure as its indicator", () => {
+    const c = extract(sign("到2025年，细颗粒物浓度比2020年下降10%。")).commitments;
+    expect(c.map((x) => [x.indicator, x.target?.value, x.target?.change, x.due?.date])).toEqual([["细颗粒物浓度", 10, true, "2025-12-31"]]);
+  });
+});
