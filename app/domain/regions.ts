@@ -174,6 +174,7 @@ function isInside(place: Place, within: ReadonlySet<Place>): boolean {
 }
 
 const NOTHING: Place[] = [];
+const NO_PLACES: ReadonlySet<Place> = new Set();
 const NO_LENGTHS: number[] = [];
 const isProvince = (p: Place): boolean => p.parent === null;
 
@@ -400,8 +401,9 @@ export function relateRegions(a: string | null | undefined, b: string | null | u
  * does not open with a place, or the place is ambiguous (鼓楼区 alone).
  */
 export function leadingPlace(text: string): { name: string; length: number } | null {
-  const r = text.normalize("NFKC");
-  let current = new Set<Place>();
+  const r = text;
+  if (!keyLengths.has(r[0])) return null;
+  let current: ReadonlySet<Place> = NO_PLACES;
   let at = 0;
   while (at < r.length) {
     let found: Place[] = NOTHING;

@@ -16,8 +16,14 @@ const WITH_PLACE_IN_NAME = /记者|获悉|消息|讯|电/;
 // 民政部副部长唐承沛表示 / 国务院日前印发的 / 据来自重庆市民政局的消息
 const SPEAKER = new RegExp(`([${HAN}]{2,20}?${ORG_SUFFIX})(?:副?(?:部长|主任|局长|厅长|司长|署长|委员长|书记|秘书长)|新闻发言人|相关负责人|负责同志|有关负责人|负责人)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:日前|近日|近期|今天|昨天)?(?:印发|发布|出台)(?:了|的)?|(?:从|据|来自)(?:来自)?([${HAN}]{2,20}?${ORG_SUFFIX})(?:的)?(?:获悉|了解到|介绍|消息)`, "u");
 
+const SPEAKER_TRIGGER = /部长|主任|局长|厅长|司长|署长|书记|发言人|负责人|负责同志|印发|发布|出台|获悉|了解到|介绍|消息/;
+
 function issuingBody(head: string): string | null {
-  const m = SPEAKER.exec(head.slice(0, 1500));
+  const lead = head.slice(0, 1500);
+  const trigger = SPEAKER_TRIGGER.exec(lead);
+  if (!trigger) return null;
+  // the name stands just before the first trigger word (or after 据/从/来自 before 消息): read a window there
+  const m = SPEAKER.exec(lead.slice(Math.max(0, trigger.index - 40), trigger.index + 12)) ?? SPEAKER.exec(lead);
   if (!m) return null;
   const name = (m[1] ?? m[2] ?? m[3]).replace(/^(?:据|从|来自|在|由|经|和|与|及|、)+/, "");
   return WIRE.test(name) ? null : name;
@@ -57,7 +63,8 @@ function placeOfLevel(head: string, agency: string | null): string | null {
 
 
 // 张虹代表: / 马青、周丽等委员: / 姜欣(等10位)代表: / 易宁等十二位代表: — at a line's start or after a space
-const ADDRESSEE = new RegExp(`(?:^|[ \\t])\\s*(?:尊敬的)?(?!各位|全体|尊敬)((?:[${HAN}·]{2,5}、)*[${HAN}·]{2,5}?)(?:[(]?等[\\d一二三四五六七八九十]*[名位]?[)]?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
+const ADDRESSEE = new RegExp(`^\\s*(?:尊敬的)?(?!各位|全体|尊敬)((?:[${HAN}·]{2,5}、)*[${HAN}·]{2,5}?)(?:[(]?等[\\d一二三四五六七八九十]*[名位]?[)]?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
+const ADDRESSEE_INLINE = new RegExp(`[ \\t]\\s*(?:尊敬的)?(?!各位|全体|尊敬)((?:[${HAN}·]{2,5}、)*[${HAN}·]{2,5}?)(?:[(]?等[\\d一二三四五六七八九十]*[名位]?[)]?)?(代表|委员)(?:们)?\\s*[:,]`, "mu");
 // a group: 驻温泉委员联络组: / 第三代表团:
 const ADDRESSEE_GROUP = new RegExp(`^\\s*([${HAN}]{0,8}(代表|委员)[${HAN}]{0,6}(?:组|团|小组|工作站))\\s*[:]`, "mu");
 // 会议杭5号建议 / 会议第20230504号提案 / 会议朝人大建议第17号的答复 / 会议〔2024〕第23号提案
@@ -172,8 +179,8 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   }
 
   const head = shadow.slice(0, 4000);
-  const who = ADDRESSEE.exec(head);
-  const group = who ? null : ADDRESSEE_GROUP.exec(head);
+  const who = ADDRESSEE.exec(head) ?? (/(?:代表|委员)(?:们)?\s*[:,]/.test(head) ? ADDRESSEE_INLINE.exec(head) : null);
+  const group = who || !/(?:组|团|工作站)\s*:/.test(head) ? null : ADDRESSEE_GROUP.exec(head);
   const addressee = who ? who[1] : group ? group[1] : null;
   const addresseeRole = who ? (who[2] as "代表" | "委员") : group ? (group[2] as "代表" | "委员") : null;
 

@@ -7,7 +7,7 @@ import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
 import { cleanIndicator, isChange, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
-import { ACTION_VERB, BOILERPLATE, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
+import { ACTION_VERB, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
 export interface SentenceResult {
@@ -127,6 +127,11 @@ function refuses(s: string): boolean {
   return REFUSAL.test(parts[parts.length - 1] ?? "") || parts.filter((p) => REFUSAL.test(p)).length >= 2;
 }
 
+/** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */
+function isChangeBase(s: string, t: TimeMention): boolean {
+  return t.start > 0 && (s.charCodeAt(t.start - 1) === 0x6bd4 || s.charCodeAt(t.start - 1) === 0x8f83);
+}
+
 function clauseEndAt(s: string, pos: number): number {
   const m = /[,;。:]/.exec(s.slice(pos));
   return m ? pos + m.index : s.length;
@@ -137,6 +142,7 @@ function clauseEndAt(s: string, pos: number): number {
  * of its own applies to the targets before it.
  */
 function laterDue(s: string, times: TimeMention[], clauses: Array<{ start: number; end: number }>, targets: Array<{ clause: number }>, from: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
+  if (times.length === 0) return null;
   for (let i = from + 1; i < clauses.length; i++) {
     if (targets.some((t) => t.clause === i)) continue;
     const c = clauses[i];
@@ -218,11 +224,12 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
   if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
-  const boiler = BOILERPLATE.test(s) || refuses(s);
+  const boiler = isBoilerplate(s) || refuses(s);
   const titles = titleSpans(s);
   const describing = describingSpans(s);
   // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
-  const times = findTimes(s, { docDate: ctx.docDate }).filter((t) => !/[比较]$/.test(s.slice(Math.max(0, t.start - 1), t.start)));
+  const allTimes = findTimes(s, { docDate: ctx.docDate });
+  const times = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
   const clauses = clausesOf(s);
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);

@@ -56,6 +56,9 @@ export interface CellTableResult {
   used: Set<number>;
 }
 
+// | and white space around a cell
+const isPad = (c: number) => c === 0x7c || c === 0x20 || c === 0x09 || c === 0x3000;
+
 const emptyRow = (): Row => ({ target: null, due: null, lead: null, afterLead: -1, observations: [], bare: [] });
 
 export function extractCellTables(text: string, shadow: string, paragraphs: Paragraph[], skip: Set<number>, docDate: string | null, agency: string | null): CellTableResult {
@@ -65,12 +68,13 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
     const p = paragraphs[k];
     let a = p.start;
     let b = p.end;
-    while (b > a && /[|\s]/.test(shadow[b - 1])) b--;
-    while (a < b && /[|\s]/.test(shadow[a])) a++;
+    while (b > a && isPad(shadow.charCodeAt(b - 1))) b--;
+    while (a < b && isPad(shadow.charCodeAt(a))) a++;
     return { text: shadow.slice(a, b), start: a, end: b };
   };
   for (let i = 0; i < paragraphs.length; i++) {
-    if (skip.has(i)) continue;
+    // a header cell is short: skip the prose without reading it
+    if (skip.has(i) || paragraphs[i].end - paragraphs[i].start > 24) continue;
     // a header: consecutive short cells, three or more of them known column names
     const columns: Column[] = [];
     let j = i;

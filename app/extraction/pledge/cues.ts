@@ -37,13 +37,25 @@ export const ACTION_VERB = new RegExp(
 );
 
 /** Courtesy, routing and sign-off: never a pledge, whatever verbs it holds. */
-export const BOILERPLATE = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|满意(?!度|率)|宝贵意见|建议办理|提案办理|为契机|现将[^。;]{0,20}(?:公示|公布|通报|印发)|公示如下|予以公示/;
+const BOILERPLATE_WORDS = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|满意(?!度|率)|宝贵意见|建议办理|提案办理|为契机/;
+const PUBLICATION = /现将[^。;]{0,20}(?:公示|公布|通报|印发)|公示如下|予以公示/;
+
+/** Courtesy, routing, sign-off and notices (现将…予以公示): never a pledge, whatever verbs it holds. */
+export function isBoilerplate(s: string): boolean {
+  return BOILERPLATE_WORDS.test(s) || ((s.includes("公示") || s.includes("公布") || s.includes("通报") || s.includes("印发")) && PUBLICATION.test(s));
+}
 
 /** Sign-off lines that end a section of plans. */
 export const CLOSING = /^(?:衷心)?(?:感谢|谢谢|欢迎|此复|特此|联系人|联系电话|抄送|抄报|附件|此答复|对以上答复|如有|再次感谢)/;
 
-/** Markers that a clause reports the past or present rather than pledging. */
-export const PAST_MARKER = /正在(?:施工|建设|实施|推进|进行|开展|改造|装修)|尚未|未(?:开工|确定|完成|启动|选址)|在建|已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功/;
+const PROGRESS_MARKER = /正在(?:施工|建设|实施|推进|进行|开展|改造|装修)|尚未|未(?:开工|确定|完成|启动|选址)|在建/;
+const PAST_WORDS = /已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功/;
+/** Markers that a clause reports the past or present (已建成…, 截至…) or progress (正在施工N个, 尚未开工N个). */
+export const PAST_MARKER = {
+  test(clause: string): boolean {
+    return PAST_WORDS.test(clause) || ((clause.includes("正在") || clause.includes("未") || clause.includes("在建")) && PROGRESS_MARKER.test(clause));
+  },
+};
 
 /** A named thing built, issued or launched: a milestone (GUIDE §1). */
 const BUILT = /(?:新建|建设|建成|建立|设立|成立|组建|搭建|创建|开通)[^,;。、]{0,24}?(?:中心|平台|基地|园区|基金|数据库|系统|制度|专区|医院|学校|食堂|站点|驿站|APP|app|小程序|热线|专线|门户|档案|联盟|台账|名录)(?=[,;。、]|$)/;

@@ -28,7 +28,7 @@ const RANGE_SEP = String.raw`(?:-|至|到|~)`;
 // a run of Chinese numerals is a number only when a unit, a multiplier or a bound follows (一步, 统一 are words)
 const NUM = `(?:${AR}|(?<=百分之)${CN}+|${CN}+(?=(?:余|多)?(?:[万亿千])?(?:余|多)?(?:${UNIT_RE}|以上|以下|左右|${RANGE_SEP})))`;
 
-const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|不超过|不高于|不多于|至少|超过|超(?=\\d)|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
+const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
 const QTY = new RegExp(
   String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?([万亿千])?(余|多)?` +
     String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?([万亿千])?)?` +
@@ -166,11 +166,13 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
       if (valueMax !== undefined) valueMax = round(valueMax * 1e4);
     }
     let comparator: Comparator | null = null;
-    if (bound && /^(?:不少于|不低于|至少|超过|超|多于|高于|逾|突破|达到|达|力争)$/.test(bound)) comparator = ">=";
+    if (bound && /^(?:不少于|不低于|至少|超过|多于|高于|逾|突破|达到|达|力争)$/.test(bound)) comparator = ">=";
     if (bound && /^(?:不超过|不高于|不多于|低于|少于|控制在|降至|降低到)$/.test(bound)) comparator = "<=";
     if (post && /以上|及以上/.test(post)) comparator = ">=";
     if (post && /以下|以内|之内/.test(post)) comparator = "<=";
     if ((approx1 || approx2) && !comparator) comparator = ">=";
+    // 就业超1.2万人: 超 alone before the number is a floor
+    if (!bound && !comparator && m.index > 0 && s.charCodeAt(m.index - 1) === 0x8d85) comparator = ">=";
     const approximate = !!(bound && /约|近|接近|大约/.test(bound)) || post === "左右" || post === "上下" || !!(approx1 || approx2);
     const end = m.index + whole.length;
     out.push({

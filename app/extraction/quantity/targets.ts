@@ -80,15 +80,33 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
 // What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is
 // measured): cue words, function words, reporting verbs, table pipes, quotes.
 const INDICATOR_HEAD = /^(?:[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全市|全省|全区|全县|我市|我省|我区|我县)+/;
-const INDICATOR_TAIL = /(?:[|“”"'《、,:;\s]|力争|争取|确保|计划|预计|将|要|拟|可|能|现有|共有|已有|的有|的|与|和|及|以及|了|在|为|是|有|达到|达|超过|超|约|近|共|已|等|分别|分别达到|均|都|新增|新建|增加|提高|提升|下降|降低|实现|完成)+$/;
+const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成"]);
+
+/** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */
+function stripTail(t: string): string {
+  let end = t.length;
+  outer: while (end > 0) {
+    for (let k = Math.min(4, end); k >= 1; k--) {
+      if (TAIL_WORDS.has(t.slice(end - k, end))) {
+        end -= k;
+        continue outer;
+      }
+    }
+    break;
+  }
+  return end === t.length ? t : t.slice(0, end);
+}
+
+const THERE_ARE = /^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u;
 
 export function cleanIndicator(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 3; i++) {
     const before = t;
     // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
-    t = t.replace(/^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u, "");
-    t = t.replace(INDICATOR_HEAD, "").replace(INDICATOR_TAIL, "");
+    if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
+    if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
+    t = stripTail(t);
     if (t === before) break;
   }
   // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
@@ -103,9 +121,11 @@ export function cleanIndicator(text: string): string {
  * A change rather than a level (较上年提高9.4个百分点, 比2020年提高1.32岁, 平均每年增长0.26岁,
  * 增长6%左右): it says how far a value moves, so it never stands for the value itself.
  */
+const CHANGE_BEFORE = /(?:比|较|同比|环比)[^,;。]{0,14}?(?:提高|增长|增加|下降|减少|降低|上升|提升|扩大|缩小|多|少)了?\s*$|(?:年均|平均每年|每年平均|年平均)(?:增长|提高|增加|下降|减少)\s*$|^\s*(?:增长|下降)\s*$/;
+
 export function isChange(before: string, q: Quantity): boolean {
   if (q.unit === "个百分点" || q.unit === "百分点") return true;
-  return /(?:比|较|同比|环比)[^,;。]{0,14}?(?:提高|增长|增加|下降|减少|降低|上升|提升|扩大|缩小|多|少)了?$|(?:年均|平均每年|每年平均|年平均)(?:增长|提高|增加|下降|减少)$|^(?:增长|下降)$/.test(before.replace(/\s/g, ""));
+  return CHANGE_BEFORE.test(before.length > 24 ? before.slice(-24) : before);
 }
 
 /** The comparator when the words state none (GUIDE §2): a range or a level is reached from below (>=),
