@@ -83,6 +83,9 @@ const TITLE_ANY = /《(关于[^》]{2,120}(?:建议|提案|议案))》/;
 const REGION = new RegExp(`^((?:[${HAN}]{2,7}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|自治县|区|旗))+)`, "u");
 const CN_DATE = /(\d{4}|[二〇零一三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
 const DATE_LINE = new RegExp(`^\\s*${CN_DATE.source}\\s*$`);
+// 2024.08.29 / 2024-8-29 / 2024/08/29 as the signature's date
+const DOTTED_DATE_LINE = /^\s*(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\s*$/;
+const MONTH_DAY_LINE = /^\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
 const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 // a news page's dateline: 2026-02-26 08:35 / 2026年2月26日 near the top
 const DATELINE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?/m;
@@ -133,9 +136,16 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   let repliedOn: string | null = null;
   let agency: string | null = null;
   for (let k = nonEmpty.length - 1; k >= 0; k--) {
-    const d = DATE_LINE.exec(nonEmpty[k].l);
-    if (!d) continue;
-    repliedOn = dateFrom(d);
+    const d = DATE_LINE.exec(nonEmpty[k].l) ?? DOTTED_DATE_LINE.exec(nonEmpty[k].l);
+    // 8月29日 alone under the signature: the year is the page's (its publication line)
+    const md = d ? null : k >= nonEmpty.length - 4 ? MONTH_DAY_LINE.exec(nonEmpty[k].l) : null;
+    if (!d && !md) continue;
+    if (d) repliedOn = dateFrom(d);
+    else {
+      const year = PUBLISHED.exec(shadow)?.[1] ?? DATELINE.exec(lines.slice(0, 12).join("\n"))?.[1] ?? options.documentDate?.slice(0, 4);
+      repliedOn = year ? dateFrom({ 1: year, 2: md![1], 3: md![2] } as unknown as RegExpExecArray) : null;
+      if (!repliedOn) continue;
+    }
     for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
       const cand = nonEmpty[j].l.replace(/\s+/g, "");
       if (isOrg(cand)) {

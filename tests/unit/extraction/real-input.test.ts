@@ -212,3 +212,19 @@ describe("ages and changes", () => {
     expect(c.map((x) => [x.indicator, x.target?.value, x.target?.change, x.due?.date])).toEqual([["细颗粒物浓度", 10, true, "2025-12-31"]]);
   });
 });
+
+describe("the reply's date in its real formats", () => {
+  const date = (text: string) => extract(text).document.repliedOn;
+  it("a dotted signature date", () => {
+    expect(date("张三代表:\n您的建议收悉。\n某某县民政局\n2024.08.29\n")).toBe("2024-08-29");
+  });
+  it("a month and day under the signature, with the year from the page's publication line", () => {
+    expect(date("发布日期:2024-09-02\n张三代表:\n您的建议收悉。\n某某县民政局\n8月29日\n")).toBe("2024-08-29");
+  });
+  it("a month and day in the body is no signature", () => {
+    expect(date("张三代表:\n8月29日\n我局召开会议研究您的建议，下一步将新建公厕5座。\n感谢您的关心。\n联系人:李四\n电话:12345\n")).toBeNull();
+  });
+  it("计划 as the name of a programme is no cue", () => {
+    expect(extract("深入实施九大先行计划，获得民政部重点工作综合评估优秀。\n某某省民政厅\n2022年9月19日\n").commitments).toEqual([]);
+  });
+});
