@@ -305,7 +305,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     // 达到80岁左右，比2020年提高1.32岁: the change restates the level target before it
     if (levelSeen && isChange(before, q)) continue;
     // 新增救护车20辆，其中负压救护车不少于5辆: a part has the mode of its whole
-    const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null);
+    const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
     if (mode === "level" && !isChange(before, q)) levelSeen = true;
     const target: Target = {

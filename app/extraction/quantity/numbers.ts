@@ -160,6 +160,8 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
       finalUnit = unitFromNoun(s.slice(Math.max(0, m.index - 12), m.index + (bound?.length ?? 0)));
       if (!finalUnit && !hasMult) continue;
     }
+    // 每立方米60微克: the unit written around the number
+    if ((finalUnit === "微克" || finalUnit === "毫克") && /每立方米$/.test(s.slice(Math.max(0, m.index - 4), m.index))) finalUnit = `${finalUnit}/立方米`;
     if (finalUnit === "万人次") {
       finalUnit = "人次";
       value = round(value * 1e4);

@@ -22,7 +22,10 @@ const INCREMENT_VERB = /新[建增开改设招购配培铺修装添]|增加|增�
 const LEVEL_VERB = /累计|达到|总数|总量|拥有|建有|保持|稳定在|控制在|提高到|提升到|提高至|提升至|增至|覆盖|形成|培育|规模|总计|存量|全部/;
 const ACTIVITY_VERB = /筹资|筹措|设立|设置|培训|完成|建设|建成|改造|开展|举办|组织|发放|招录|招聘|提供|实施|帮扶|救助|资助|惠及|安置|推进|打造|创建|评选|认定|走访|探访|投入|投资|安排|筹集|配备|落实|推动|实现|安装|培养|招收|吸引|引进|扶持|调整|优化|开通|整治|提升改造|铺设|修建|购置|更新|开发/;
 
-export function modeOf(before: string, q: Quantity, per: string | null): "level" | "increment" {
+// 对12所学校进行改造 / 为3000名老人提供服务: the verb after the number says what is done to it
+const ACTIVITY_AFTER = /^[^,;。]{0,12}?(?:进行|实施|开展)?(?:改造|维修|修缮|提升改造|建设|培训|救助|帮扶|资助|走访|体检|筛查|服务|补贴|安置)/;
+
+export function modeOf(before: string, q: Quantity, per: string | null, after = ""): "level" | "increment" {
   if (q.unit === "%" || q.unit === "‰") return /(提高|提升|增加|增长|下降|降低)[^,;。]*$/.test(before) && q.unit === "%" && /百分点/.test(q.text) ? "increment" : "level";
   if (q.unit === "个百分点" || q.unit === "百分点") return "increment";
   if (per) return "level";
@@ -32,7 +35,8 @@ export function modeOf(before: string, q: Quantity, per: string | null): "level"
   if (INCREMENT_VERB.test(before)) return "increment";
   if (LEVEL_VERB.test(before)) return "level";
   if (ACTIVITY_VERB.test(before)) return "increment";
-  if (q.unit && /^(?:次|人次|期|场|户次|批次|件)$/.test(q.unit)) return "increment";
+  if (q.unit && /^(?:次|人次|期|场|场次|户次|批次|件)$/.test(q.unit)) return "increment";
+  if (/(?:^|[对为给向])$/.test(before) && ACTIVITY_AFTER.test(after)) return "increment";
   return "level";
 }
 
@@ -80,7 +84,7 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
 // What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is
 // measured): cue words, function words, reporting verbs, table pipes, quotes.
 const INDICATOR_HEAD = /^(?:[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全市|全省|全区|全县|我市|我省|我区|我县)+/;
-const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成"]);
+const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行"]);
 
 /** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */
 function stripTail(t: string): string {

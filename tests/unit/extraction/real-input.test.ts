@@ -228,3 +228,18 @@ describe("the reply's date in its real formats", () => {
     expect(extract("深入实施九大先行计划，获得民政部重点工作综合评估优秀。\n某某省民政厅\n2022年9月19日\n").commitments).toEqual([]);
   });
 });
+
+describe("units and modes read around the number", () => {
+  it("每立方米35微克 is 35 微克/立方米, a ceiling", () => {
+    const [c] = extract(sign("今年全市细颗粒物平均浓度控制在每立方米35微克以下。")).commitments;
+    expect([c.indicator, c.target?.value, c.target?.unit, c.target?.comparator]).toEqual(["细颗粒物平均浓度", 35, "微克/立方米", "<="]);
+  });
+  it("对12所学校进行改造 is work to do (increment), read from the verb after the number", () => {
+    const [c] = extract(sign("今年将对12所学校进行改造。")).commitments;
+    expect([c.target?.value, c.target?.mode, c.target?.comparator]).toEqual([12, "increment", "="]);
+  });
+  it("3岁以下 qualifies the measure; it is not a target", () => {
+    const r = extract(sign("今年每千人口拥有3岁以下婴幼儿托位数达到4.5个。"));
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([4.5]);
+  });
+});
