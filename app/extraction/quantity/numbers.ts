@@ -147,6 +147,8 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     let finalUnit: string | null = unit;
     if (percentWord) finalUnit = "%";
     if (mult === "千" && !unit) continue; // 千 alone: not a count we can read
+    // 申请40万福彩公益金 / 投入1.2亿资金: money written without 元
+    if (mult && mult !== "千" && !unit && !percentWord && /^(?:元)?[\p{Script=Han}]{0,4}?(?:资金|公益金|经费|补助|补贴|奖补|投资|预算|拨款|专项债)/u.test(after)) unit = "元";
     if (multiplier > 1 || (valueMax !== undefined && multiplierMax > 1)) {
       if (unit && MONEY_UNITS.has(unit)) {
         finalUnit = `${mult ?? multMax}${unit}`; // 7,037.91万元 stays in 万元

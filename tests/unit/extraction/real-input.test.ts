@@ -243,3 +243,18 @@ describe("units and modes read around the number", () => {
     expect(r.commitments.map((c) => c.target?.value)).toEqual([4.5]);
   });
 });
+
+describe("figures as bulletins and replies write them", () => {
+  it("money written without 元 keeps its 万 (申请40万福彩公益金)", () => {
+    const [o] = extract(sign("2023年申请40万福彩公益金用于公墓道路建设。")).observations;
+    expect([o.value, o.unit]).toEqual([40, "万元"]);
+  });
+  it("graves are counted in 穴", () => {
+    const r = extract(sign("目前已建成双墓122穴、单墓20穴。"));
+    expect(r.observations.map((o) => [o.value, o.unit])).toEqual([[122, "穴"], [20, "穴"]]);
+  });
+  it("40万人 is still a count of people", () => {
+    const [o] = extract(sign("目前已服务40万人。")).observations;
+    expect([o.value, o.unit]).toEqual([400000, "人"]);
+  });
+});
