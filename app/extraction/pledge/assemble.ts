@@ -7,7 +7,7 @@ import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
 import { cleanIndicator, isChange, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
-import { ACTION_VERB, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
+import { ACTION_VERB, COURTESY, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
 export interface SentenceResult {
@@ -127,6 +127,20 @@ function refuses(s: string): boolean {
   return REFUSAL.test(parts[parts.length - 1] ?? "") || parts.filter((p) => REFUSAL.test(p)).length >= 2;
 }
 
+/**
+ * Where the courtesy clauses of a sentence end, when they all stand before its last clause
+ * (感谢您对教育工作的关心，下一步我局将…); -1 when the sentence ends in courtesy (…，欢迎您继续提出宝贵意见).
+ */
+function leadingCourtesyEnd(s: string, clauses: Array<{ start: number; end: number }>): number {
+  let end = 0;
+  for (let i = 0; i < clauses.length; i++) {
+    if (!COURTESY.test(s.slice(clauses[i].start, clauses[i].end))) continue;
+    if (i === clauses.length - 1) return -1;
+    end = clauses[i].end;
+  }
+  return end;
+}
+
 /** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */
 function isChangeBase(s: string, t: TimeMention): boolean {
   return t.start > 0 && (s.charCodeAt(t.start - 1) === 0x6bd4 || s.charCodeAt(t.start - 1) === 0x8f83);
@@ -224,26 +238,33 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
   if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
-  const boiler = isBoilerplate(s) || refuses(s);
+  const clauses = clausesOf(s);
+  // courtesy (感谢您…, 您提出的…) vetoes its own clauses when the plan comes after them; a
+  // sentence that closes with it is a sign-off
+  // (正如您所说…: a sentence that echoes the deputy concedes the point; it is not the plan)
+  const courtesyEnd = COURTESY.test(s) ? (/如您所说|正如您|如您所言/.test(s) ? -1 : leadingCourtesyEnd(s, clauses)) : 0;
+  const boiler = isBoilerplate(s) || refuses(s) || courtesyEnd < 0;
   const titles = titleSpans(s);
   const describing = describingSpans(s);
   // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
   const allTimes = findTimes(s, { docDate: ctx.docDate });
-  const times = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
-  const clauses = clausesOf(s);
+  const baseTimes = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
+  const times = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
   const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s);
   const reports = REPORT_OPENER.test(s);
-  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, times, ctx.docDate, titles, cues);
+  const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
+  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, times, ctx.docDate, titles, liveCues);
+  if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
   if (!pledge && carry && !boiler && !scope.heading && !reports) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
-  const clausePast = clauses.map((c) => PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end));
+  const clausePast = clauses.map((c) => c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
   const targets: Array<{ q: Quantity; clause: number }> = [];
   for (const q of quantities) {
     const ci = clauseAt(clauses, q.start);

@@ -37,7 +37,10 @@ export const ACTION_VERB = new RegExp(
 );
 
 /** Courtesy, routing and sign-off: never a pledge, whatever verbs it holds. */
-const BOILERPLATE_WORDS = /您|感谢|谢谢|欢迎|敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|满意(?!度|率)|宝贵意见|建议办理|提案办理|为契机/;
+const BOILERPLATE_WORDS = /敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|建议办理|提案办理|为契机/;
+/** Courtesy: 您, 感谢, 满意 — it vetoes its own clause; a sentence that ends in it (a sign-off) pledges nothing. */
+export const COURTESY = /您|感谢|谢谢|欢迎|满意(?!度|率)|宝贵意见|关心和支持|关心支持|关注和支持/;
+
 const PUBLICATION = /现将[^。;]{0,20}(?:公示|公布|通报|印发)|公示如下|予以公示/;
 
 /** Courtesy, routing, sign-off and notices (现将…予以公示): never a pledge, whatever verbs it holds. */

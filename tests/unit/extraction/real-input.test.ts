@@ -258,3 +258,16 @@ describe("figures as bulletins and replies write them", () => {
     expect([o.value, o.unit]).toEqual([400000, "人"]);
   });
 });
+
+describe("courtesy vetoes only its own clause", () => {
+  it("a plan after 感谢您… is still a plan", () => {
+    const r = extract(sign("感谢您对教育工作的关心，下一步我局将新建普惠性幼儿园5所。"));
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([5]);
+  });
+  it("a sentence that ends in courtesy is a sign-off", () => {
+    expect(extract(sign("我们将一如既往地做好相关工作，欢迎您继续提出宝贵意见。")).commitments).toEqual([]);
+  });
+  it("a plan in the courtesy clause itself is not read", () => {
+    expect(extract(sign("您提出的新建5所幼儿园的建议很好，我们认真研究。")).commitments).toEqual([]);
+  });
+});
