@@ -141,6 +141,33 @@ function leadingCourtesyEnd(s: string, clauses: Array<{ start: number; end: numb
   return end;
 }
 
+const MONEY = /^(?:元|万元|亿元)$/;
+function unitCost(s: string, clauseStart: number, q: Quantity): boolean {
+  return q.unit !== null && MONEY.test(q.unit) && /每(?:个|张|所|户|人|名|平方米|套|座|处|床|间|公里|亩)[^,;。]{0,8}$/.test(s.slice(clauseStart, q.start));
+}
+
+const NO_RESPECTIVE = new Map<Quantity, string>();
+/**
+ * 城镇、农村和贫困地区的覆盖率分别达到85%、95%和90%: each value gets its own name from the list
+ * before 分别, with the measure the list shares.
+ */
+function respectively(s: string, clauses: Array<{ start: number; end: number }>, quantities: Quantity[]): Map<Quantity, string> {
+  const out = new Map<Quantity, string>();
+  for (const c of clauses) {
+    const text = s.slice(c.start, c.end);
+    const at = text.indexOf("分别");
+    if (at < 0) continue;
+    const qs = quantities.filter((q) => q.start >= c.start + at && q.start < c.end);
+    if (qs.length < 2) continue;
+    const m = /^(.*?)(?:的)?([^,;。、和及与的]{0,10}?(?:率|比例|占比|比重|覆盖率|浓度|数|人数|规模))?$/.exec(text.slice(0, at));
+    if (!m) continue;
+    const names = cleanIndicator(m[1].replace(/^(?:今年|明年|到\d{4}年底?|\d{4}年)?[,]?(?:全市|全省|全区|全县|全国|我市|我省|我区|我县)?/, "")).split(/、|和|及|与/).map((n) => cleanIndicator(n)).filter(Boolean);
+    if (names.length !== qs.length) continue;
+    qs.forEach((q, i) => out.set(q, `${names[i]}${m[2] ?? ""}`));
+  }
+  return out;
+}
+
 /** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */
 function isChangeBase(s: string, t: TimeMention): boolean {
   return t.start > 0 && (s.charCodeAt(t.start - 1) === 0x6bd4 || s.charCodeAt(t.start - 1) === 0x8f83);
@@ -223,7 +250,12 @@ function qualitativeIndicator(s: string): string {
   const parts = body.split(/[,;。:]/).filter((c) => c.trim());
   const main = parts.filter((c) => !/^(?:综合考虑|通过|按照|根据|结合|围绕|依托|立足|坚持|以|在|为|针对|聚焦|对照|会同|联合)/.test(c));
   const clause = (main.length ? main : parts).find((c) => ACTION_VERB.test(c)) ?? parts[0] ?? body;
-  return cleanIndicator(clause.replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "").slice(0, 40));
+  // the thing done, without its date and cue: 项目计划于2024年9月开工建设 → 项目开工建设
+  const named = clause
+    .replace(/(?:于|在|到|至)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:年底|底|末|份|上半年|下半年)?(?:前|之前)?|(?:于|在|到|至)?(?:今年|明年|年内|年底前?)?\d{1,2}月(?:底|份|中旬|下旬|上旬)?(?:前|之前)?/g, "")
+    .replace(/(?:计划|预计|力争|争取|拟|将|要)(?=[于在到开完建启投实推新改])/g, "")
+    .replace(/^(?:继续|进一步|持续|积极|加快|大力|着力|逐步|全面|认真|切实|不断|深入)+/, "");
+  return cleanIndicator((named || clause).slice(0, 40));
 }
 
 /**
@@ -268,6 +300,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const targets: Array<{ q: Quantity; clause: number }> = [];
   for (const q of quantities) {
     const ci = clauseAt(clauses, q.start);
+    // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
+    if (unitCost(s, clauses[ci].start, q)) continue;
     if (q.start >= pledgeFrom && !clausePast[ci] && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
     else if (!isArticleOne(q) && !boiler) {
       const t = asOfFor(times, q.start, ctx.docDate);
@@ -317,6 +351,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     quote, start: sen.start, end: sen.end, agency: ctx.agency, firmness, cue: pledge.cue,
   };
 
+  const respective = s.includes("分别") ? respectively(s, clauses, all.map((t) => t.q)) : NO_RESPECTIVE;
   let previousMode: "level" | "increment" | null = null;
   let levelSeen = false;
   for (const { q, clause } of all) {
@@ -344,7 +379,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     out.commitments.push({
       ...base,
       kind: "quantitative",
-      indicator: indicatorOf(s, c.start, q, per, previousSubject.value),
+      indicator: respective.get(q) ?? indicatorOf(s, c.start, q, per, previousSubject.value),
       target,
       baseline: null,
       // 预计到11月全面投入运营。届时，…将达到1000个

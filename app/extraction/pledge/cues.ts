@@ -18,6 +18,8 @@ export const FUTURE_CUE = new RegExp(
     "将(?<=(?:我们|我局|我厅|我委|我办|我市|我省|我区|我县|本局|本厅|我部|我院|我中心|我会|下一步|下阶段|今后|今年|明年|年内|年底前|还|也|并|均|都|仍|亦|后续|同时|此外|届时|起|后|市|省|区|县|局|厅|委|办|府|道|镇|乡|村|校|院|站|所|部|署|队|心|司|\\d年)将)",
     // 正筹划建设 / 待…后即可: plans in the making
     "正(?:在)?(?:筹划|谋划|规划|筹备|计划)(?=建设|新建|实施|推进|开展|启动)",
+    // 待资金到位后即可开工: a plan waiting on its condition
+    "待(?=[^,;。]{1,16}后(?:即可|方可|再|将|立即|马上))",
     "将(?=继续|进一步|全面|积极|加快|加大|大力|认真|按照|会同|联合|结合|重点|着力|持续|不断|逐步|深入|推进|推动|开展|建立|建设|完善|加强|实施|做好|落实|启动|组织|围绕|根据|依托|坚持|研究|出台|制定|制订|印发|修订|编制|力争|确保|争取|于|在|通过|以|进行|适时|及时|尽快|严格|切实|主动|牵头|配合|协调|督促|指导|统筹|探索|鼓励|支持|引导|采取|针对|聚焦|立足|对|从|把|努力|再|新建|新增|投入|安排|陆续|分批|有序|与|实现|打造|构建|培育|提升|提高|扩大|优化|强化|深化|建成|完成|开通|上线|发布|召开|举办|继续)",
   ].join("|"),
   "g",
@@ -69,9 +71,11 @@ const LAUNCHED = /上线|投入使用|投用|投运|建成运营|建成通车|�
 const CONVERTED = /升级为|改造为|转型为|(?:平台|系统|中心)(?:的)?升级改造/;
 const INCLUDED = /(?:列入|纳入)[^,;。]{0,30}?(?:范围|目录|保障|清单|体系|医保|长护险)/;
 const LEGISLATED = /立法|颁布/;
+// a step of a project with its date: 9月开工建设, 年底前完工, 2025年投入使用
+const STEP = /(?:开工|动工|完工|竣工|建成|交付|启用|投入运营)(?:建设|使用)?(?=[,;。]|$)|启动[^,;。]{0,12}?(?:工程|项目|建设|改造)/;
 
 /** A named thing built, issued or launched: a milestone (GUIDE §1). */
-export const MILESTONE = [BUILT, AWARDED, ISSUED, ISSUED_AFTER_TITLE, LAUNCHED, CONVERTED, INCLUDED, LEGISLATED];
+export const MILESTONE = [BUILT, AWARDED, ISSUED, ISSUED_AFTER_TITLE, LAUNCHED, CONVERTED, INCLUDED, LEGISLATED, STEP];
 /** The milestones clear enough to stand beside a number in the same sentence. */
 export const MILESTONE_BESIDE_NUMBER = [BUILT, AWARDED, LAUNCHED, INCLUDED];
 

@@ -271,3 +271,24 @@ describe("courtesy vetoes only its own clause", () => {
     expect(extract(sign("您提出的新建5所幼儿园的建议很好，我们认真研究。")).commitments).toEqual([]);
   });
 });
+
+describe("steps, conditions, unit costs and lists", () => {
+  const read = (body: string) => extract(sign(body)).commitments.map((c) => [c.kind, c.indicator, c.target?.value ?? null]);
+  it("a step named by its date is a milestone (开工, 完工, 投入使用)", () => {
+    expect(read("项目计划于2024年9月开工建设。")).toEqual([["milestone", "项目开工建设", null]]);
+  });
+  it("待…后即可 is a plan waiting on its condition", () => {
+    expect(read("待资金到位后即可开工建设。").map((x) => x[0])).toEqual(["milestone"]);
+  });
+  it("a unit cost (每个床位投资15-20万元) is not a target", () => {
+    expect(read("下一步将启动养老院改造工程，预计每个床位投资15-20万元。").map((x) => x[2])).toEqual([null]);
+  });
+  it("分别达到85%、95%和90% gives each value its own indicator", () => {
+    expect(read("今年全市城镇、农村和贫困地区的覆盖率分别达到85%、95%和90%。")).toEqual([
+      ["quantitative", "城镇覆盖率", 85], ["quantitative", "农村覆盖率", 95], ["quantitative", "贫困地区覆盖率", 90],
+    ]);
+  });
+  it("分别 with a list that does not line up keeps the ordinary indicators", () => {
+    expect(read("今年城镇和农村分别新增岗位120个、80个和60个。").length).toBe(3);
+  });
+});
