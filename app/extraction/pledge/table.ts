@@ -6,7 +6,7 @@ import type { Commitment, Observation } from "../types";
 import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
 import { findQuantities } from "../quantity/numbers";
-import { cleanIndicator, defaultComparator, findCoverage, findPer, modeOf } from "../quantity/targets";
+import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
 
@@ -21,8 +21,9 @@ const HEADER: Array<[Column, RegExp]> = [
 ];
 
 function columnOf(cell: string): Column | null {
-  const c = cell.replace(/\s+/g, "");
-  if (c.length > 14) return null;
+  // 重点工作任务(民生实事项目) / 进展情况(一季度): the words outside the brackets name the column
+  const c = cell.replace(/[(][^)]*[)]/g, "").replace(/\s+/g, "");
+  if (c.length === 0 || c.length > 14) return null;
   for (const [col, re] of HEADER) if (re.test(c)) return col;
   return null;
 }
@@ -97,7 +98,8 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
     while (next < paragraphs.length) {
       const lineCells = splitLine(shadow, paragraphs[next]);
       if (lineCells.length >= Math.max(3, width - 2)) {
-        // a row on one line
+        // a row on one line (a Markdown rule |---|---| between header and rows is no row)
+        if (lineCells.every((c) => /^:?-{2,}:?$/.test(c.text))) { next++; continue; }
         rows.push(lineCells);
         next++;
         continue;
@@ -155,11 +157,13 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
     const per = findPer(ts, 0, q.start);
     const mode = modeOf(ts.slice(Math.max(0, ts.lastIndexOf(",", q.start - 1) + 1), q.start), q, per?.text ?? null);
     out.commitments.push({
-      ...base, kind: "quantitative", indicator,
+      ...base, kind: "quantitative", indicator: item ? indicator : indicatorOf(ts, Math.max(ts.lastIndexOf(",", q.start - 1), ts.lastIndexOf("、", q.start - 1)) + 1, q, per, null),
       target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, ...(per ? { per: per.text } : {}), comparator: defaultComparator(q, mode), mode, text: q.text },
       rule: "table:number",
     });
   }
+  // the progress reports on the row's (last) target
+  const reported = out.commitments.length > 0 ? out.commitments[out.commitments.length - 1].indicator : indicator;
   if (progress) {
     const ps = progress.text;
     const times = findTimes(ps, { docDate });
@@ -168,7 +172,7 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
       const t = [...times].reverse().find((x) => x.start < q.start && x.date);
       out.observations.push({
         quote: text.slice(progress.start, progress.end), start: progress.start, end: progress.end,
-        indicator, value: q.value, unit: q.unit,
+        indicator: reported, value: q.value, unit: q.unit,
         asOf: t?.date && (docDate === null || t.date <= docDate) ? t.date : docDate, asOfText: t?.text ?? null,
         ...(q.approximate ? { approximate: true } : {}),
       });

@@ -292,3 +292,19 @@ describe("steps, conditions, unit costs and lists", () => {
     expect(read("今年城镇和农村分别新增岗位120个、80个和60个。").length).toBe(3);
   });
 });
+
+describe("tables flattened with | on one line", () => {
+  const pipe = [
+    "| 序号 | 重点工作任务(民生实事项目) | 牵头单位 | 计划完成时间 | 进展情况(一季度) |",
+    "|---|---|---|---|---|",
+    "| 1 | 新增老年食堂(助餐点)15个 | 区民政局 | 11月底前 | 其中3个点位已完成建设。 |",
+    "| 2 | 新增认知障碍照护专区床位100张 | 区民政局 | 10月底前 | 目前已完成20张专区床位建设。 |",
+  ].join("\n");
+  it("long bracketed headers name their columns; the rule line is no row; indicators name the thing", () => {
+    const r = extract(pipe, { documentDate: "2024-04-22" });
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.due?.date])).toEqual([
+      ["老年食堂(助餐点)", 15, "2024-11-30"], ["认知障碍照护专区床位", 100, "2024-10-31"],
+    ]);
+    expect(r.observations.map((o) => [o.indicator, o.value])).toEqual([["老年食堂(助餐点)", 3], ["认知障碍照护专区床位", 20]]);
+  });
+});
