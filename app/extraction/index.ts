@@ -59,6 +59,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const keys: string[] = [];
   const previousSubject = { value: null as string | null };
   let previousDue: Commitment["due"] = null;
+  const reportYear = bulletinYear(document.title, shadow, document.repliedOn);
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
   const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
@@ -74,7 +75,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
       sentenceIds.set(key, id);
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
-    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue }, previousSubject, carry);
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear }, previousSubject, carry);
     previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
     for (const c of r.commitments) keyOf.set(c, id);
@@ -98,6 +99,15 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   }
   attachBaselines(unique, observations);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
+}
+
+/** 2024年…统计公报: the year a statistical bulletin reports on (else the year before its date). */
+function bulletinYear(title: string | null, shadow: string, docDate: string | null): number | null {
+  const isBulletin = (title !== null && /统计公报|统计公告/.test(title)) || /^[^\n]{0,40}统计公报/.test(shadow);
+  if (!isBulletin) return null;
+  const y = /(\d{4})年/.exec(title ?? shadow.slice(0, 200));
+  if (y) return Number(y[1]);
+  return docDate ? Number(docDate.slice(0, 4)) - 1 : null;
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

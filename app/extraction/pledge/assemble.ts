@@ -21,6 +21,8 @@ interface Ctx {
   agency: string | null;
   /** the deadline the sentence before set: 届时 refers to it */
   previousDue?: Due | null;
+  /** a statistical bulletin's year: its 年末 and 全年 are that year's, and it pledges only in words */
+  reportYear?: number | null;
 }
 
 // Spans whose numbers describe rather than count: 集…于一体, 在…基础上 (a baseline), 按照…标准.
@@ -281,7 +283,9 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
   const allTimes = findTimes(s, { docDate: ctx.docDate });
   const baseTimes = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
-  const times = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
+  const spoken = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
+  // a statistical bulletin reports its year: 年末 / 全年 are that year's, and no date makes a pledge
+  const times = ctx.reportYear ? spoken.map((t) => (t.parser === "relative-year" || t.parser === "now" ? { ...t, role: "asOf" as const, date: `${ctx.reportYear}-12-31` } : t)) : spoken;
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);
 
@@ -289,33 +293,39 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s);
   const reports = REPORT_OPENER.test(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
-  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, times, ctx.docDate, titles, liveCues);
+  let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
-  if (!pledge && carry && !boiler && !scope.heading && !reports) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) };
+  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
   const clausePast = clauses.map((c) => c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
   const targets: Array<{ q: Quantity; clause: number }> = [];
+  let sentenceSubject: string | null = null;
+  const observe = (q: Quantity, ci: number) => {
+    const t = asOfFor(times, q.start, ctx.docDate);
+    const per = findPer(s, clauses[ci].start, q.start);
+    const before = s.slice(clauses[ci].start, q.start);
+    const change = isChange(before, q);
+    // 比上年末增加1.2万人: a change with no noun of its own is the change of the figure just named
+    const indicator = indicatorOf(s, clauses[ci].start, q, per, change && sentenceSubject ? sentenceSubject : previousSubject.value);
+    if (!change) sentenceSubject = indicator;
+    if (!q.unit || q.unit !== "%") previousSubject.value = indicator;
+    out.observations.push({
+      quote, start: sen.start, end: sen.end, indicator, value: q.value, unit: q.unit,
+      ...(per ? { per: per.text } : {}),
+      ...(change ? { change: true } : {}),
+      asOf: t?.date && t.role !== "since" ? t.date : ctx.reportYear ? `${ctx.reportYear}-12-31` : ctx.docDate, asOfText: t?.text ?? null,
+      ...(q.approximate ? { approximate: true } : {}),
+    });
+  };
   for (const q of quantities) {
     const ci = clauseAt(clauses, q.start);
     // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
     if (unitCost(s, clauses[ci].start, q)) continue;
     if (q.start >= pledgeFrom && !clausePast[ci] && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
-    else if (!isArticleOne(q) && !boiler) {
-      const t = asOfFor(times, q.start, ctx.docDate);
-      const per = findPer(s, clauses[ci].start, q.start);
-      const indicator = indicatorOf(s, clauses[ci].start, q, per, previousSubject.value);
-      if (!q.unit || q.unit !== "%") previousSubject.value = indicator;
-      out.observations.push({
-        quote, start: sen.start, end: sen.end, indicator, value: q.value, unit: q.unit,
-        ...(per ? { per: per.text } : {}),
-        ...(isChange(s.slice(clauses[ci].start, q.start), q) ? { change: true } : {}),
-        asOf: t?.date && t.role !== "since" ? t.date : ctx.docDate, asOfText: t?.text ?? null,
-        ...(q.approximate ? { approximate: true } : {}),
-      });
-    }
+    else if (!isArticleOne(q) && !boiler) observe(q, ci);
   }
   if (!pledge) return out;
 
@@ -340,6 +350,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       const listed = keptClause === clause - 1 && !/^其中/.test(c) && !/(?:是|为|有)/.test(c);
       const keep = /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c) || listed;
       if (keep) keptClause = clause;
+      // what a weak cue does not pledge is still a reported figure (城镇化率为68.3%)
+      else if (!boiler && targets.some((t) => t.q === q)) observe(q, clause);
       return keep;
     });
     if (all.length === 0) return out;

@@ -56,7 +56,9 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
   // the signature: the last date line; what follows is contact details and page chrome
   let lastDate = -1;
   for (let i = 0; i < texts.length; i++) if (DATE_LINE.test(texts[i])) lastDate = i;
-  if (lastDate >= 0 && lastDate >= texts.length * 0.5) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
+  // (a bulletin or news item dated at its top goes on with its body: long prose after the date is no tail)
+  const proseAfter = lastDate >= 0 && texts.slice(lastDate + 1).some((t) => t.length > 60 && /[。;]/.test(t) && !/联系|电话|地址|邮编|版权|备案|主办|承办/.test(t));
+  if (lastDate >= 0 && lastDate >= texts.length * 0.5 && !proseAfter) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
 
   // 下一步，我们将重点做好以下工作： with its items on lines of their own; the lead-in may also end
   // in 。 (下一步，我们将从以下几个方面重点用力，…。) and be followed by numbered paragraphs

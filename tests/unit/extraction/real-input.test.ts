@@ -308,3 +308,24 @@ describe("tables flattened with | on one line", () => {
     expect(r.observations.map((o) => [o.indicator, o.value])).toEqual([["老年食堂(助餐点)", 3], ["认知障碍照护专区床位", 20]]);
   });
 });
+
+describe("statistical bulletins", () => {
+  const bulletin = [
+    "2024年某市国民经济和社会发展统计公报", "某市统计局", "2025年3月20日",
+    "初步核算，全年全市地区生产总值2345.6亿元，比上年增长5.8%。年末全市常住人口320.5万人，比上年末增加1.2万人。城镇化率为68.3%，比上年末提高0.9个百分点。到2025年，全市每千常住人口执业（助理）医师数达到3.8人。",
+  ].join("\n");
+  const r = extract(bulletin);
+
+  it("a body after the dateline at the top is read, not taken for the page's tail", () => {
+    expect(r.observations.length).toBeGreaterThanOrEqual(6);
+  });
+  it("年末 and 全年 are the bulletin's year, and they pledge nothing", () => {
+    const pop = r.observations.find((o) => o.value === 3205000);
+    expect([pop?.asOf, pop?.indicator]).toEqual(["2024-12-31", "常住人口"]);
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([3.8]);
+  });
+  it("a change with no noun of its own is the change of the figure just named", () => {
+    const up = r.observations.find((o) => o.value === 0.9);
+    expect([up?.indicator, up?.change]).toEqual(["城镇化率", true]);
+  });
+});
