@@ -329,3 +329,10 @@ describe("statistical bulletins", () => {
     expect([up?.indicator, up?.change]).toEqual(["城镇化率", true]);
   });
 });
+
+describe("plans that are past or put off", () => {
+  const read = (body: string) => extract(sign(body)).commitments.map((c) => c.target?.value ?? c.kind);
+  it("计划新建的5所学校已全部投入使用 reports a plan done", () => expect(read("2023年计划新建的5所学校已全部投入使用。")).toEqual([]));
+  it("原计划…暂缓 is no plan", () => expect(read("原计划新建10个站点，因资金原因暂缓。")).toEqual([]));
+  it("今年计划新建学校5所 still is", () => expect(read("今年计划新建学校5所。")).toEqual([5]));
+});
