@@ -3,7 +3,7 @@
 import type { Commitment, ExtractOptions, ExtractionResult, Observation } from "./types";
 import { sameTextKey, shadowOf } from "./text/shadow";
 import { paragraphsOf, sentencesOf } from "./text/segment";
-import { scopeSentences } from "./pledge/scope";
+import { isPlanDocument, scopeSentences } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
@@ -45,7 +45,8 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const document = extractMetadata(shadow, options);
   const paragraphs = paragraphsOf(shadow);
   const sentences = sentencesOf(shadow, paragraphs);
-  const scopes = scopeSentences(shadow, paragraphs, sentences);
+  const planDocument = isPlanDocument(document.title);
+  const scopes = scopeSentences(shadow, paragraphs, sentences, planDocument);
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
   const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency);
   for (const k of cells.used) tables.used.add(k);
@@ -96,6 +97,13 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   if (document.kind === "report" && document.title) {
     const headlineKey = sameTextKey(shadowOf(document.title));
     for (let i = unique.length - 1; i >= 0; i--) if (sameTextKey(shadowOf(unique[i].quote)) === headlineKey) unique.splice(i, 1);
+  }
+  // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
+  if (planDocument) {
+    const year = /(\d{4})年/.exec(document.title ?? "")?.[1] ?? document.repliedOn?.slice(0, 4);
+    if (year && (!document.repliedOn || `${year}-12-31` >= document.repliedOn)) {
+      for (const c of unique) if (!c.due && !/\d{4}年.{0,6}(?:至|到|-)\d{4}年/.test(document.title ?? "")) c.due = { date: `${year}-12-31`, precision: "year", text: document.title ?? "", start: c.start, end: c.start, certainty: "inferred" };
+    }
   }
   attachBaselines(unique, observations);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };

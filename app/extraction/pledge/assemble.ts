@@ -442,7 +442,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       // 到2022年全部完成: the targets' deadline, not a thing of its own
       if (/^(?:到|至|于)?[\d年月底前末内]*(?:全部|全面|均|都)?(?:完成|建成|到位|实现)[,;。]?$/.test(text.replace(/\s/g, ""))) continue;
       const ownDeadline = times.some((t) => t.start >= clauses[i].start && t.start < clauses[i].end && t.role === "due");
-      if (i < lastTargetClause && !ownDeadline) continue;
+      // before the last target only a named thing built or launched stands on its own (建成…信息平台，…达到100%)
+      if (i < lastTargetClause && !ownDeadline && !MILESTONE_BESIDE_NUMBER.slice(0, 1).some((re) => re.test(text))) continue;
       // a named thing built or launched, or a step done by its own deadline (5月底前完成…清掏疏通)
       const step = ownDeadline && /完成|建成|实现|开工|竣工|投运|上线|出台|印发/.test(text);
       if (!step && !MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;

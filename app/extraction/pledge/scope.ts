@@ -25,9 +25,20 @@ function isHeadingParagraph(t: string): boolean {
   return t.length <= 40 && !/[,;。]./.test(t) && (ENUMERATOR.test(t) || t.length <= 16) && !/\d{3,}[家个张人名%]/.test(t);
 }
 
-export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[]): SentenceScope[] {
+/**
+ * A document that is itself a plan: a 民生实事 list, a work plan or task list, the year's main
+ * targets (GUIDE §1: each task is a commitment, cue word or not, while its period is not over).
+ * Reports on such a plan (完成情况, 进展, 公示, 总结) are not.
+ */
+export function isPlanDocument(title: string | null): boolean {
+  if (!title) return false;
+  return /民生实事|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复/.test(title);
+}
+
+export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[], planDocument = false): SentenceScope[] {
   const texts = paragraphs.map((p) => paragraphText(shadow, p));
-  const forwardParagraph = new Array<boolean>(paragraphs.length).fill(false);
+  // in a plan document every paragraph after the title is a plan (headings and the sign-off excepted below)
+  const forwardParagraph = new Array<boolean>(paragraphs.length).fill(false).map((_, i) => planDocument && i > 0 && !/^(?:发布日期|发布时间|来源|索引号|日期)/.test(texts[i]));
   const requestParagraph = new Array<boolean>(paragraphs.length).fill(false);
   const tailParagraph = new Array<boolean>(paragraphs.length).fill(false);
 

@@ -336,3 +336,19 @@ describe("plans that are past or put off", () => {
   it("原计划…暂缓 is no plan", () => expect(read("原计划新建10个站点，因资金原因暂缓。")).toEqual([]));
   it("今年计划新建学校5所 still is", () => expect(read("今年计划新建学校5所。")).toEqual([5]));
 });
+
+describe("documents that are themselves plans", () => {
+  const list = ["某县2024年十件民生实事项目", "发布日期：2024-03-01", "一、教育提质工程。新建改扩建幼儿园3所，新增学位900个。", "三、医疗服务提升。建成县域医共体信息平台，乡镇卫生院标准化率达到100%。"].join("\n");
+  it("each task of a 民生实事 list is a commitment, cue word or not, due at the list's year end", () => {
+    const r = extract(list);
+    expect(r.commitments.map((c) => [c.kind, c.target?.value ?? null, c.due?.date])).toEqual([
+      ["quantitative", 3, "2024-12-31"], ["quantitative", 900, "2024-12-31"],
+      ["quantitative", 100, "2024-12-31"], ["milestone", null, "2024-12-31"],
+    ]);
+  });
+  it("a completion notice of the same list is a report: its figures are observations", () => {
+    const r = extract(["关于2023年民生实事项目完成情况的公示", "发布日期：2024-01-10", "1.新建改扩建幼儿园3所，已全部完成，新增学位960个。"].join("\n"));
+    expect(r.commitments).toEqual([]);
+    expect(r.observations.map((o) => o.value)).toContain(960);
+  });
+});
