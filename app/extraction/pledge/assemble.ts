@@ -272,6 +272,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
   if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
+  // a headline that announces a plan (我市今年将新增公办学位1.2万个) restates the body: no figure of its own
+  if (scope.heading && cues.length > 0) return out;
   const clauses = clausesOf(s);
   // courtesy (感谢您…, 您提出的…) vetoes its own clauses when the plan comes after them; a
   // sentence that closes with it is a sign-off

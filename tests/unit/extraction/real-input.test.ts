@@ -352,3 +352,13 @@ describe("documents that are themselves plans", () => {
     expect(r.observations.map((o) => o.value)).toContain(960);
   });
 });
+
+describe("news items", () => {
+  const news = ["我市今年将新增公办学位1.2万个", "2025-03-12 08:30 来源：洛阳日报", "本报讯记者昨日从市教育局获悉，今年我市计划新增公办学位1.2万个，力争到2027年，全市公办幼儿园在园幼儿占比达到55%以上。"].join("\n");
+  it("the headline restating the plan is neither a second pledge nor a reported figure", () => {
+    const r = extract(news);
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([12000, 55]);
+    expect(r.observations).toEqual([]);
+    expect([r.document.agency, r.document.repliedOn]).toEqual(["市教育局", "2025-03-12"]);
+  });
+});
