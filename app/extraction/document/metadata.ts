@@ -116,7 +116,8 @@ function headline(lines: string[]): string | null {
 }
 
 // patterns used once per document, compiled once per process
-const ORG_BEFORE_DATE = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})\\s*${CN_DATE.source}`, "gu");
+// 宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日: a second name in brackets may stand between
+const ORG_BEFORE_DATE = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})(?:[(][^()]{1,24}[)])?\\s*${CN_DATE.source}`, "gu");
 const ORG_TITLE = new RegExp(`^\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu");
 const ORG_NEWS = new RegExp(`(?:从|据)([${HAN}]{2,20}?${ORG_SUFFIX})(?:获悉|了解到|介绍|消息)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:相关负责人|负责同志|有关负责人)`, "u");
 const ORG_FIELD = new RegExp(`(?:发布单位|发布机构|来源|信息来源)\\s*[:]?\\s*([${HAN}]{2,20}${ORG_SUFFIX})`, "u");
@@ -156,7 +157,7 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     if (repliedOn) break;
   }
   // run-together pages: 湖北省民政厅2023年8月23日
-  if ((!repliedOn || !agency) && /[厅局委办院会]\s*\d{4}\s*年/.test(shadow)) {
+  if ((!repliedOn || !agency) && /[厅局委办院会)]\s*\d{4}\s*年/.test(shadow)) {
     const re = ORG_BEFORE_DATE;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -238,6 +239,8 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   const CO: Array<[string, RegExp, "before" | "after"]> = [
     ["经商", /^经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, "after"],
     ["经与", /^经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, "after"],
+    // 我局…与县林业局、规划办等有关部门进行了认真对接
+    ["等有关部门", /与([^。;:与]{2,80})$/u, "before"],
     ["协办", /([^,。;:]{2,80})$/u, "before"],
     ["会同", /^会同([^。;:]{2,120}?)(?:,|进行|共同|认真|研究|办理|现)/u, "after"],
     ["协办单位", /^协办单位[:]?([^。;\n]{2,120})/u, "after"],
@@ -255,5 +258,6 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   }
 
   const kind: "reply" | "report" = addressee || /答复|办理情况|办理结果/.test(head.slice(0, 300)) ? "reply" : "report";
-  return { agency, addressee, addresseeRole, ref, session, title, repliedOn, region, coAgencies: co, kind };
+  // a report answers no suggestion: a session it names is where something was said, not its own
+  return { agency, addressee, addresseeRole, ref, session: kind === "report" && !(sessionAt && /^\s*上/.test(head.slice(sessionAt.index + sessionAt[0].length))) && !/工作报告/.test(title ?? "") ? null : session, title, repliedOn, region, coAgencies: co, kind };
 }

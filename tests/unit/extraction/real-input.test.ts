@@ -362,3 +362,18 @@ describe("news items", () => {
     expect([r.document.agency, r.document.repliedOn]).toEqual(["市教育局", "2025-03-12"]);
   });
 });
+
+describe("more document fields", () => {
+  const meta = (text: string) => extract(text).document;
+  it("a signature with a second name in brackets and a table pipe after the date", () => {
+    const d = meta("高华代表:\n您提出的建议收悉。\n宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日 |\n");
+    expect([d.agency, d.repliedOn]).toEqual(["宁陕县住房和城乡建设局", "2024-07-12"]);
+  });
+  it("co-handling agencies named as 与X、Y等有关部门", () => {
+    expect(meta("易宁代表:\n你们提出的议案收悉,我局与县林业局、规划办等有关部门进行了认真对接和研究,现答复如下:").coAgencies).toEqual(["县林业局", "规划办"]);
+  });
+  it("a report names no session of its own, unless it was given at it", () => {
+    expect(meta("国家发展改革委主任3月6日在十四届全国人大四次会议经济主题记者会上说，将支持养老机构设备更新。").session).toBeNull();
+    expect(meta("政府工作报告\n——2026年1月20日在晋中市第五届人民代表大会第六次会议上\n").session).toBe("晋中市第五届人民代表大会第六次会议");
+  });
+});
