@@ -32,10 +32,16 @@ function describingSpans(s: string): Array<[number, number]> {
     if (!s.includes(guard)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) spans.push([m.index, m.index + m[0].length]);
+    while ((m = re.exec(s))) {
+      // (其中护理型床位占比为58.9%): a figure stated in brackets is a figure, not a description
+      if (m[0][0] === "(" && STATED_IN_BRACKETS.test(m[0])) continue;
+      spans.push([m.index, m.index + m[0].length]);
+    }
   }
   return spans;
 }
+
+const STATED_IN_BRACKETS = /(?:占比|比例|比重|率|数)(?:为|达|达到|是)?[\d.]+(?:%|个百分点|万?[人张个所家户])/;
 
 const DESCRIBING: Array<[string, RegExp]> = [
   ["于一体", /集[^。;]{1,60}?于一体/g],

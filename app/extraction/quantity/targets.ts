@@ -53,7 +53,10 @@ function clean(text: string): string {
 export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { text: string; start: number } | null, previousSubject: string | null): string {
   // in a list (不低于20%、持救护员证比例不低于70%) each item names its own indicator
   const dun = s.lastIndexOf("、", q.start - 1);
-  const segStart = !per && dun >= clauseStart ? dun + 1 : clauseStart;
+  let segStart = !per && dun >= clauseStart ? dun + 1 : clauseStart;
+  // 床位520万张(其中护理型床位占比为58.9%): a figure in open brackets is named inside them
+  const open = s.lastIndexOf("(", q.start - 1);
+  if (open >= segStart && s.indexOf(")", open) > q.start - 1) segStart = open + 1;
   let before = s.slice(per ? per.start : segStart, q.start);
   const afterMatch = /^[^,;。、:]*/.exec(s.slice(q.end));
   let after = afterMatch ? afterMatch[0] : "";

@@ -377,3 +377,14 @@ describe("more document fields", () => {
     expect(meta("政府工作报告\n——2026年1月20日在晋中市第五届人民代表大会第六次会议上\n").session).toBe("晋中市第五届人民代表大会第六次会议");
   });
 });
+
+describe("figures in brackets", () => {
+  it("a share stated in brackets is read, named by the words inside them", () => {
+    const r = extract("截至2023年底，全国共有养老机构床位520万张（其中护理型床位占比为58.9%）。\n民政部\n2024年5月20日\n");
+    expect(r.observations.map((o) => [o.indicator, o.value, o.asOf])).toEqual([["养老机构床位", 5200000, "2023-12-31"], ["护理型床位占比", 58.9, "2023-12-31"]]);
+  });
+  it("a description in brackets (“十四五”, (2021-2023)) is still no figure", () => {
+    const r = extract("我局编制了三年行动计划(2021-2023年)。\n某市民政局\n2024年5月20日\n");
+    expect(r.observations).toEqual([]);
+  });
+});
