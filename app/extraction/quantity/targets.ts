@@ -70,13 +70,18 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   let indicator: string;
   if (!verbOnly) indicator = clean(after).replace(VERB_HEAD, "") || after;
   else indicator = verbOnly;
+  // 已建成康养联合体1300家，覆盖95.2%的乡镇(街道): what covers is the thing named before
+  const covers = !verbOnly && /覆盖$/.test(before) && q.unit === "%";
   if (q.unit === "%" && !change && !/率|比例|占比|比重|浓度|指数|总值|收入|增加值/.test(indicator)) {
-    const subject = indicator.endsWith("覆盖") && indicator.length <= 2 && previousSubject ? previousSubject + indicator : indicator;
-    const tail = clean(after);
+    const subject = covers && previousSubject ? `${cleanIndicator(previousSubject).replace(VERB_HEAD, "")}覆盖` : indicator.endsWith("覆盖") && indicator.length <= 2 && previousSubject ? previousSubject + indicator : covers ? "" : indicator;
+    const tail = cleanIndicator(clean(after));
     // 覆盖的乡镇(街道): the noun after the number, once
     indicator = `${subject.endsWith(tail) ? subject : subject + (subject.includes(tail) && tail.length > 2 ? "" : tail)}比例`;
   }
-  const cleaned = cleanIndicator(indicator.slice(0, 40));
+  let cleaned = cleanIndicator(indicator.slice(0, 40));
+  // 目前已建成康养联合体: the thing, not the verb that reports it
+  const noVerb = cleaned.replace(VERB_HEAD, "");
+  if (noVerb.length >= 2 && noVerb !== cleaned) cleaned = noVerb;
   if (cleaned.length >= 2) return cleaned;
   // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
   const fromAfter = cleanIndicator(clean(after).replace(VERB_HEAD, ""));

@@ -13,7 +13,8 @@ const BAD_END = /(?:[|“、,，:：;；\s]|力争|将|要|拟|计划|确保|争
 function problems(indicator: string): string[] {
   const out: string[] = [];
   if (indicator.length < 2) out.push("too short");
-  if (BAD_START.test(indicator)) out.push("bad start");
+  // a quoted name (“三助一护”服务) may open the phrase; an unmatched quote may not
+  if (BAD_START.test(indicator) && !/^“[^”]+”/.test(indicator)) out.push("bad start");
   if (BAD_END.test(indicator)) out.push("bad end");
   if (/\|/.test(indicator)) out.push("table pipe");
   if (/(.{4,})\1/u.test(indicator)) out.push("repeated phrase");

@@ -388,3 +388,11 @@ describe("figures in brackets", () => {
     expect(r.observations).toEqual([]);
   });
 });
+
+describe("coverage figures name what covers", () => {
+  it("覆盖95.2%的乡镇(街道) after 已建成康养联合体 meets the pledge 康养联合体覆盖100%乡镇(街道)", () => {
+    const r = extract("下一步，力争康养联合体覆盖100%乡镇(街道)。目前已建成康养联合体1300家，覆盖95.2%的乡镇(街道)。\n浙江省民政厅\n2025年6月30日\n");
+    expect(r.commitments[0].indicator).toBe("康养联合体覆盖乡镇(街道)比例");
+    expect(r.observations.map((o) => o.indicator)).toEqual(["康养联合体", "康养联合体覆盖乡镇(街道)比例"]);
+  });
+});
