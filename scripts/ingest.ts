@@ -1,5 +1,7 @@
-// npm run ingest -- <files or folders…>
+// npm run ingest -- [--date YYYY-MM-DD] <files or folders…>
 //
+// --date is the documents' date when their text carries none (a crawler knows when a page was
+// published); a date written in the text still wins.
 // Stores each file through ingestFile (one transaction per document: all or nothing; the same
 // content twice is a no-op). Folders are walked recursively for .txt/.htm/.html/.docx/.pdf. On a
 // terminal a progress bar with counts and rate; otherwise one line per file. Ends with a summary
@@ -10,9 +12,39 @@ import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { MAX_FILE_BYTES } from "../app/decode/index";
 import { ingestFile } from "../app/services/ingest.server";
+import { isIsoDay } from "../app/services/service-rules.server";
 
 const EXTENSIONS = new Set([".txt", ".htm", ".html", ".docx", ".pdf"]);
-const USAGE = "usage: npm run ingest -- <files or folders…>";
+const USAGE = "usage: npm run ingest -- [--date YYYY-MM-DD] <files or folders…>\n用法：npm run ingest -- [--date 年-月-日] <文件或文件夹…>";
+
+class UsageError extends Error {}
+
+/** The inputs and the --date / --date= value; throws UsageError for a bad date or an unknown option. */
+function parseIngestArgs(argv: string[]): { inputs: string[]; documentDate?: string; help: boolean } {
+  const inputs: string[] = [];
+  let documentDate: string | undefined;
+  let help = false;
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyFiles) inputs.push(arg);
+    else if (arg === "--") onlyFiles = true;
+    else if (arg === "-h" || arg === "--help") help = true;
+    else if (arg === "--date" || arg.startsWith("--date=")) {
+      const value = arg === "--date" ? argv[++i] : arg.slice("--date=".length);
+      if (!value || !isIsoDay(value)) {
+        throw new UsageError(
+          value
+            ? `--date 的值“${value}”不是有效日期：需要真实存在的日期，格式为 YYYY-MM-DD（如 2021-07-28）`
+            : "--date 后缺少日期：格式为 YYYY-MM-DD（如 2021-07-28）",
+        );
+      }
+      documentDate = value;
+    } else if (arg.startsWith("-") && arg !== "-") throw new UsageError(`未知选项 ${arg}`);
+    else inputs.push(arg);
+  }
+  return documentDate ? { inputs, documentDate, help } : { inputs, help };
+}
 
 async function collect(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
@@ -41,12 +73,20 @@ function bar(done: number, total: number, width = 28): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = argv.filter((a) => a !== "--");
-  if (args.length === 0 || args.includes("-h") || args.includes("--help")) {
-    process.stderr.write(`${USAGE}\n`);
-    return args.length === 0 ? 2 : 0;
+  let parsed: ReturnType<typeof parseIngestArgs>;
+  try {
+    parsed = parseIngestArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`ingest: ${error.message}\n${USAGE}\n`);
+    return 2;
   }
-  const { files, missing } = await collect(args);
+  const { inputs, documentDate } = parsed;
+  if (inputs.length === 0 || parsed.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return parsed.help ? 0 : 2;
+  }
+  const { files, missing } = await collect(inputs);
   const failures: { file: string; reason: string }[] = missing.map((file) => ({ file, reason: "文件或文件夹不存在" }));
   const counts = { created: 0, duplicate: 0, failed: missing.length, commitments: 0, observations: 0, links: 0 };
   const tty = process.stderr.isTTY === true;
@@ -62,7 +102,13 @@ async function main(argv: string[]): Promise<number> {
         const st = await fs.stat(file);
         if (st.size > MAX_FILE_BYTES) throw Object.assign(new Error(`文件过大（上限${MAX_FILE_BYTES / 1024 / 1024} MB）`), { plain: true });
         const bytes = new Uint8Array(await fs.readFile(file));
-        const result = await ingestFile(db, { bytes, fileName: path.basename(file), source: "cli", actor: "cli" });
+        const result = await ingestFile(db, {
+          bytes,
+          fileName: path.basename(file),
+          source: "cli",
+          actor: "cli",
+          ...(documentDate ? { documentDate } : {}),
+        });
         if (result.status === "created") {
           counts.created++;
           counts.commitments += result.commitments;
