@@ -66,7 +66,8 @@ const today = (day?: string) => day ?? new Date().toISOString().slice(0, 10);
 
 // --- status of many commitments at once ----------------------------------------------------------
 
-async function statusesFor(db: Db, rows: CommitmentWithContext[], asOf: string): Promise<Map<string, StatusResult>> {
+/** The status of each of `rows` on `asOf` (its confirmed updates and the override then in force), by id. */
+export async function statusesFor(db: Db, rows: CommitmentWithContext[], asOf: string): Promise<Map<string, StatusResult>> {
   const ids = rows.map((r) => r.id);
   const [updates, overrides] = await Promise.all([
     listProgressUpdates(db, { commitmentIds: ids }),
