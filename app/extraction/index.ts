@@ -76,7 +76,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
       sentenceIds.set(key, id);
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
-    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear }, previousSubject, carry);
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && /[;]$/.test(sentences[i - 1].s) }, previousSubject, carry);
     previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
     for (const c of r.commitments) keyOf.set(c, id);

@@ -23,6 +23,8 @@ interface Ctx {
   previousDue?: Due | null;
   /** a statistical bulletin's year: its 年末 and 全年 are that year's, and it pledges only in words */
   reportYear?: number | null;
+  /** the sentence before ended in ；: this one is the next item of its list */
+  afterSemicolon?: boolean;
 }
 
 // Spans whose numbers describe rather than count: 集…于一体, 在…基础上 (a baseline), 按照…标准.
@@ -149,6 +151,10 @@ function leadingCourtesyEnd(s: string, clauses: Array<{ start: number; end: numb
   return end;
 }
 
+// the next item of a list of works: 实施体育综合运动中心、环长安河步道等项目
+const LIST_ITEM_OF_WORKS = /^(?:实施|建设|新建|改造|改扩建|推进|启动|开工|打造|完成)[^。;]{0,40}?(?:项目|工程|改造|建设)/;
+// a document to produce: 制定…指南, 完善…大纲, 出台…办法
+const DELIVERABLE = /(?:制定|出台|印发|修订|编制|完善|起草|修改|研究制定|发布)[^,;。]{0,30}?(?:指南|大纲|办法|方案|标准|规范|意见|制度|规划|细则|清单|目录|条例)(?=[,;。]|$)/;
 const MONEY = /^(?:元|万元|亿元)$/;
 function unitCost(s: string, clauseStart: number, q: Quantity): boolean {
   return q.unit !== null && MONEY.test(q.unit) && /每(?:个|张|所|户|人|名|平方米|套|座|处|床|间|公里|亩)[^,;。]{0,8}$/.test(s.slice(clauseStart, q.start));
@@ -303,7 +309,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
-  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) };
+  // …实施健安桥廊桥改造；实施体育综合运动中心…项目: an item of a list split by ； goes on with the plan
+  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
@@ -423,6 +430,19 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
           ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
           due: dueIn(sen, due),
           rule: "cue:milestone-steps",
+        });
+      }
+      return out;
+    }
+    // 研究制定…建设指南，完善…装修设计大纲: two documents to produce are two pledges
+    const deliverables = live.filter((c) => DELIVERABLE.test(s.slice(c.start, c.end)));
+    if (deliverables.length >= 2) {
+      for (const c of deliverables) {
+        const text = s.slice(c.start, c.end);
+        out.commitments.push({
+          ...base, kind: milestoneCue(text) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
+          due: dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles)),
+          rule: "cue:deliverables",
         });
       }
       return out;

@@ -68,7 +68,7 @@ const AWARDED = /创建[^,;。]{0,24}?(?:示范县|示范市|示范区|示范城
 const ISSUED = /(?:出台|印发|制定|制订|修订|发布|编制|起草)[^,;。]{0,30}?(?:《|办法|规划|方案|意见|政策|标准|规范|细则|条例|制度|指南|计划|规定|通知)/;
 const ISSUED_AFTER_TITLE = /《[^》]+》[^,;。]{0,12}?(?:印发|出台|发布|实施)/;
 const LAUNCHED = /上线|投入使用|投用|投运|建成运营|建成通车|通水|揭牌|挂牌|开馆|开园|开业/;
-const CONVERTED = /升级为|改造为|转型为|(?:平台|系统|中心)(?:的)?升级改造/;
+const CONVERTED = /升级为|升格为|改造为|转型为|(?:整合|合并|撤并|并入)(?:至|为|到|入)|(?:平台|系统|中心)(?:的)?升级改造/;
 const INCLUDED = /(?:列入|纳入)[^,;。]{0,30}?(?:范围|目录|保障|清单|体系|医保|长护险)/;
 const LEGISLATED = /立法|颁布/;
 // a step of a project with its date: 9月开工建设, 年底前完工, 2025年投入使用
@@ -77,7 +77,7 @@ const STEP = /(?:开工|动工|完工|竣工|建成|交付|启用|投入运营)(
 /** A named thing built, issued or launched: a milestone (GUIDE §1). */
 export const MILESTONE = [BUILT, AWARDED, ISSUED, ISSUED_AFTER_TITLE, LAUNCHED, CONVERTED, INCLUDED, LEGISLATED, STEP];
 /** The milestones clear enough to stand beside a number in the same sentence. */
-export const MILESTONE_BESIDE_NUMBER = [BUILT, AWARDED, LAUNCHED, INCLUDED];
+export const MILESTONE_BESIDE_NUMBER = [BUILT, AWARDED, LAUNCHED, INCLUDED, CONVERTED];
 
 /** Enumerators that start list items and headings: 一、 (一) 1. 一是 第一 首先. */
 export const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|\d+[、.](?!\d)|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,、]?|首先|其次|最后|[①②③④⑤⑥⑦⑧⑨⑩])/;

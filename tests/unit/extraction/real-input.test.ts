@@ -396,3 +396,20 @@ describe("coverage figures name what covers", () => {
     expect(r.observations.map((o) => o.indicator)).toEqual(["康养联合体", "康养联合体覆盖乡镇(街道)比例"]);
   });
 });
+
+describe("lists of works and documents to produce", () => {
+  const read = (body: string) => extract(sign(body)).commitments.map((c) => [c.kind, c.indicator]);
+  it("the next item of a list of works after ； goes on with the plan", () => {
+    expect(read("下半年，我局还将实施健安桥廊桥改造；实施体育综合运动中心、环长安河步道等项目，为老年人配建休闲场所。").length).toBe(2);
+  });
+  it("a soft item after ； (鼓励…) does not", () => {
+    expect(read("今年计划新增认知障碍照护专区床位169张；鼓励家院互融，开展家庭床位试点。").length).toBe(1);
+  });
+  it("two documents to produce in one sentence are two pledges", () => {
+    expect(read("同时，市民政局将研究制定街道社区养老服务设施建设指南，完善街道社区养老服务设施装修设计大纲。").length).toBe(2);
+  });
+  it("a school merged into another beside the numbers is a milestone of its own", () => {
+    const r = extract(sign("2024年将新长征小学改扩建成42个班，将文胜小学、大冲小学整合至新长征小学。", "2024年5月20日"));
+    expect(r.commitments.map((c) => c.kind)).toEqual(["quantitative", "milestone"]);
+  });
+});
