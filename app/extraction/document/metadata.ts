@@ -86,6 +86,18 @@ const DATE_LINE = new RegExp(`^\\s*${CN_DATE.source}\\s*$`);
 // 2024.08.29 / 2024-8-29 / 2024/08/29 as the signature's date
 const DOTTED_DATE_LINE = /^\s*(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\s*$/;
 const MONTH_DAY_LINE = /^\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
+// 发布日期：20240829 / 2024829: a date written without separators, read only where one reading is a real day
+const PUBLISHED_COMPACT = /(?:发布日期|发布时间|成文日期|日期)\s*[:]?\s*(\d{7,8})(?!\d)/;
+
+function compactDate(digits: string | null): string | null {
+  if (!digits) return null;
+  const y = Number(digits.slice(0, 4));
+  const rest = digits.slice(4);
+  const readings = rest.length === 4 ? [[rest.slice(0, 2), rest.slice(2)]] : [[rest.slice(0, 1), rest.slice(1)], [rest.slice(0, 2), rest.slice(2)]];
+  const valid = readings.map(([m, d]) => [Number(m), Number(d)]).filter(([m, d]) => d > 0 && validDate(y, m, d));
+  return valid.length === 1 ? iso(y, valid[0][0], valid[0][1]) : null;
+}
+
 const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 // a news page's dateline: 2026-02-26 08:35 / 2026年2月26日 near the top
 const DATELINE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?/m;
@@ -171,6 +183,7 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     }
   }
   if (!repliedOn) repliedOn = dateFrom(PUBLISHED.exec(shadow) as RegExpExecArray | null);
+  if (!repliedOn) repliedOn = compactDate(PUBLISHED_COMPACT.exec(shadow)?.[1] ?? null);
   if (!repliedOn) repliedOn = dateFrom(DATELINE.exec(lines.slice(0, 12).join("\n")) as RegExpExecArray | null);
   if (!repliedOn && options.documentDate) repliedOn = options.documentDate;
 

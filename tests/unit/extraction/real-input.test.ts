@@ -413,3 +413,12 @@ describe("lists of works and documents to produce", () => {
     expect(r.commitments.map((c) => c.kind)).toEqual(["quantitative", "milestone"]);
   });
 });
+
+describe("publication dates without separators", () => {
+  const date = (line: string) => extract(`${line}\n今年全市新建公园5个。\n`).document.repliedOn;
+  it("20240829 and 2024829 are read", () => {
+    expect(date("发布日期：20240829")).toBe("2024-08-29");
+    expect(date("发布日期：2024829")).toBe("2024-08-29");
+  });
+  it("2024111 (1月11日 or 11月1日) is not guessed", () => expect(date("发布日期：2024111")).toBeNull());
+});
