@@ -3,7 +3,7 @@
 import type { Commitment, ExtractOptions, ExtractionResult, Observation } from "./types";
 import { sameTextKey, shadowOf } from "./text/shadow";
 import { paragraphsOf, sentencesOf } from "./text/segment";
-import { isPlanDocument, scopeSentences } from "./pledge/scope";
+import { isPlanDocument, isPlanProgress, scopeSentences } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
@@ -45,8 +45,13 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const document = extractMetadata(shadow, options);
   const paragraphs = paragraphsOf(shadow);
   const sentences = sentencesOf(shadow, paragraphs);
-  const planDocument = isPlanDocument(document.title);
-  const scopes = scopeSentences(shadow, paragraphs, sentences, planDocument);
+  // the title, or the page's first line when it has none (2023年广东省…公布了今年的十件民生实事。)
+  const firstLine = shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "";
+  const planDocument = isPlanDocument(document.title) || (!document.title && isPlanDocument(firstLine.replace(/政府工作报告/g, "")));
+  // …while the plan's year is not over: a completion notice for a past year reports (its tasks are optional, GUIDE §1)
+  const planYear = /(\d{4})年/.exec(document.title ?? firstLine)?.[1];
+  const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(firstLine)) && !(planYear && document.repliedOn && document.repliedOn > `${planYear}-12-31`);
+  const scopes = scopeSentences(shadow, paragraphs, sentences, planDocument, planProgress);
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
   const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency);
   for (const k of cells.used) tables.used.add(k);
@@ -99,8 +104,8 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     for (let i = unique.length - 1; i >= 0; i--) if (sameTextKey(shadowOf(unique[i].quote)) === headlineKey) unique.splice(i, 1);
   }
   // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
-  if (planDocument) {
-    const year = /(\d{4})年/.exec(document.title ?? "")?.[1] ?? document.repliedOn?.slice(0, 4);
+  if (planDocument || planProgress) {
+    const year = /(\d{4})年/.exec(document.title ?? firstLine)?.[1] ?? document.repliedOn?.slice(0, 4);
     if (year && (!document.repliedOn || `${year}-12-31` >= document.repliedOn)) {
       for (const c of unique) if (!c.due && !/\d{4}年.{0,6}(?:至|到|-)\d{4}年/.test(document.title ?? "")) c.due = { date: `${year}-12-31`, precision: "year", text: document.title ?? "", start: c.start, end: c.start, certainty: "inferred" };
     }

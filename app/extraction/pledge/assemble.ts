@@ -53,6 +53,8 @@ const DESCRIBING: Array<[string, RegExp]> = [
   ["“", /[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g],
   ["(", /[“(][^”)]{0,20}[一二三四五六七八九十\d]+[^”)]{0,20}[”)]/g],
   ["等", /等\d+(?:个|家|项|部门)/g],
+  // 重点抓好15件大事和民生实事 / 十件民生实事: the count of the list, not a target
+  ["件", /[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|重点民生实事|惠民实事)/g],
   ["+", /\d+[+]\d+/g],
   ["中", /的[^,;。]{0,4}[\d一二两三四五六七八九十百千万.]+[^,;。]{0,14}?中(?=[,:])/g],
 ];
@@ -304,7 +306,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
-  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s);
+  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s) || /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s);
   const reports = REPORT_OPENER.test(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);

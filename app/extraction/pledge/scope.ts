@@ -35,13 +35,23 @@ export function isPlanDocument(title: string | null): boolean {
   return /民生实事|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复/.test(title);
 }
 
-export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[], planDocument = false): SentenceScope[] {
+/** A report on a plan's progress (民生实事…进度表, 进展情况): its numbered items restate the tasks. */
+export function isPlanProgress(title: string | null): boolean {
+  return !!title && /民生实事|实事项目|为民办实事|民生工程|重点任务/.test(title) && /进展|进度|完成情况|推进情况/.test(title);
+}
+
+// …民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是: / 今年的十件民生实事：
+const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$/;
+
+export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[], planDocument = false, planProgress = false): SentenceScope[] {
   const texts = paragraphs.map((p) => paragraphText(shadow, p));
+  const planLike = planDocument || planProgress;
   // in a plan document every paragraph after the title is a plan (headings and the sign-off excepted below)
   const forwardParagraph = new Array<boolean>(paragraphs.length).fill(false).map((_, i) => planDocument && i > 0 && !/^(?:发布日期|发布时间|来源|索引号|日期)/.test(texts[i]));
   const requestParagraph = new Array<boolean>(paragraphs.length).fill(false);
   const tailParagraph = new Array<boolean>(paragraphs.length).fill(false);
 
+  if (planProgress) for (let i = 1; i < texts.length; i++) if (ENUMERATOR.test(texts[i]) && /\d|[一二两三四五六七八九十]+[个所家张人户座处]/.test(texts[i])) forwardParagraph[i] = true;
   // sections of plans, from a heading to the next heading of the same style or the sign-off
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
@@ -91,22 +101,27 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
 
   const out: SentenceScope[] = [];
   let openParagraph = -1; // a paragraph whose 下一步 opened a forward passage
+  let listFrom = -1; // a 民生实事 list announced (…民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是:)
   for (let k = 0; k < sentences.length; k++) {
     const sen = sentences[k];
     const s = sen.s;
+    // the lead-in may be split: …抓好15件大事和民生实事。分别是:
+    if (listFrom < 0 && (TASK_LIST_LEADIN.test(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
+    else if (listFrom >= 0 && k >= listFrom && CLOSING.test(s)) listFrom = Infinity;
     if (FORWARD_OPENER.test(s)) openParagraph = sen.paragraph;
     // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
     else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
     // a sign-off inside a run-together paragraph ends the plans before it, not those after it
     if ((CLOSING.test(s) || /感谢|欢迎您/.test(s)) && openParagraph === sen.paragraph) openParagraph = -1;
-    const forwardHere = forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph;
+    const forwardHere = forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph || (listFrom >= 0 && k >= listFrom);
     const next = sentences[k + 1];
     const sameParagraphNext = next && next.paragraph === sen.paragraph ? next.s : null;
     const body = s.replace(ENUMERATOR, "");
     const style = enumeratorStyle(s);
     const shortItem = body.length <= 22 && !/[,;:]/.test(body) && !/[;]$/.test(s);
     let heading = false;
-    if (style && shortItem) {
+    // in a plan or a progress table of one, a numbered task with its number is the task, not a heading
+    if (style && shortItem && !(planLike && /\d/.test(body))) {
       // a heading is followed by its elaboration, not by a sibling item of the same style
       if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
       else if (sen.ordinal === 0 && style !== "shi") heading = enumeratorStyle(texts[sen.paragraph + 1] ?? "") !== style;

@@ -422,3 +422,15 @@ describe("publication dates without separators", () => {
   });
   it("2024111 (1月11日 or 11月1日) is not guessed", () => expect(date("发布日期：2024111")).toBeNull());
 });
+
+describe("民生实事 lists announced in the text, and progress reports on them", () => {
+  it("items after …民生实事。分别是: are tasks, each a commitment", () => {
+    const r = extract("5月10日，县长向大会作《政府工作报告》。县政府将重点抓好15件大事和民生实事。分别是:\n(1)开工新建西环路。\n(2)新建改扩建幼儿园3所。\n某县人民政府\n2020年5月10日\n");
+    expect(r.commitments.map((c) => [c.kind, c.target?.value ?? null])).toEqual([["milestone", null], ["quantitative", 3]]);
+  });
+  it("the numbered tasks of a progress report are commitments; the progress lines are observations", () => {
+    const r = extract("2012年民政实事项目完成情况进度表(五月份)\n一、新建老年日间服务中心1所，社区老年人助餐服务点2个\n芝川路老年人日间服务中心已添置设备。\n三、居家养老服务老年人2万人\n已服务老人19772人。\n");
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([1, 2, 20000]);
+    expect(r.observations.map((o) => o.value)).toContain(19772);
+  });
+});
