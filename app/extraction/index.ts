@@ -47,13 +47,16 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const sentences = sentencesOf(shadow, paragraphs);
   // the title, or the page's first line when it has none (2023年广东省…公布了今年的十件民生实事。)
   const firstLine = shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "";
-  const planDocument = isPlanDocument(document.title) || (!document.title && isPlanDocument(firstLine.replace(/政府工作报告/g, "")));
+  const planDocument = isPlanDocument(document.title) || isPlanDocument(firstLine.replace(/政府工作报告/g, ""));
   // …while the plan's year is not over: a completion notice for a past year reports (its tasks are optional, GUIDE §1)
   const planYear = /(\d{4})年/.exec(document.title ?? firstLine)?.[1];
   const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(firstLine)) && !(planYear && document.repliedOn && document.repliedOn > `${planYear}-12-31`);
   const scopes = scopeSentences(shadow, paragraphs, sentences, planDocument, planProgress);
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
-  const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency);
+  // a completion table of a year that is over reports; its tasks are optional (GUIDE §1) and not read as pledges
+  const headYear = /(\d{4})年/.exec(document.title ?? shadow.slice(0, 120))?.[1];
+  const pastReport = !!headYear && !!document.repliedOn && document.repliedOn > `${headYear}-12-31` && /完成情况|完成情况表|总结|公示/.test(document.title ?? shadow.slice(0, 120));
+  const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency, pastReport);
   for (const k of cells.used) tables.used.add(k);
   // a table's lead unit speaks when the page names no agency of its own (区民政局)
   const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));

@@ -61,7 +61,7 @@ const isPad = (c: number) => c === 0x7c || c === 0x20 || c === 0x09 || c === 0x3
 
 const emptyRow = (): Row => ({ target: null, due: null, lead: null, afterLead: -1, observations: [], bare: [] });
 
-export function extractCellTables(text: string, shadow: string, paragraphs: Paragraph[], skip: Set<number>, docDate: string | null, agency: string | null): CellTableResult {
+export function extractCellTables(text: string, shadow: string, paragraphs: Paragraph[], skip: Set<number>, docDate: string | null, agency: string | null, reportOnly = false): CellTableResult {
   const out: CellTableResult = { commitments: [], observations: [], used: new Set() };
   if (!/序号|目标|任务|指标|进展|完成/.test(shadow)) return out;
   const cellOf = (k: number) => {
@@ -93,7 +93,7 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
     const tableStart = i;
     let row = emptyRow();
     const flush = () => {
-      readRow(text, shadow, row, docDate, agency, out);
+      readRow(text, shadow, row, docDate, agency, out, reportOnly);
       row = emptyRow();
     };
     let k = j;
@@ -103,7 +103,8 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
       if (c === "") continue;
       if (/^(?:注|备注|附件|说明)[:：]|^[一二三四五六七八九十]+、/.test(c) || (c.length > 200 && !PROGRESS.test(c))) break;
       if (hasIndex && /^\d{1,3}$/.test(c)) { flush(); continue; }
-      if (UNIT_CELL.has(c) || /^[-—]+$/.test(c)) continue;
+      // units, rules, and header words repeated for each group of columns (目标 / 任务 / 进度 / 完成比例(%))
+      if (UNIT_CELL.has(c) || /^[-—]+$/.test(c) || (c.length <= 8 && headerColumn(c) !== null)) continue;
       const bare = BARE_NUMBER.exec(c);
       if (bare && (bare[2] === "" || bare[2] === "%" || UNIT_CELL.has(bare[2]))) {
         // 已完成数 as a bare cell; a share of the year's task (101%) says nothing new
@@ -149,9 +150,10 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
   return out;
 }
 
-function readRow(text: string, shadow: string, row: Row, docDate: string | null, agency: string | null, out: CellTableResult): void {
+function readRow(text: string, shadow: string, row: Row, docDate: string | null, agency: string | null, out: CellTableResult, reportOnly: boolean): void {
   const t = row.target;
   if (!t) return;
+  const firstCommitment = out.commitments.length;
   const ts = text.slice(t.start, t.end);
   const s = shadow.slice(t.start, t.end);
   const yearEnd = docDate ? { date: `${docDate.slice(0, 4)}-12-31`, precision: "year" as const, text: "年度目标", start: t.start, end: t.start } : null;
@@ -163,6 +165,7 @@ function readRow(text: string, shadow: string, row: Row, docDate: string | null,
   const coverage = findCoverage(s);
   const quantities: Quantity[] = [...findQuantities(s).filter((q) => !(q.value === 1 && q.chinese) && !coverage.some((c) => q.start >= c.start && q.start < c.end)), ...coverage].sort((a, b) => a.start - b.start);
   let indicator = "";
+  if (quantities.length === 0 && (!ACTION_VERB.test(s) || s.length < 4)) return;
   if (quantities.length === 0) {
     out.commitments.push({ ...base, kind: "milestone", indicator: cleanIndicator(s.replace(/[。;,]$/, "").slice(0, 40)), target: null, rule: "table:cell-milestone" });
   }
@@ -178,6 +181,8 @@ function readRow(text: string, shadow: string, row: Row, docDate: string | null,
     });
   }
   const lastTarget = out.commitments[out.commitments.length - 1];
+  // a report on a finished year: the task names the figures, but is not read as a pledge
+  if (reportOnly) out.commitments.splice(firstCommitment);
   for (const b of row.bare) {
     out.observations.push({ quote: text.slice(b.start, b.end), start: b.start, end: b.end, indicator: lastTarget.indicator, value: b.value, unit: b.unit ?? lastTarget.target?.unit ?? null, asOf: docDate, asOfText: null });
   }
