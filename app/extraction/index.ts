@@ -58,6 +58,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const pastReport = !!headYear && !!document.repliedOn && document.repliedOn > `${headYear}-12-31` && /完成情况|完成情况表|总结|公示/.test(document.title ?? shadow.slice(0, 120));
   const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency, pastReport);
   for (const k of cells.used) tables.used.add(k);
+  if (pastReport) tables.commitments.splice(0);
   // a table's lead unit speaks when the page names no agency of its own (区民政局)
   const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));
   if (!document.agency && leads.size === 1) document.agency = [...leads][0];

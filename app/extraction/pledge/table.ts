@@ -5,6 +5,7 @@
 import type { Commitment, Observation } from "../types";
 import type { Paragraph } from "../text/segment";
 import { findTimes } from "../time";
+import { ACTION_VERB } from "./cues";
 import { findQuantities } from "../quantity/numbers";
 import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
 
@@ -150,7 +151,8 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
     agency: lead?.text ?? agency, firmness: "plan" as const, cue: "民生实事", baseline: null,
     due: yearEnd ?? (due && dueCell ? { date: due.date!, precision: due.precision, text: text.slice(dueCell.start + due.start, dueCell.start + due.end), start: dueCell.start + due.start, end: dueCell.start + due.end, certainty: due.certainty } : null),
   };
-  if (quantities.length === 0) {
+  // a cell with no number is a milestone only when it names work to do (not 目标 / 进度 / a bare count)
+  if (quantities.length === 0 && ACTION_VERB.test(ts) && ts.length >= 4 && !columnOf(ts)) {
     out.commitments.push({ ...base, kind: "milestone", indicator, target: null, rule: "table:milestone" });
   }
   for (const q of quantities) {
