@@ -46,11 +46,13 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const paragraphs = paragraphsOf(shadow);
   const sentences = sentencesOf(shadow, paragraphs);
   // the title, or the page's first line when it has none (2023年广东省…公布了今年的十件民生实事。)
-  const firstLine = shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "";
-  const planDocument = isPlanDocument(document.title) || isPlanDocument(firstLine.replace(/政府工作报告/g, ""));
+  const firstLine = (shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "").trim();
+  // a long first line is a title only up to the name of the table or plan run into it (…责任分解表序号项目名称…)
+  const titleLike = firstLine.length <= 60 ? firstLine : (/^.{0,48}?(?:表|清单|方案|计划)/.exec(firstLine)?.[0] ?? "");
+  const planDocument = isPlanDocument(document.title) || isPlanDocument(titleLike.replace(/政府工作报告/g, ""));
   // …while the plan's year is not over: a completion notice for a past year reports (its tasks are optional, GUIDE §1)
-  const planYear = /(\d{4})年/.exec(document.title ?? firstLine)?.[1];
-  const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(firstLine)) && !(planYear && document.repliedOn && document.repliedOn > `${planYear}-12-31`);
+  const planYear = /(\d{4})年/.exec(document.title ?? titleLike)?.[1];
+  const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(titleLike)) && !(planYear && document.repliedOn && document.repliedOn > `${planYear}-12-31`);
   const scopes = scopeSentences(shadow, paragraphs, sentences, planDocument, planProgress);
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
   // a completion table of a year that is over reports; its tasks are optional (GUIDE §1) and not read as pledges
@@ -109,7 +111,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   }
   // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
   if (planDocument || planProgress) {
-    const year = /(\d{4})年/.exec(document.title ?? firstLine)?.[1] ?? document.repliedOn?.slice(0, 4);
+    const year = /(\d{4})年/.exec(titleLike || (document.title ?? ""))?.[1] ?? document.repliedOn?.slice(0, 4);
     if (year && (!document.repliedOn || `${year}-12-31` >= document.repliedOn)) {
       for (const c of unique) if (!c.due && !/\d{4}年.{0,6}(?:至|到|-)\d{4}年/.test(document.title ?? "")) c.due = { date: `${year}-12-31`, precision: "year", text: document.title ?? "", start: c.start, end: c.start, certainty: "inferred" };
     }
