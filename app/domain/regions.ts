@@ -405,6 +405,7 @@ export function leadingPlace(text: string): { name: string; length: number } | n
   if (!keyLengths.has(r[0])) return null;
   let current: ReadonlySet<Place> = NO_PLACES;
   let at = 0;
+  let lastPiece = "";
   while (at < r.length) {
     let found: Place[] = NOTHING;
     let length = 0;
@@ -416,9 +417,12 @@ export function leadingPlace(text: string): { name: string; length: number } | n
     }
     if (found.length === 0) break;
     current = new Set(found);
+    lastPiece = r.slice(at, at + length);
     at += length;
   }
   if (at === 0 || current.size !== 1) return null;
   const [place] = current;
-  return { name: place.name, length: at };
+  // as the text names it (文山州, 元江县), when it writes the place with an ending; 重庆 alone → 重庆市
+  const written = bySuffixed.has(lastPiece) ? lastPiece : place.name;
+  return { name: written, length: at };
 }

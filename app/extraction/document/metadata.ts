@@ -29,6 +29,17 @@ function issuingBody(head: string): string | null {
   return WIRE.test(name) ? null : name;
 }
 
+function bodyAgency(head: string): string | null {
+  ORG_WITH_PLACE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ORG_WITH_PLACE.exec(head))) {
+    const name = m[1].replace(/^.*?(?:[,。;:]|代表|委员|答复|建议|提案|如下)/, "");
+    const p = leadingPlace(name);
+    if (p && p.length < name.length && !WIRE.test(name)) return name;
+  }
+  return null;
+}
+
 /** The place named just before `at` (对平江县|十七届…, 您在双柏县|第十八届…), and what precedes it. */
 function placeBefore(head: string, at: number): { place: string | null; rest: string } {
   const before = head.slice(Math.max(0, at - 10), at);
@@ -130,7 +141,9 @@ function headline(lines: string[]): string | null {
 // patterns used once per document, compiled once per process
 // 宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日: a second name in brackets may stand between
 const ORG_BEFORE_DATE = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})(?:[(][^()]{1,24}[)])?\\s*${CN_DATE.source}`, "gu");
-const ORG_TITLE = new RegExp(`^\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu");
+const ORG_TITLE = new RegExp(`(?:^|——|:)\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu");
+// the first agency named with its place in a reply's body: 盘山县水利局对任大超代表的提议…
+const ORG_WITH_PLACE = new RegExp(`([${HAN}]{2,24}?${ORG_SUFFIX})(?=对|高度重视|认真|经|会同|将|已|积极|答复|现|就|收到)`, "gu");
 const ORG_NEWS = new RegExp(`(?:从|据)([${HAN}]{2,20}?${ORG_SUFFIX})(?:获悉|了解到|介绍|消息)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:相关负责人|负责同志|有关负责人)`, "u");
 const ORG_FIELD = new RegExp(`(?:发布单位|发布机构|来源|信息来源)\\s*[:]?\\s*([${HAN}]{2,20}${ORG_SUFFIX})`, "u");
 
@@ -235,6 +248,15 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   // a wire service, or a division inside the publisher (信息来源: 规划财务处), is not the agency
   if (agency && (WIRE.test(agency) || /^[\p{Script=Han}]{2,8}(?:处|科|室|股)$/u.test(agency) && !leadingPlace(agency))) agency = null;
   if (!agency) agency = issuingBody(head);
+  if (!agency && (who || group)) agency = bodyAgency(head);
+  // a government work report (…作政府工作报告) is the government's: 浙江省人民政府, 国务院
+  if (!agency && /政府工作报告/.test(head.slice(0, 600))) {
+    if (/国务院|总理/.test(head.slice(0, 600))) agency = "国务院";
+    else {
+      const place = placeOfLevel(head.slice(0, 600), null);
+      if (place) agency = `${place}人民政府`;
+    }
+  }
   // the region through the gazetteer, at the agency's own level (衢江区, not 衢州市衢江区)
   let region: string | null = null;
   if (agency && CENTRAL.test(agency)) region = "全国";

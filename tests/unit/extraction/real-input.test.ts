@@ -434,3 +434,19 @@ describe("民生实事 lists announced in the text, and progress reports on them
     expect(r.observations.map((o) => o.value)).toContain(19772);
   });
 });
+
+describe("agencies and regions as the text names them", () => {
+  const meta = (text: string) => extract(text).document;
+  it("the region as written (文山州), not the gazetteer's full name", () => {
+    expect(meta("文山州交通运输局关于州政协第172号提案的答复\n张三委员:").region).toBe("文山州");
+  });
+  it("a short name without its ending takes the gazetteer's (重庆 → 重庆市)", () => {
+    expect(meta("据来自重庆市民政局的消息，重庆全市建设进度完成87%。").region).toBe("重庆市");
+  });
+  it("a reply's agency named in its body (盘山县水利局对…代表的提议…)", () => {
+    expect(meta("任大超代表:\n您提出的建议已收悉，答复如下：盘山县水利局对任大超代表的提议高度重视。").agency).toBe("盘山县水利局");
+  });
+  it("a government work report is its government's", () => {
+    expect(meta("浙江省十一届人大四次会议开幕，浙江省省长吕祖善作政府工作报告。今年主要预期目标是：生产总值增长8%。").agency).toBe("浙江省人民政府");
+  });
+});
