@@ -282,7 +282,9 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const s = sen.s;
   const out: SentenceResult = { commitments: [], observations: [] };
   // the deputy's requests, what follows the signature, and lists of related links (· 标题（日期）)
-  if (scope.request || scope.tail || /^[·•▪■◆]/.test(s)) return out;
+  // (a bullet is a list of related links when it ends with a page date: · 标题（2024-05-01）; a bullet of
+  // targets — ■全市生产总值增长6%-6.5% — is read)
+  if (scope.request || scope.tail || (/^[·•▪■◆]/.test(s) && (/[(（]\d{4}[-./年]\d{1,2}/.test(s) || s.length < 8))) return out;
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
   if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;

@@ -43,6 +43,8 @@ export function isPlanProgress(title: string | null): boolean {
 // …民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是: / 今年的十件民生实事：
 const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$/;
 
+const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?[:]/;
+
 export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[], planDocument = false, planProgress = false): SentenceScope[] {
   const texts = paragraphs.map((p) => paragraphText(shadow, p));
   const planLike = planDocument || planProgress;
@@ -108,7 +110,8 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
     // the lead-in may be split: …抓好15件大事和民生实事。分别是:
     if (listFrom < 0 && (TASK_LIST_LEADIN.test(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
     else if (listFrom >= 0 && k >= listFrom && CLOSING.test(s)) listFrom = Infinity;
-    if (FORWARD_OPENER.test(s)) openParagraph = sen.paragraph;
+    // 今年主要预期目标是：A；B；C。 — every item of the paragraph is a target
+    if (FORWARD_OPENER.test(s) || TARGETS_LEADIN.test(s)) openParagraph = sen.paragraph;
     // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
     else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
     // a sign-off inside a run-together paragraph ends the plans before it, not those after it
@@ -128,7 +131,8 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
     }
     // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
     if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
-    if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20) heading = true;
+    // (a short line with a figure in a section of plans is a target, not a heading: ■全市生产总值增长6%)
+    if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20 && !(forwardHere && /\d/.test(s))) heading = true;
     out.push({ forward: forwardHere, heading, request: requestParagraph[sen.paragraph], tail: tailParagraph[sen.paragraph] });
   }
   return out;

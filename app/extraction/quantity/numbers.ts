@@ -30,8 +30,8 @@ const NUM = `(?:${AR}|(?<=百分之)${CN}+|${CN}+(?=(?:余|多)?(?:[万亿千])?
 
 const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
 const QTY = new RegExp(
-  String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?([万亿千])?(余|多)?` +
-    String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?([万亿千])?)?` +
+  String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?(万亿|[万亿千])?(余|多)?` +
+    String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?(万亿|[万亿千])?)?` +
     String.raw`(${UNIT_RE})?(?:\([^)]{1,3}\)(?=以上|以下|以内|及以上|左右))?(以上|以下|以内|及以上|左右|之内|上下)?`,
   "gu",
 );
@@ -56,7 +56,7 @@ function parseNum(s: string): number | null {
 
 const ANY_NUMBER = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`);
 const NUMERAL_G = new RegExp(ANY_NUMBER.source, "g");
-const MULT: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+const MULT: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 万亿: 1e12 };
 
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;

@@ -91,7 +91,7 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
 
 // What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is
 // measured): cue words, function words, reporting verbs, table pipes, quotes.
-const INDICATOR_HEAD = /^(?:了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全市|全省|全区|全县|我市|我省|我区|我县)+/;
+const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全市|全省|全区|全县|我市|我省|我区|我县)+/;
 const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行"]);
 
 /** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */

@@ -450,3 +450,14 @@ describe("agencies and regions as the text names them", () => {
     expect(meta("浙江省十一届人大四次会议开幕，浙江省省长吕祖善作政府工作报告。今年主要预期目标是：生产总值增长8%。").agency).toBe("浙江省人民政府");
   });
 });
+
+describe("the year's main targets", () => {
+  it("every item after 主要预期目标是： is a target, up to the paragraph's end", () => {
+    const r = extract("今年发展主要预期目标是：国内生产总值增长6%以上；城镇新增就业1100万人以上；居民消费价格涨幅3%左右；粮食产量保持在1.3万亿斤以上。\n国务院\n2021年3月5日\n");
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([6, 11000000, 3, 1.3]);
+  });
+  it("a bullet of targets is read; a bullet of links is not", () => {
+    const r = extract("今年预期目标\n■全市生产总值增长6%-6.5%\n· 关于新建学校5所的通知（2024-05-01）\n上海市人民政府\n2019年1月28日\n");
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.valueMax])).toEqual([[6, 6.5]]);
+  });
+});
