@@ -25,7 +25,9 @@ function issuingBody(head: string): string | null {
   // the name stands just before the first trigger word (or after 据/从/来自 before 消息): read a window there
   const m = SPEAKER.exec(lead.slice(Math.max(0, trigger.index - 40), trigger.index + 12)) ?? SPEAKER.exec(lead);
   if (!m) return null;
-  const name = (m[1] ?? m[2] ?? m[3]).replace(/^(?:据|从|来自|在|由|经|和|与|及|、)+/, "");
+  const name = (m[1] ?? m[2] ?? m[3]).replace(/^(?:据|从|来自|在|由|经|和|与|及|、|近期|近日|日前|今天|昨天|目前)+/, "");
+  // 省政府 without its place is the page's region's government; too vague alone
+  if (/^[省市县区](?:政府|委|人民政府)$/.test(name)) return null;
   return WIRE.test(name) ? null : name;
 }
 

@@ -108,7 +108,12 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
   const strongCue = best;
   for (const t of times) {
     if (best && t.start >= best.from) break;
-    if (inSpans(titles, t.start) || t.date === null) continue;
+    if (inSpans(titles, t.start)) continue;
+    // 今年新建557万亩高标准农田 in a page with no date: still this year's plan, a weak cue without a date
+    if (t.date === null) {
+      if (docDate === null && t.parser === "relative-year" && /^(?:今年|年内|本年度?|明年)$/.test(t.text) && !/^[\d一二三四五六七八九十]+(?:-\d+)?月|^以来/.test(s.slice(t.end))) { best = { from: t.start, cue: t.text, weak: !strongCue }; break; }
+      continue;
+    }
     if (docDate === null) {
       // without a date for the document only a stated deadline (到2027年, 2026年底前) can be a cue
       if (t.role === "due" && t.certainty === "stated") { best = { from: t.start, cue: t.text, weak: false }; break; }

@@ -461,3 +461,11 @@ describe("the year's main targets", () => {
     expect(r.commitments.map((c) => [c.target?.value, c.target?.valueMax])).toEqual([[6, 6.5]]);
   });
 });
+
+describe("pages without a date", () => {
+  it("今年 with work to do is still a plan, due unknown", () => {
+    const r = extract("记者了解到，今年全省将新建高标准农田557万亩。");
+    expect(r.commitments.map((c) => [c.target?.value, c.due])).toEqual([[557, null]]);
+  });
+  it("今年以来 reports", () => expect(extract("今年以来，全省新建高标准农田557万亩。").commitments).toEqual([]));
+});
