@@ -189,6 +189,37 @@ function respectively(s: string, clauses: Array<{ start: number; end: number }>,
   return out;
 }
 
+interface Observed {
+  sen: Sentence;
+  quote: string;
+  times: TimeMention[];
+  clauses: Array<{ start: number; end: number }>;
+  ctx: Ctx;
+  previousSubject: { value: string | null };
+  /** the last figure named in this sentence */
+  sentenceSubject: string | null;
+  out: SentenceResult;
+}
+
+/** A reported figure of the sentence: its indicator, denominator, date, and whether it is a change. */
+function observe(o: Observed, q: Quantity, ci: number): void {
+  const s = o.sen.s;
+  const t = asOfFor(o.times, q.start, o.ctx.docDate);
+  const per = findPer(s, o.clauses[ci].start, q.start);
+  const change = isChange(s.slice(o.clauses[ci].start, q.start), q);
+  // 比上年末增加1.2万人: a change with no noun of its own is the change of the figure just named
+  const indicator = indicatorOf(s, o.clauses[ci].start, q, per, change && o.sentenceSubject ? o.sentenceSubject : o.previousSubject.value);
+  if (!change) o.sentenceSubject = indicator;
+  if (!q.unit || q.unit !== "%") o.previousSubject.value = indicator;
+  o.out.observations.push({
+    quote: o.quote, start: o.sen.start, end: o.sen.end, indicator, value: q.value, unit: q.unit,
+    ...(per ? { per: per.text } : {}),
+    ...(change ? { change: true } : {}),
+    asOf: t?.date && t.role !== "since" ? t.date : o.ctx.reportYear ? `${o.ctx.reportYear}-12-31` : o.ctx.docDate, asOfText: t?.text ?? null,
+    ...(q.approximate ? { approximate: true } : {}),
+  });
+}
+
 /** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */
 function isChangeBase(s: string, t: TimeMention): boolean {
   return t.start > 0 && (s.charCodeAt(t.start - 1) === 0x6bd4 || s.charCodeAt(t.start - 1) === 0x8f83);
@@ -313,7 +344,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
-  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s) || /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s);
+  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
   const reports = REPORT_OPENER.test(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
@@ -326,30 +357,13 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
   const clausePast = clauses.map((c) => c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
   const targets: Array<{ q: Quantity; clause: number }> = [];
-  let sentenceSubject: string | null = null;
-  const observe = (q: Quantity, ci: number) => {
-    const t = asOfFor(times, q.start, ctx.docDate);
-    const per = findPer(s, clauses[ci].start, q.start);
-    const before = s.slice(clauses[ci].start, q.start);
-    const change = isChange(before, q);
-    // 比上年末增加1.2万人: a change with no noun of its own is the change of the figure just named
-    const indicator = indicatorOf(s, clauses[ci].start, q, per, change && sentenceSubject ? sentenceSubject : previousSubject.value);
-    if (!change) sentenceSubject = indicator;
-    if (!q.unit || q.unit !== "%") previousSubject.value = indicator;
-    out.observations.push({
-      quote, start: sen.start, end: sen.end, indicator, value: q.value, unit: q.unit,
-      ...(per ? { per: per.text } : {}),
-      ...(change ? { change: true } : {}),
-      asOf: t?.date && t.role !== "since" ? t.date : ctx.reportYear ? `${ctx.reportYear}-12-31` : ctx.docDate, asOfText: t?.text ?? null,
-      ...(q.approximate ? { approximate: true } : {}),
-    });
-  };
+  const seen: Observed = { sen, quote, times, clauses, ctx, previousSubject, sentenceSubject: null, out };
   for (const q of quantities) {
     const ci = clauseAt(clauses, q.start);
     // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
     if (unitCost(s, clauses[ci].start, q)) continue;
     if (q.start >= pledgeFrom && !clausePast[ci] && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
-    else if (!isArticleOne(q) && !boiler) observe(q, ci);
+    else if (!isArticleOne(q) && !boiler) observe(seen, q, ci);
   }
   if (!pledge) return out;
 
@@ -375,7 +389,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       const keep = /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c) || listed;
       if (keep) keptClause = clause;
       // what a weak cue does not pledge is still a reported figure (城镇化率为68.3%)
-      else if (!boiler && targets.some((t) => t.q === q)) observe(q, clause);
+      else if (!boiler && targets.some((t) => t.q === q)) observe(seen, q, clause);
       return keep;
     });
     if (all.length === 0) return out;
