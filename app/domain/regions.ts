@@ -236,8 +236,16 @@ function commonPath(places: Iterable<Place>): readonly string[] {
  */
 function parse(r: string): Resolution {
   if (isNational(r)) return { kind: "national" };
-  let current = new Set<Place>();
+  const chain = readChain(r);
+  if (chain.at < r.length) return { kind: "partial", path: commonPath(chain.current) };
+  return { kind: "places", places: [...chain.current] };
+}
+
+/** The longest chain of places `r` opens with: the places it ends at, how far it read, its last piece. */
+function readChain(r: string): { current: ReadonlySet<Place>; at: number; lastPiece: string } {
+  let current: ReadonlySet<Place> = NO_PLACES;
   let at = 0;
+  let lastPiece = "";
   while (at < r.length) {
     let found: Place[] = NOTHING;
     let length = 0;
@@ -247,11 +255,12 @@ function parse(r: string): Resolution {
       length = k;
       if (found.length > 0) break;
     }
-    if (found.length === 0) return { kind: "partial", path: commonPath(current) };
+    if (found.length === 0) break;
     current = new Set(found);
+    lastPiece = r.slice(at, at + length);
     at += length;
   }
-  return { kind: "places", places: [...current] };
+  return { current, at, lastPiece };
 }
 
 // relateRegions is called for every candidate of every pledge; names repeat, so remember them.
@@ -401,28 +410,10 @@ export function relateRegions(a: string | null | undefined, b: string | null | u
  * does not open with a place, or the place is ambiguous (鼓楼区 alone).
  */
 export function leadingPlace(text: string): { name: string; length: number } | null {
-  const r = text;
-  if (!keyLengths.has(r[0])) return null;
-  let current: ReadonlySet<Place> = NO_PLACES;
-  let at = 0;
-  let lastPiece = "";
-  while (at < r.length) {
-    let found: Place[] = NOTHING;
-    let length = 0;
-    for (const k of keyLengths.get(r[at]) ?? NO_LENGTHS) {
-      if (k > r.length - at) continue;
-      found = lookup(r.slice(at, at + k), current);
-      length = k;
-      if (found.length > 0) break;
-    }
-    if (found.length === 0) break;
-    current = new Set(found);
-    lastPiece = r.slice(at, at + length);
-    at += length;
-  }
+  if (!keyLengths.has(text[0])) return null;
+  const { current, at, lastPiece } = readChain(text);
   if (at === 0 || current.size !== 1) return null;
   const [place] = current;
-  // as the text names it (文山州, 元江县), when it writes the place with an ending; 重庆 alone → 重庆市
-  const written = bySuffixed.has(lastPiece) ? lastPiece : place.name;
-  return { name: written, length: at };
+  // as the text names it (文山州, 元江县) when that is a name of the place; 重庆 alone → 重庆市
+  return { name: bySuffixed.has(lastPiece) ? lastPiece : place.name, length: at };
 }
