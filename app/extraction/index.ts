@@ -52,12 +52,12 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const planDocument = isPlanDocument(document.title) || isPlanDocument(titleLike.replace(/政府工作报告/g, ""));
   // …while the plan's year is not over: a completion notice for a past year reports (its tasks are optional, GUIDE §1)
   const planYear = /(\d{4})年/.exec(document.title ?? titleLike)?.[1];
-  const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(titleLike)) && !(planYear && document.repliedOn && document.repliedOn > `${planYear}-12-31`);
+  const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(titleLike)) && !yearIsOver(planYear, document.repliedOn);
   const scopes = scopeSentences(shadow, paragraphs, sentences, planDocument, planProgress);
   const tables = extractTables(text, shadow, paragraphs, document.repliedOn, document.agency);
   // a completion table of a year that is over reports; its tasks are optional (GUIDE §1) and not read as pledges
   const headYear = /(\d{4})年/.exec(document.title ?? shadow.slice(0, 120))?.[1];
-  const pastReport = !!headYear && !!document.repliedOn && document.repliedOn > `${headYear}-12-31` && /完成情况|完成情况表|总结|公示/.test(document.title ?? shadow.slice(0, 120));
+  const pastReport = yearIsOver(headYear, document.repliedOn) && /完成情况|完成情况表|总结|公示/.test(document.title ?? shadow.slice(0, 120));
   const cells = extractCellTables(text, shadow, paragraphs, tables.used, document.repliedOn, document.agency, pastReport);
   for (const k of cells.used) tables.used.add(k);
   if (pastReport) tables.commitments.splice(0);
@@ -112,12 +112,18 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
   if (planDocument || planProgress) {
     const year = /(\d{4})年/.exec(titleLike || (document.title ?? ""))?.[1] ?? document.repliedOn?.slice(0, 4);
-    if (year && (!document.repliedOn || `${year}-12-31` >= document.repliedOn)) {
-      for (const c of unique) if (!c.due && !/\d{4}年.{0,6}(?:至|到|-)\d{4}年/.test(document.title ?? "")) c.due = { date: `${year}-12-31`, precision: "year", text: document.title ?? "", start: c.start, end: c.start, certainty: "inferred" };
+    // (a plan over several years, 2021年至2025年, names no single year's end)
+    if (year && !yearIsOver(year, document.repliedOn) && !/\d{4}年.{0,6}(?:至|到|-)\d{4}年/.test(document.title ?? "")) {
+      for (const c of unique) if (!c.due) c.due = { date: `${year}-12-31`, precision: "year", text: document.title ?? "", start: c.start, end: c.start, certainty: "inferred" };
     }
   }
   attachBaselines(unique, observations);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
+}
+
+/** The year named is over by the document's date (both known). */
+function yearIsOver(year: string | undefined, docDate: string | null): boolean {
+  return !!year && !!docDate && docDate > `${year}-12-31`;
 }
 
 /** 2024年…统计公报: the year a statistical bulletin reports on (else the year before its date). */

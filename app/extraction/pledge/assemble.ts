@@ -2,7 +2,7 @@
 // qualitative commitment (GUIDE §1). Reported values in the same sentence become observations.
 import type { Commitment, CommitmentKind, Due, Observation, Target } from "../types";
 import type { Sentence } from "../text/segment";
-import { clauseAt, clausesOf, inSpans, titleSpans } from "../text/segment";
+import { clauseAt, clausesOf, inSpans, titleSpans, type Clause } from "../text/segment";
 import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
@@ -148,7 +148,7 @@ function refuses(s: string): boolean {
  * Where the courtesy clauses of a sentence end, when they all stand before its last clause
  * (感谢您对教育工作的关心，下一步我局将…); -1 when the sentence ends in courtesy (…，欢迎您继续提出宝贵意见).
  */
-function leadingCourtesyEnd(s: string, clauses: Array<{ start: number; end: number }>): number {
+function leadingCourtesyEnd(s: string, clauses: Clause[]): number {
   let end = 0;
   for (let i = 0; i < clauses.length; i++) {
     if (!COURTESY.test(s.slice(clauses[i].start, clauses[i].end))) continue;
@@ -172,7 +172,7 @@ const NO_RESPECTIVE = new Map<Quantity, string>();
  * 城镇、农村和贫困地区的覆盖率分别达到85%、95%和90%: each value gets its own name from the list
  * before 分别, with the measure the list shares.
  */
-function respectively(s: string, clauses: Array<{ start: number; end: number }>, quantities: Quantity[]): Map<Quantity, string> {
+function respectively(s: string, clauses: Clause[], quantities: Quantity[]): Map<Quantity, string> {
   const out = new Map<Quantity, string>();
   for (const c of clauses) {
     const text = s.slice(c.start, c.end);
@@ -193,7 +193,7 @@ interface Observed {
   sen: Sentence;
   quote: string;
   times: TimeMention[];
-  clauses: Array<{ start: number; end: number }>;
+  clauses: Clause[];
   ctx: Ctx;
   previousSubject: { value: string | null };
   /** the last figure named in this sentence */
@@ -234,7 +234,7 @@ function clauseEndAt(s: string, pos: number): number {
  * 计划建设…800个,设立…5180个,到2022年全部完成: a deadline in a later clause that holds no target
  * of its own applies to the targets before it.
  */
-function laterDue(s: string, times: TimeMention[], clauses: Array<{ start: number; end: number }>, targets: Array<{ clause: number }>, from: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
+function laterDue(s: string, times: TimeMention[], clauses: Clause[], targets: Array<{ clause: number }>, from: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
   if (times.length === 0) return null;
   for (let i = from + 1; i < clauses.length; i++) {
     if (targets.some((t) => t.clause === i)) continue;
