@@ -37,6 +37,8 @@ export interface DocumentTable {
   person_id: string | null;
   /** the suggestion or proposal it answers (suggestions.id) */
   suggestion_id: string | null;
+  /** the extraction engine's version that last read the text (docs/decisions/0033); null before it was recorded */
+  engine_version: string | null;
 }
 
 export interface CommitmentTable {
@@ -68,7 +70,8 @@ export interface CommitmentTable {
   cue: string | null;
   rule: string | null;
   needs_review: Flag;
-  origin: "extracted" | "confirmed" | "edited";
+  /** extracted (unchecked), confirmed or edited by a reviewer, or added by one (a pledge the extractor missed) */
+  origin: "extracted" | "confirmed" | "edited" | "added";
   created_at: string;
   /** matching key: the normalised head noun of the indicator (docs/decisions/0009) */
   indicator_head: string | null;
@@ -79,6 +82,17 @@ export interface CommitmentTable {
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
   withdrawn_by: string | null;
+  /** a reviewer excluded the reading (不是承诺 / 不是进展数据); kept, restorable (docs/decisions/0030) */
+  excluded_at: string | null;
+  excluded_reason: string | null;
+  excluded_by: string | null;
+  /** a re-extraction no longer produced this unchecked reading: a reviewer decides (never deleted) */
+  exclusion_proposed_at: string | null;
+  exclusion_proposed_reason: string | null;
+  /** the reading as the engine produced it, unchanged by corrections; null for what a reviewer added */
+  reading_key: string | null;
+  /** the reviewer who added a pledge the extractor missed */
+  added_by: string | null;
 }
 
 export interface ObservationTable {
@@ -97,6 +111,18 @@ export interface ObservationTable {
   indicator_head: string | null;
   unit_family: string | null;
   region_key: string | null;
+  /** a reviewer excluded the reading (不是承诺 / 不是进展数据); kept, restorable (docs/decisions/0030) */
+  excluded_at: string | null;
+  excluded_reason: string | null;
+  excluded_by: string | null;
+  /** a re-extraction no longer produced this unchecked reading: a reviewer decides (never deleted) */
+  exclusion_proposed_at: string | null;
+  exclusion_proposed_reason: string | null;
+  /** the reading as the engine produced it, unchanged by corrections; null for what a reviewer added */
+  reading_key: string | null;
+  /** a reviewer checked the figure against the text */
+  checked_at: string | null;
+  checked_by: string | null;
 }
 
 /** Append-only audit log: rows are inserted in the same transaction as the change, never updated. */

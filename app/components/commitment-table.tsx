@@ -4,6 +4,8 @@ import { StatusBadge } from "~/components/status-badge";
 import { formatDay, formatDue, formatTarget, formatValue } from "~/domain/format";
 import type { TrackedDue, TrackedTarget } from "~/domain/types";
 import { PersonLink } from "~/components/person-link";
+import { ReviewMark } from "~/components/review-mark";
+import type { ReviewState } from "~/services/tracking-types";
 
 export interface CommitmentTableItem {
   id: string;
@@ -21,6 +23,7 @@ export interface CommitmentTableItem {
   explanation: string;
   latest: { value: number; asOf: string } | null;
   override?: unknown;
+  reviewState: ReviewState;
 }
 
 type Column = "agency" | "person" | "explanation";
@@ -58,13 +61,18 @@ export function CommitmentTable({
         </thead>
         <tbody>
           {items.map((c) => (
-            <tr key={c.id} className={c.statusGroup === "overdue" || c.statusGroup === "missed" ? "overdue-row" : undefined}>
+            <tr
+              key={c.id}
+              data-review-state={c.reviewState}
+              className={[c.statusGroup === "overdue" || c.statusGroup === "missed" ? "overdue-row" : "", c.reviewState === "unchecked" ? "is-unchecked" : ""].join(" ").trim() || undefined}
+            >
               <td data-label="状态">
                 <StatusBadge status={c.status} label={c.statusLabel} overridden={Boolean(c.override)} size="sm" />
               </td>
               <td data-label="承诺">
                 <div>
                   <Link to={href(c.id)}>{c.indicator}</Link> <KindBadge kind={c.kind} />
+                  <ReviewMark state={c.reviewState} />
                 </div>
                 {show("explanation") ? <div className="sub quote-snippet">{c.explanation}</div> : null}
               </td>

@@ -87,3 +87,6 @@ const FIELD_WORDS: Record<string, string> = {
 export function fieldLabel(key: string): string {
   return FIELD_WORDS[key] ?? key;
 }
+
+/** The review state of what the machine read (docs/decisions/0030). */
+export const REVIEW_STATE_LABELS = { unchecked: "未核对", checked: "已核对", excluded: "已排除" } as const;

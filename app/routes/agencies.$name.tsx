@@ -4,6 +4,7 @@ import { CommitmentTable } from "~/components/commitment-table";
 import { Pagination } from "~/components/pagination";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { StatusBadge } from "~/components/status-badge";
+import { ReviewMark } from "~/components/review-mark";
 import { formatDay, formatDue } from "~/domain/format";
 import { asOfFromParams, daysBetween, todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
@@ -100,6 +101,7 @@ export default function AgencyPage() {
                 <li key={c.id}>
                   <StatusBadge status={c.status} label={c.statusLabel} size="sm" />{" "}
                   <Link to={`/commitments/${c.id}${can.report ? "#report" : ""}`}>{c.indicator}</Link>
+                  <ReviewMark state={c.reviewState} />
                   <div className="sub">
                     {formatDue(c.due!)} · 还有 {c.daysLeft} 天{c.latest ? "" : " · 尚未报告进展"}
                   </div>
@@ -119,6 +121,7 @@ export default function AgencyPage() {
               {overdue.map((c) => (
                 <li key={c.id}>
                   <Link to={`/commitments/${c.id}${can.report ? "#report" : ""}`}>{c.indicator}</Link>
+                  <ReviewMark state={c.reviewState} />
                   <div className="sub">{c.due ? formatDue(c.due) : ""} · 请补报完成情况</div>
                 </li>
               ))}

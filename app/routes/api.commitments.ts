@@ -3,7 +3,7 @@ import { z } from "zod";
 import { STATUSES } from "~/domain/types";
 import { getDb } from "~/lib/db.server";
 import { todayIso, withApiErrors } from "~/services/api.server";
-import { listTrackedCommitments, ValidationError } from "~/services/tracking.server";
+import { listTrackedCommitments, REVIEW_STATES, ValidationError } from "~/services/tracking.server";
 
 const Query = z.object({
   agency: z.string().trim().min(1).optional(),
@@ -13,6 +13,7 @@ const Query = z.object({
   kind: z.enum(["quantitative", "milestone", "qualitative"]).optional(),
   dueYear: z.coerce.number().int().min(1900).max(2200).optional(),
   q: z.string().trim().max(200).optional(),
+  reviewState: z.enum(REVIEW_STATES, { message: "reviewState应为unchecked、checked或excluded" }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "asOf应为YYYY-MM-DD").optional(),

@@ -54,6 +54,7 @@ import { Flash } from "~/components/flash";
 import { Objections } from "~/components/objections";
 import { PersonLink } from "~/components/person-link";
 import { ReasonList } from "~/components/reason-list";
+import { ReviewMark } from "~/components/review-mark";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.commitment.indicator ?? "承诺"} · 承诺跟踪` },
@@ -275,7 +276,7 @@ export default function CommitmentPage() {
             <Link to={`/documents/${c.document.id}`}>{c.document.ref ?? c.document.title ?? c.document.fileName}</Link>
           </p>
           <h1>
-            {c.indicator} <KindBadge kind={c.kind} />
+            {c.indicator} <KindBadge kind={c.kind} /> <ReviewMark state={c.reviewState} />
           </h1>
         </div>
         <Form method="get" className="search no-print" aria-label="查询日期">

@@ -12,7 +12,8 @@ import { KIND_LABELS } from "~/lib/format";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { listCommitmentAgencies } from "~/models/commitment.server";
 import { cachedUntilNextWrite } from "~/services/read-cache.server";
-import { listTrackedCommitments } from "~/services/tracking.server";
+import { listTrackedCommitments, REVIEW_STATES } from "~/services/tracking.server";
+import { REVIEW_STATE_LABELS } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "全部承诺 · 承诺跟踪" }];
 
@@ -26,8 +27,9 @@ const FilterSchema = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   kind: z.enum(["quantitative", "milestone", "qualitative"]).optional().catch(undefined),
   dueYear: z.coerce.number().int().min(1949).max(2200).optional().catch(undefined),
+  reviewState: z.enum(REVIEW_STATES).optional().catch(undefined),
 });
-const KEYS = ["q", "agency", "region", "person", "status", "kind", "dueYear"] as const;
+const KEYS = ["q", "agency", "region", "person", "status", "kind", "dueYear", "reviewState"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -50,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: filter.status,
       kind: filter.kind,
       dueYear: filter.dueYear,
+      reviewState: filter.reviewState,
       asOf,
       limit: page.limit,
       offset: page.offset,
@@ -113,6 +116,13 @@ export default function Commitments() {
         <label>
           <span>到期年份</span>
           <input type="number" name="dueYear" defaultValue={filter.dueYear ?? ""} placeholder="如 2025" min={1949} max={2200} />
+        </label>
+        <label>
+          <span>核对</span>
+          <select name="reviewState" defaultValue={filter.reviewState ?? ""}>
+            <option value="">未排除的全部</option>
+            <LabelledOptions labels={REVIEW_STATE_LABELS} />
+          </select>
         </label>
         <label>
           <span>状态截至</span>

@@ -16,6 +16,7 @@ import { listDisagreements, registerDisagreement } from "~/services/disagreement
 import { listTrackedCommitments, type TrackedCommitmentRow } from "~/services/tracking.server";
 import { Objections } from "~/components/objections";
 import { Flash } from "~/components/flash";
+import { ReviewMark } from "~/components/review-mark";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "代表"}的建议与承诺 · 承诺跟踪` }];
 
@@ -127,6 +128,7 @@ export default function DeputyPage() {
             {attention.map((c) => (
               <li key={c.id}>
                 <StatusBadge status={c.status} label={c.statusLabel} size="sm" /> <Link to={`/commitments/${c.id}`}>{c.indicator}</Link>
+                <ReviewMark state={c.reviewState} />
                 <div className="sub">{c.explanation}</div>
               </li>
             ))}
@@ -151,6 +153,7 @@ export default function DeputyPage() {
                   <Link to={`/commitments/${c.id}`} className="pledge__title">
                     {c.indicator}
                   </Link>
+                  <ReviewMark state={c.reviewState} />
                 </div>
                 <p className="pledge__text">{c.explanation}</p>
                 <p className="sub">

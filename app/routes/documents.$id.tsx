@@ -17,6 +17,8 @@ import { listCommitmentsForDocument } from "~/models/commitment.server";
 import { getDocument } from "~/models/document.server";
 import { listObservationsForDocument } from "~/models/observation.server";
 import { Flash } from "~/components/flash";
+import { ReviewMark } from "~/components/review-mark";
+import { commitmentReviewState, observationReviewState } from "~/models/review-state.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.document.title || data?.document.file_name || "答复文件"} · 承诺跟踪` },
@@ -35,7 +37,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     listObservationsForDocument(db, { documentId: id }),
     takeFlash(request),
   ]);
-  return json({ document, commitments, observations, flash: flash.message }, { headers: flash.headers });
+  return json(
+    {
+      document,
+      commitments: commitments.map((c) => ({ ...c, reviewState: commitmentReviewState(c) })),
+      observations: observations.map((o) => ({ ...o, reviewState: observationReviewState(o) })),
+      flash: flash.message,
+    },
+    { headers: flash.headers },
+  );
 }
 
 export default function DocumentPage() {
@@ -137,13 +147,14 @@ export default function DocumentPage() {
                   <th>期限</th>
                   <th>责任单位</th>
                   <th>措辞</th>
+                  <th>核对</th>
                 </tr>
               </thead>
               <tbody>
                 {commitments.map((c) => {
                   const anchor = `quote-${c.id}`;
                   return (
-                    <tr key={c.id} className={c.needs_review ? "needs-review" : undefined}>
+                    <tr key={c.id} className={c.needs_review ? "needs-review" : undefined} data-review-state={c.reviewState}>
                       <td>
                         {placed.has(anchor) ? (
                           <a href={`#${anchor}`} className="quote-link" title="在原文中查看">
@@ -176,6 +187,9 @@ export default function DocumentPage() {
                       </td>
                       <td>{c.agency ?? "—"}</td>
                       <td className="nowrap">{firmnessLabel(c.firmness)}</td>
+                      <td className="nowrap">
+                        <ReviewMark state={c.reviewState} />
+                      </td>
                     </tr>
                   );
                 })}
@@ -200,17 +214,21 @@ export default function DocumentPage() {
                   <th>数值</th>
                   <th>截至</th>
                   <th>原文</th>
+                  <th>核对</th>
                 </tr>
               </thead>
               <tbody>
                 {observations.map((o, i) => {
                   const anchor = `quote-o${i + 1}`;
                   return (
-                    <tr key={o.id}>
+                    <tr key={o.id} data-review-state={o.reviewState}>
                       <td>{placed.has(anchor) ? <a href={`#${anchor}`}>{o.indicator}</a> : o.indicator}</td>
                       <td className="nowrap">{formatValue(o.value, o.unit, o.per)}</td>
                       <td className="nowrap">{formatDate(o.as_of)}</td>
                       <td className="quote-cell">{o.quote}</td>
+                      <td className="nowrap">
+                        <ReviewMark state={o.reviewState} />
+                      </td>
                     </tr>
                   );
                 })}

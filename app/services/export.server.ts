@@ -7,6 +7,8 @@ import { selectCommitmentsWithContext, type CommitmentWithContext } from "../mod
 import { parseJsonArray } from "../models/sql.server";
 import { statusesFor } from "./tracking.server";
 import type { StatusResult } from "../domain/types";
+import { commitmentReviewState, observationReviewState } from "../models/review-state.server";
+import type { ReviewState } from "./tracking-types";
 
 type Db = Kysely<Database>;
 
@@ -29,6 +31,8 @@ export interface ExportedDocument {
   addresseeRole: string | null;
   coAgencies: string[];
   ingestedAt: string;
+  /** the extraction engine's version that last read the text */
+  engineVersion: string | null;
 }
 
 export interface ExportedCommitment {
@@ -62,6 +66,10 @@ export interface ExportedCommitment {
   firmness: string | null;
   needsReview: boolean;
   origin: CommitmentWithContext["origin"];
+  /** 未核对 / 已核对 / 已排除 (docs/decisions/0030) */
+  reviewState: ReviewState;
+  /** a reviewer's exclusion (不是承诺…), when excluded */
+  exclusion: { at: string; reason: string | null } | null;
   withdrawn: { at: string; reason: string | null } | null;
 }
 
@@ -77,6 +85,8 @@ export interface ExportedObservation {
   unit: string | null;
   per: string | null;
   asOf: string | null;
+  reviewState: ReviewState;
+  exclusion: { at: string; reason: string | null } | null;
 }
 
 export interface ExportedLink {
@@ -125,6 +135,7 @@ function toDocument(row: Omit<DocumentRow, "text" | "content_hash" | "text_hash"
     addresseeRole: row.addressee_role,
     coAgencies: parseJsonArray(row.co_agencies),
     ingestedAt: row.ingested_at,
+    engineVersion: row.engine_version,
   };
 }
 
@@ -162,6 +173,8 @@ function toCommitment(row: CommitmentWithContext, st: StatusResult, asOf: string
     firmness: row.firmness,
     needsReview: row.needs_review === 1,
     origin: row.origin,
+    reviewState: commitmentReviewState(row),
+    exclusion: row.excluded_at == null ? null : { at: row.excluded_at, reason: row.excluded_reason },
     withdrawn: row.withdrawn_at == null ? null : { at: row.withdrawn_at, reason: row.withdrawn_reason },
   };
 }
@@ -179,6 +192,8 @@ function toObservation(row: ObservationRow): ExportedObservation {
     unit: row.unit,
     per: row.per,
     asOf: row.as_of,
+    reviewState: observationReviewState(row),
+    exclusion: row.excluded_at == null ? null : { at: row.excluded_at, reason: row.excluded_reason },
   };
 }
 
@@ -229,7 +244,7 @@ export async function* exportRecords(db: Db, { asOf, batchSize = EXPORT_BATCH }:
       .selectFrom("documents")
       .select([
         "id", "file_name", "format", "encoding", "source", "agency", "addressee", "addressee_role", "ref", "session",
-        "title", "replied_on", "region", "co_agencies", "kind", "ingested_at", "ingested_by", "person_id", "suggestion_id",
+        "title", "replied_on", "region", "co_agencies", "kind", "ingested_at", "ingested_by", "person_id", "suggestion_id", "engine_version",
       ]);
     if (after !== null) q = q.where("id", ">", after);
     return q.orderBy("id").limit(limit).execute();

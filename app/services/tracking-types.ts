@@ -55,6 +55,27 @@ export class NotFoundError extends Error {
   }
 }
 
+// --- review states and who sees what (docs/decisions/0030, 0031) -------------------------------
+
+/** 未核对 / 已核对 (confirmed or corrected) / 已排除 (不是承诺 / 不是进展数据) */
+export type ReviewState = "unchecked" | "checked" | "excluded";
+export const REVIEW_STATES: readonly ReviewState[] = ["unchecked", "checked", "excluded"];
+
+/**
+ * What one reader may see. Staff see everything with its mark (excluded readings only when they
+ * ask for them); everyone else sees the published view: checked items only, or unchecked ones too
+ * (marked) where the deployment publishes them (PUBLISH_UNCHECKED=1).
+ */
+export interface ReadScope {
+  staff: boolean;
+  /** the review states listed when no state filter is given */
+  states: readonly ReviewState[];
+  /** a deputy or member reads their own disagreement notes */
+  person?: string | null;
+  /** an agency reads the evidence files of its own commitments */
+  agency?: string | null;
+}
+
 // --- read shapes -------------------------------------------------------------------------------
 
 export interface TrackedCommitmentRow {
@@ -77,8 +98,16 @@ export interface TrackedCommitmentRow {
   personRole: "代表" | "委员" | null;
   firmness: string | null;
   needsReview: boolean;
-  /** how the fields were obtained: as extracted, confirmed by a reviewer, or edited by one */
-  origin: "extracted" | "confirmed" | "edited";
+  /** how the fields were obtained: as extracted, confirmed by a reviewer, edited by one, or added by one */
+  origin: "extracted" | "confirmed" | "edited" | "added";
+  /** 未核对 / 已核对 / 已排除 */
+  reviewState: ReviewState;
+  /** why a reviewer excluded the reading (不是承诺…), when excluded */
+  exclusion: { at: string; reason: string; by: string } | null;
+  /** a re-extraction no longer produced this reading: a reviewer decides whether to exclude it */
+  exclusionProposed: { at: string; reason: string } | null;
+  /** the reviewer who added a pledge the extractor missed */
+  addedBy: string | null;
   status: Status;
   statusGroup: StatusGroup;
   statusLabel: string;
@@ -101,6 +130,10 @@ export interface CommitmentListFilter {
   kind?: TrackedCommitmentRow["kind"];
   dueYear?: number;
   q?: string;
+  /** one review state only (staff may ask for excluded readings; others see what their scope allows) */
+  reviewState?: ReviewState;
+  /** who is reading; without it, everything not excluded (the command line, tests) */
+  scope?: ReadScope;
   limit: number;
   offset: number;
   /** ISO date the status is computed for */

@@ -24,6 +24,7 @@ import {
   type CommitmentWithContext,
 } from "../models/tracking.server";
 import { commitmentTextContains } from "../models/sql.server";
+import { commitmentInStates, commitmentReviewState } from "../models/review-state.server";
 import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
 import { parseProgressSpreadsheet } from "./spreadsheet.server";
@@ -34,7 +35,9 @@ import {
   type AuditEvent,
   type JsonValue,
   type ProgressUpdateView,
+  type ReadScope,
   type ReviewGroupCounts,
+  type ReviewState,
   type RevisionView,
   type SpreadsheetRowError,
 } from "./tracking-types";
@@ -111,6 +114,10 @@ function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentR
     firmness: row.firmness,
     needsReview: row.needs_review === 1,
     origin: row.origin,
+    reviewState: commitmentReviewState(row),
+    exclusion: row.excluded_at ? { at: row.excluded_at, reason: row.excluded_reason ?? "", by: row.excluded_by ?? "" } : null,
+    exclusionProposed: row.exclusion_proposed_at ? { at: row.exclusion_proposed_at, reason: row.exclusion_proposed_reason ?? "" } : null,
+    addedBy: row.added_by,
     status: st.status,
     statusGroup: groupOf(st.status),
     statusLabel: st.label,
@@ -129,8 +136,20 @@ function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentR
 
 // --- lists -----------------------------------------------------------------------------------------
 
+/**
+ * The review states a list shows: the one asked for, if the reader may see it; else the reader's
+ * default (everything not excluded when nobody in particular is reading).
+ */
+export function listedStates(f: Pick<CommitmentListFilter, "reviewState" | "scope">): ReviewState[] {
+  const scope = f.scope;
+  const defaults: readonly ReviewState[] = scope?.states ?? ["unchecked", "checked"];
+  if (!f.reviewState) return [...defaults];
+  if (!scope || scope.staff) return [f.reviewState];
+  return defaults.includes(f.reviewState) ? [f.reviewState] : [];
+}
+
 function filtered(db: Db, f: Omit<CommitmentListFilter, "limit" | "offset" | "asOf" | "status">) {
-  let query = selectCommitmentsWithContext(db);
+  let query = selectCommitmentsWithContext(db).where(commitmentInStates(listedStates(f)));
   if (f.agency) query = query.where("commitments.agency", "=", f.agency);
   if (f.kind) query = query.where("commitments.kind", "=", f.kind);
   if (f.region) query = query.where("documents.region", "=", f.region);
