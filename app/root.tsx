@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { canImport, isReviewer, ROLE_LABELS } from "~/lib/roles";
+import { useNonce } from "~/lib/nonce";
 import { getViewer } from "~/lib/user.server";
 
 export const links: LinksFunction = () => [
@@ -67,6 +68,7 @@ function SiteNav() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -87,8 +89,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         <main className="page">{children}</main>
         <footer className="site-footer">从答复型向落实型转变 —— 每一项承诺都有出处、有期限、可核查。</footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

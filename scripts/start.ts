@@ -1,6 +1,6 @@
 // `npm start`: migrate the database, seed it if empty, build the production bundle if it is missing
-// or older than the sources, then serve it with remix-serve on HOST:PORT (127.0.0.1:3000).
-// See docs/decisions/0004-serving-the-app.md.
+// or older than the sources, then serve it with the app's own server (server/index.ts) on HOST:PORT
+// (127.0.0.1:3000). See docs/decisions/0004-serving-the-app.md and 0021-own-server.md.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { withoutEsbuildExitDeadlock } from "./build-output";
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const buildEntry = path.join(root, "build", "index.js");
 const remixCli = path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js");
-const serveCli = path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js");
+const serverEntry = path.join(root, "server", "index.ts");
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -101,8 +101,9 @@ async function main(): Promise<void> {
 
   const host = process.env.HOST || "127.0.0.1";
   const port = process.env.PORT || "3000";
-  // remix-serve binds every interface unless HOST is set, so HOST is always passed down.
-  const server = spawn(process.execPath, [serveCli, buildEntry], {
+  // HOST is always passed down (remix-serve, which this replaced, bound every interface without it).
+  // server/index.ts is TypeScript: Node runs it with tsx's loader, in this one child process.
+  const server = spawn(process.execPath, ["--import", "tsx", serverEntry, buildEntry], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, HOST: host, PORT: port, NODE_ENV: "production" },

@@ -3,6 +3,7 @@
 // shown next to the fields (see FieldError).
 import { z } from "zod";
 import { STATUSES } from "~/domain/types";
+import { isWellFormedText } from "~/lib/text-rules";
 
 const isoDay = z
   .string({ error: "请填写日期。" })
@@ -118,9 +119,24 @@ export function formFields(form: FormData, names: readonly string[]): Record<str
 }
 
 /**
- * Only same-site paths are followed after login, never `//evil.example` or an absolute URL.
+ * Only same-site paths are followed after login, never `//evil.example`, `/\evil.example`, an
+ * absolute URL or a path with a control character in it (browsers drop tabs and newlines from a
+ * URL, so `/\t/evil.example` would become `//evil.example`). The path is returned as the URL
+ * parser writes it — percent-encoded, so it is always a valid Location header.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2000 || !to.startsWith("/")) return fallback;
+  // C0 controls, DEL, C1 controls; a backslash counts as a slash to browsers.
+  if (/[\u0000-\u001F\u007F-\u009F\\]/.test(to) || to.startsWith("//")) return fallback;
+  if (!isWellFormedText(to)) return fallback;
+  const base = "http://same-site.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("//") ? fallback : path;
 }
