@@ -66,6 +66,16 @@ export const INDICATOR_SYNONYMS: readonly SynonymEntry[] = [
   { canonical: "乡镇街道", variants: ["乡镇(街道)", "镇(街道)", "镇街", "乡镇、街道"] },
   { canonical: "社区村", variants: ["社区(村)", "城乡社区", "村社区", "村(社区)"] },
   { canonical: "县市区", variants: ["县(市、区)", "县(市,区)", "县市", "县区", "县(市)"] },
+  // childcare, health, transport, employment: the names bulletins and plans use for one measure
+  { canonical: "托位", variants: ["托育位", "托育托位", "托育服务托位", "托育服务位", "托额", "托育托额"] },
+  { canonical: "预期寿命", variants: ["期望寿命", "平均预期寿命", "平均期望寿命", "预期的寿命", "人均期望寿命"] },
+  {
+    canonical: "轨道交通运营里程",
+    variants: ["城市轨道交通运营总里程", "城市轨道交通运营里程", "轨道交通运营总里程", "轨道交通运营线路总里程", "轨道交通线网运营里程", "轨道交通线网里程"],
+  },
+  { canonical: "城镇新增就业", variants: ["城镇新增就业人员", "城镇新增就业人口", "新增城镇就业"] },
+  { canonical: "空气质量优良天数比例", variants: ["空气优良天数比例", "空气质量优良天数比率", "环境空气质量优良天数比例", "优良天数比例", "优良天数比率"] },
+  { canonical: "高标准农田", variants: ["高标准基本农田"] },
   // shares
   { canonical: "覆盖率", variants: ["覆盖面", "覆盖比例", "覆盖比率"] },
   { canonical: "达标率", variants: ["达标比例"] },
@@ -77,7 +87,7 @@ export const COUNT_WORDS: readonly string[] = ["数量", "总数", "个数", "�
 
 /** Words that dress an indicator up without changing what is measured. */
 export const FILLER_PREFIXES: readonly string[] = [
-  "全省", "全市", "全县", "全区", "全国", "我省", "我市", "我县", "我区",
+  "全省", "全市", "全县", "全区", "全国", "我省", "我市", "我县", "我区", "我国", "中国", "居民",
   "累计新增", "累计建成", "累计", "新增", "新建", "建成", "建设", "培育", "打造", "创建", "完成", "开展", "实现", "拥有", "达到",
 ];
 export const FILLER_CHARS = /[的了之等及和与、，,。；;：:“”"'‘’《》<>【】\[\]()（）\s·\-—]/g;

@@ -119,6 +119,20 @@ const HEAD_MISMATCH = 0.8;
 /** One is a share, the other a count (护理型床位占比 vs 护理型床位数). */
 const MEASURE_MISMATCH = 0.7;
 
+/**
+ * One name is a shortened form of the other: every character of the shorter is in the longer, in
+ * order, and both end on the same character (the head noun lines up): 托位 / 婴幼儿照护服务托位,
+ * 运营里程 / 城市轨道交通运营总里程, 城镇调查失业率 / 各月全国城镇调查失业率. Scored by how much of the
+ * longer the shorter covers, never under SHORTENED_FLOOR.
+ */
+const SHORTENED_FLOOR = 0.75;
+/**
+ * Both names carry words the other lacks (城镇登记失业率 / 城镇调查失业率, 市郊铁路运营里程 /
+ * 城市轨道交通运营里程): each qualifier names another measure. The similarity loses up to this share,
+ * in proportion to the smaller residue against the shorter name.
+ */
+const CONFLICT_WEIGHT = 0.5;
+
 /** Similarity of two indicator names in [0, 1]; symmetric by construction. */
 export function indicatorSimilarity(a: string, b: string): number {
   const na = normalizeIndicator(a);
@@ -128,17 +142,25 @@ export function indicatorSimilarity(a: string, b: string): number {
   if (na.core === nb.core) {
     sim = 1;
   } else {
-    const ga = grams(na.core);
-    const gb = grams(nb.core);
-    const common = multisetIntersection(ga, gb);
-    const dice = (2 * common) / (ga.length + gb.length);
-    const overlap = common / Math.min(ga.length, gb.length);
     const la = [...na.core].length;
     const lb = [...nb.core].length;
-    const lcs = (2 * lcsLength(na.core, nb.core)) / (la + lb);
-    sim = W_DICE * dice + W_OVERLAP * overlap + W_LCS * lcs;
-    if (na.head === nb.head) sim += HEAD_BOOST * (1 - sim);
-    else if (!na.head.includes(nb.head) && !nb.head.includes(na.head)) sim *= HEAD_MISMATCH;
+    const lcs = lcsLength(na.core, nb.core);
+    const shorter = Math.min(la, lb);
+    const sameLast = na.core.slice(-1) === nb.core.slice(-1);
+    if (lcs === shorter && shorter >= 2 && sameLast) {
+      sim = SHORTENED_FLOOR + (1 - SHORTENED_FLOOR) * (lcs / Math.max(la, lb));
+    } else {
+      const ga = grams(na.core);
+      const gb = grams(nb.core);
+      const common = multisetIntersection(ga, gb);
+      const dice = (2 * common) / (ga.length + gb.length);
+      const overlap = common / Math.min(ga.length, gb.length);
+      sim = W_DICE * dice + W_OVERLAP * overlap + W_LCS * ((2 * lcs) / (la + lb));
+      if (na.head === nb.head) sim += HEAD_BOOST * (1 - sim);
+      else if (!na.head.includes(nb.head) && !nb.head.includes(na.head)) sim *= HEAD_MISMATCH;
+      const residue = Math.min(la - lcs, lb - lcs);
+      if (residue > 0) sim *= 1 - CONFLICT_WEIGHT * Math.min(1, residue / shorter);
+    }
   }
   // A name with no measure word counts things (养老床位); against a share (养老床位利用率) that is a
   // different measure even when every character of one is inside the other.
@@ -265,7 +287,8 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
       reasons.push(`地区不同：${cr}/${xr}`);
       break;
     case "unknown":
-      reasons.push("地区未知");
+      if (cr !== "" && xr === "") reasons.push(`数据地区不明，不能作为${cr}的数据`);
+      else reasons.push("地区未知");
       break;
   }
   const ca = context.commitment.agency?.trim();
@@ -275,6 +298,9 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
 
   let score = W_INDICATOR * sim + W_UNIT * unitScore + W_REGION * regionScore + W_AGENCY * (sameAgency ? 1 : 0.5);
   if (relation === "different" || relation === "contains" || relation === "within") score *= DIFFERENT_PLACE_FACTOR;
+  // A figure of no known place says nothing about a known place's pledge (issue 8 §3); the reverse —
+  // a pledge whose page names no place, a figure of a named one — is still proposed for a reviewer.
+  if (relation === "unknown" && cr !== "" && xr === "") score *= DIFFERENT_PLACE_FACTOR;
 
   // Dates.
   const statedOn = isoDay(commitment.statedOn);

@@ -2,7 +2,7 @@
 // stored with the key of its document's place, and a new document looks for earlier commitments of
 // the same place and of no known place. Another place's pledge is never a candidate — scoreMatch
 // would keep it under the threshold anyway (decision 0012).
-import { isNational, normalizeRegion, regionPath } from "./regions";
+import { isNational, leadingPlace, normalizeRegion, regionPath, relateRegions } from "./regions";
 
 /** The key of national documents (全国, 国务院 …). */
 export const NATIONAL_KEY = "全国";
@@ -21,6 +21,12 @@ export function regionKey(region: string | null | undefined): string {
   return path && path.length > 0 ? path.join("/") : r;
 }
 
+/** The place a stored key names, for scoring: the last piece of its path; null for no place. */
+export function regionOfKey(key: string | null | undefined): string | null {
+  if (!key) return null;
+  return key.split("/").pop() ?? null;
+}
+
 /**
  * The keys whose commitments a document of `region` may report on: its own place and unknown
  * places. Places containing it or inside it are not read — their figures are not the same place's
@@ -31,4 +37,27 @@ export function candidateRegionKeys(region: string | null | undefined): string[]
   const key = regionKey(region);
   if (key === UNKNOWN_KEY) return null;
   return [key, UNKNOWN_KEY];
+}
+
+// What a sentence may open with before its subject: an item number, a date, a connective.
+const SENTENCE_OPENING =
+  /^(?:[\s|]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|截至[^,，;；。]{1,14}[,，]?|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|以来)?[,，]?|(?:其中|同时|另外|此外|目前|近年来|去年|今年)[,，]?))+/;
+
+/**
+ * The place a figure is of: the place its sentence opens with (北京的轨道交通运营线路增加到30条 in a
+ * national bulletin, 普陀区新增养老床位 in a city's report) when that differs from the document's,
+ * else the document's own place. A national bulletin's sentence about one city is that city's figure,
+ * not the country's (issue 8 §3).
+ */
+export function figurePlace(sentence: string, documentRegion: string | null | undefined): string | null {
+  const rest = sentence.replace(SENTENCE_OPENING, "");
+  let lead = rest.length > 0 ? leadingPlace(rest) : null;
+  if (lead === null && documentRegion && rest.length > 0) {
+    // 普陀区 alone is ambiguous (上海, 舟山); read after the document's place it is not
+    const within = leadingPlace(documentRegion + rest);
+    if (within !== null && within.length > documentRegion.length) return documentRegion + within.name;
+  }
+  if (lead === null) return documentRegion ?? null;
+  if (documentRegion && relateRegions(documentRegion, lead.name) === "same") return documentRegion;
+  return lead.name;
 }

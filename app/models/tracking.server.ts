@@ -18,9 +18,14 @@ import { isKnownStatus } from "../domain/status";
 type Db = Kysely<Database>;
 
 /** The matching keys stored on a commitment (docs/decisions/0009). */
-export function matchKeys(indicator: string, unit: string | null | undefined): { head: string; family: string } {
-  return { head: normalizeIndicator(indicator).head, family: unitDimension(unit) };
+export function matchKeys(indicator: string, unit: string | null | undefined, change = false): { head: string; family: string } {
+  // A change (提高1.32岁, 提高2个百分点) is another measure than the level it moves: its own key, so
+  // it is never a candidate for a level's pledge, nor the reverse (issue 8 §5).
+  return { head: normalizeIndicator(indicator).head + (change ? CHANGE_MARK : ""), family: unitDimension(unit) };
 }
+
+/** Appended to the head key of a change (a figure or target that says how far a value moves). */
+export const CHANGE_MARK = "Δ";
 
 export type CommitmentWithContext = CommitmentRow & {
   document_replied_on: string | null;

@@ -13,11 +13,11 @@ import { upsertPerson, upsertSuggestion } from "../models/person.server";
 import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
 import { newId } from "../lib/id";
 import { backfillMatchKeys, backfillObservationKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
-import { regionKey } from "../domain/region-keys";
+import { figurePlace, regionKey } from "../domain/region-keys";
 
 /** An observation's matching keys (docs/decisions/0015), as a commitment's. */
-function observationKeys(indicator: string, unit: string | null, region: string | null | undefined) {
-  const keys = matchKeys(indicator, unit);
+function observationKeys(indicator: string, unit: string | null, region: string | null | undefined, change = false) {
+  const keys = matchKeys(indicator, unit, change);
   return { indicator_head: keys.head, unit_family: keys.family, region_key: regionKey(region) };
 }
 
@@ -108,7 +108,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
   };
 
   const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => {
-    const keys = matchKeys(c.indicator, c.target?.unit ?? c.baseline?.unit ?? null);
+    const keys = matchKeys(c.indicator, c.target?.unit ?? c.baseline?.unit ?? null, c.target?.change === true);
     return {
     id: newId(),
     document_id: documentId,
@@ -144,7 +144,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
   });
 
   const observations: NewObservation[] = extraction.observations.map((o) => ({
-    ...observationKeys(o.indicator, o.unit ?? null, meta.region),
+    ...observationKeys(o.indicator, o.unit ?? null, figurePlace(o.quote, meta.region), o.change === true),
     id: newId(),
     document_id: documentId,
     quote: o.quote,

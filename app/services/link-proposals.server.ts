@@ -14,7 +14,7 @@ import {
   type LaterMention,
 } from "../domain/matching";
 import { formatDay } from "../domain/format";
-import { candidateRegionKeys, regionKey } from "../domain/region-keys";
+import { candidateRegionKeys, figurePlace, regionKey, regionOfKey } from "../domain/region-keys";
 import type { TrackedCommitment } from "../domain/types";
 import { appendEvents } from "../models/event.server";
 import type { UnitDimension } from "../domain/units";
@@ -32,18 +32,15 @@ type Db = Kysely<Database>;
 /**
  * Most candidates one observation or pledge is scored against; the newest pledges come first. Was
  * 300: reading and scoring 300 rows for each of a document's ~25 items was most of the ingest time
- * at scale, and only the best MAX_PROPOSALS_PER_ITEM are kept (docs/decisions/0011-scale.md).
+ * at scale, and only the best MAX_PLEDGES_PER_FIGURE is kept (docs/decisions/0011-scale.md).
  */
 export const MAX_CANDIDATES = 100;
 
 /**
- * Most links proposed for one observation or pledge: the best-scoring candidates (newer first on a
- * tie). Every candidate above the threshold used to be proposed; at a province's volume one
- * observation on a common indicator (养老机构) cleared it against hundreds of other places' pledges,
- * about 1,700 links per document — no reviewer reads that, and writing them was most of the ingest
- * time (docs/decisions/0011-scale.md).
+ * A figure reports on one pledge: only its best-scoring candidate is proposed (issue 8 §5). Two
+ * pledges it fits equally well (the same target restated in two sentences of one plan) share it.
  */
-export const MAX_PROPOSALS_PER_ITEM = 3;
+export const MAX_PLEDGES_PER_FIGURE = 1;
 
 /** Every unit family (domain/units unitDimension), for the candidates of an unknown unit. */
 const UNIT_FAMILIES = Object.keys({
@@ -180,13 +177,25 @@ function nearestRevision(candidates: { link: NewLink; stated: string | null }[],
   return nearest ? [nearest.link] : [];
 }
 
-/** The best `MAX_PROPOSALS_PER_ITEM` of one item's links; candidates arrive newest first. */
-function best(links: NewLink[]): NewLink[] {
-  return links
-    .map((link, i) => ({ link, i }))
-    .sort((a, b) => b.link.score - a.link.score || a.i - b.i)
-    .slice(0, MAX_PROPOSALS_PER_ITEM)
-    .map(({ link }) => link);
+/** A figure's best-scoring pledge (and any tied with it); candidates arrive newest first. */
+function bestForFigure(links: NewLink[]): NewLink[] {
+  if (links.length === 0) return [];
+  const top = Math.max(...links.map((l) => l.score));
+  return links.filter((l) => l.score >= top - 1e-9).slice(0, Math.max(MAX_PLEDGES_PER_FIGURE, 2));
+}
+
+/**
+ * Per pledge, one figure per document and as-of date: a progress table that repeats 202个 in two
+ * columns, or a bulletin that gives the same measure twice, is one report (issue 8 §5).
+ */
+function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; documentId?: string }[]): NewLink[] {
+  const bestOf = new Map<string, NewLink>();
+  for (const { link, asOf, documentId } of items) {
+    const key = `${link.commitment_id}|${documentId ?? ""}|${asOf ?? ""}`;
+    const held = bestOf.get(key);
+    if (!held || link.score > held.score) bestOf.set(key, link);
+  }
+  return [...bestOf.values()];
 }
 
 export interface NewDocumentParty {
@@ -220,14 +229,17 @@ export async function proposeLinksForDocument(
   },
 ): Promise<number> {
   const links: NewLink[] = [];
+  const figureLinks: { link: NewLink; asOf: string | null }[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
   const regionKeys = candidateRegionKeys(document.region);
   /** the document of every earlier commitment a proposed link points at */
   const documentOf = new Map<string, string>();
 
   for (const o of observations) {
-    const keys = matchKeys(o.indicator, o.unit ?? null);
-    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys, excludeDocumentId: document.documentId });
+    const keys = { head: o.indicator_head ?? matchKeys(o.indicator, o.unit ?? null).head, family: o.unit_family ?? matchKeys(o.indicator, o.unit ?? null).family };
+    // the figure's own place: a national bulletin's sentence about 北京 is Beijing's (issue 8 §3)
+    const place = figurePlace(o.quote, document.region);
+    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys: candidateRegionKeys(place), excludeDocumentId: document.documentId });
     const asOf = o.as_of ?? document.statedOn;
     const found: NewLink[] = [];
     for (const row of candidates) {
@@ -235,7 +247,7 @@ export async function proposeLinksForDocument(
       const match = scoreMatch(
         earlier,
         observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit ?? null, per: o.per ?? undefined, asOf: asOf ?? null }),
-        { commitment: { region: row.document_region, agency: row.agency }, candidate: candidateParty },
+        { commitment: { region: row.document_region, agency: row.agency }, candidate: { region: place, agency: document.agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
@@ -243,8 +255,9 @@ export async function proposeLinksForDocument(
         proposedLink({ commitment_id: row.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
       );
     }
-    links.push(...best(found));
+    figureLinks.push(...bestForFigure(found).map((link) => ({ link, asOf: asOf ?? null })));
   }
+  links.push(...onePerPledgeAndDate(figureLinks));
 
   for (const later of commitments) {
     if (later.kind === "qualitative") continue;
@@ -321,19 +334,21 @@ export async function proposeLinksForDocument(
       excludeDocumentId: document.documentId,
       after: later.statedOn,
     });
-    const reported: NewLink[] = [];
+    const reported: { link: NewLink; asOf: string | null; documentId: string }[] = [];
     for (const o of reports) {
       const match = scoreMatch(
         later,
         observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit, per: o.per ?? undefined, asOf: o.as_of ?? o.document_replied_on }),
-        { commitment: candidateParty, candidate: { region: o.document_region, agency: o.document_agency } },
+        { commitment: candidateParty, candidate: { region: o.region_key !== null ? regionOfKey(o.region_key) : o.document_region, agency: o.document_agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
-      reported.push(
-        proposedLink({ commitment_id: later.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
-      );
+      reported.push({
+        link: proposedLink({ commitment_id: later.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
+        asOf: o.as_of ?? o.document_replied_on,
+        documentId: o.document_id,
+      });
     }
-    links.push(...best(reported));
+    links.push(...onePerPledgeAndDate(reported));
   }
 
   const mentions: LaterMention[] = [
