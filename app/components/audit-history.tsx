@@ -1,5 +1,5 @@
 import { formatInstant } from "~/lib/format";
-import { actionLabel, fieldLabel, LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
+import { actionLabel, fieldLabel, LINK_STATE_LABELS, REVIEW_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
 
 const KIND_WORDS: Record<string, string> = { observation: "后续数据", revision: "后续承诺", quantitative: "量化指标", milestone: "节点任务", qualitative: "定性表述" };
 import { statusLabel } from "~/lib/status-style";
@@ -13,6 +13,7 @@ function show(key: string, value: unknown): string {
   if (key === "revisionKind" && typeof value === "string") return (REVISION_LABELS as Record<string, string>)[value] ?? value;
   if (key === "source" && typeof value === "string") return (UPDATE_SOURCE_LABELS as Record<string, string>)[value] ?? value;
   if (key === "state" && typeof value === "string") return (LINK_STATE_LABELS as Record<string, string>)[value] ?? value;
+  if (key === "reviewState" && typeof value === "string") return (REVIEW_STATE_LABELS as Record<string, string>)[value] ?? value;
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

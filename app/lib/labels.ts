@@ -24,6 +24,12 @@ export const UPDATE_SOURCE_LABELS = { agency: "承办单位报告", reviewer: "�
 // Audit actions are dotted verbs chosen by the services ("update.added", "link.confirmed", …); the
 // page names the ones it knows and shows the rest as they are rather than guessing.
 const ACTION_WORDS: [RegExp, string][] = [
+  [/^excluded$/, "排除（不是承诺 / 不是进展数据）"],
+  [/^restored$/, "恢复被排除的结果"],
+  [/^added$/, "审核人员补充承诺"],
+  [/^exclusion_proposed$/, "重新提取后提议排除"],
+  [/^exclusion_kept$/, "保留（不排除）"],
+  [/^reextracted$/, "按新版引擎重新提取"],
   [/disagree.*resolv/i, "答复代表 / 委员的不同意见"],
   [/disagree/i, "代表 / 委员提出不同意见"],
   [/withdraw/i, "撤回承诺"],
@@ -82,6 +88,7 @@ const FIELD_WORDS: Record<string, string> = {
   disagreementId: "意见编号",
   resolution: "处理结果",
   laterDocumentId: "后续文件",
+  reviewState: "核对状态",
 };
 
 export function fieldLabel(key: string): string {

@@ -1,6 +1,10 @@
 import type { Kysely } from "kysely";
 import type { CommitmentRow, Database, NewCommitment } from "../../db/schema";
 import { commitmentTextContains } from "./sql.server";
+import { commitmentInStates, type ReviewState } from "./review-state.server";
+
+/** What a count or a list holds unless told otherwise: every reading not excluded. */
+const NOT_EXCLUDED: readonly ReviewState[] = ["unchecked", "checked"];
 
 type Db = Kysely<Database>;
 
@@ -82,12 +86,16 @@ export async function listCommitments(
 }
 
 /** The agencies that have commitments, for a filter list. Distinct over the agency index. */
-export async function listCommitmentAgencies(db: Db, { limit = 500 }: { limit?: number } = {}): Promise<string[]> {
+export async function listCommitmentAgencies(
+  db: Db,
+  { limit = 500, states = NOT_EXCLUDED }: { limit?: number; states?: readonly ReviewState[] } = {},
+): Promise<string[]> {
   const rows = await db
     .selectFrom("commitments")
     .select("agency")
     .distinct()
     .where("agency", "is not", null)
+    .where(commitmentInStates(states))
     .orderBy("agency")
     .limit(limit)
     .execute();
@@ -96,10 +104,12 @@ export async function listCommitmentAgencies(db: Db, { limit = 500 }: { limit?: 
 
 export async function countCommitmentsByKind(
   db: Db,
+  { states = NOT_EXCLUDED }: { states?: readonly ReviewState[] } = {},
 ): Promise<Record<CommitmentRow["kind"], number> & { total: number }> {
   const rows = await db
     .selectFrom("commitments")
     .select((eb) => ["kind", eb.fn.countAll<number>().as("n")])
+    .where(commitmentInStates(states))
     .groupBy("kind")
     .execute();
   const counts = { quantitative: 0, milestone: 0, qualitative: 0, total: 0 };

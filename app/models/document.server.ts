@@ -2,6 +2,7 @@ import { cachedUntilNextWrite } from "../services/read-cache.server";
 import type { Kysely } from "kysely";
 import type { Database, DocumentRow, NewDocument } from "../../db/schema";
 import { contains, parseJsonArray } from "./sql.server";
+import { commitmentInStates, observationInStates, type ReviewState } from "./review-state.server";
 
 type Db = Kysely<Database>;
 
@@ -46,6 +47,8 @@ export interface DocumentListItem {
 export interface DocumentListFilter {
   q?: string;
   agency?: string;
+  /** the review states the per-document counts include (default: everything not excluded) */
+  states?: readonly ReviewState[];
 }
 
 function filterDocuments(db: Db, { q, agency }: DocumentListFilter) {
@@ -76,7 +79,7 @@ function filterDocuments(db: Db, { q, agency }: DocumentListFilter) {
 /** One page of documents, newest reply first, with per-document counts for that page only. */
 export async function listDocuments(
   db: Db,
-  { q, agency, limit, offset }: DocumentListFilter & { limit: number; offset: number },
+  { q, agency, limit, offset, states = ["unchecked", "checked"] }: DocumentListFilter & { limit: number; offset: number },
 ): Promise<{ total: number; items: DocumentListItem[] }> {
   const base = filterDocuments(db, { q, agency });
   const [countRow, items] = await Promise.all([
@@ -101,11 +104,13 @@ export async function listDocuments(
           .selectFrom("commitments")
           .select((e) => e.fn.countAll<number>().as("n"))
           .whereRef("commitments.document_id", "=", "documents.id")
+          .where(commitmentInStates(states))
           .as("commitment_count"),
         eb
           .selectFrom("observations")
           .select((e) => e.fn.countAll<number>().as("n"))
           .whereRef("observations.document_id", "=", "documents.id")
+          .where(observationInStates(states))
           .as("observation_count"),
       ])
       // NULLS LAST spelled out: the databases disagree on where nulls sort by default.

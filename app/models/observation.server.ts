@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, NewObservation, ObservationRow } from "../../db/schema";
+import { observationInStates, type ReviewState } from "./review-state.server";
 
 type Db = Kysely<Database>;
 
@@ -24,10 +25,14 @@ export async function listObservationsForDocument(
     .execute();
 }
 
-export async function countObservations(db: Db): Promise<number> {
+export async function countObservations(
+  db: Db,
+  { states = ["unchecked", "checked"] }: { states?: readonly ReviewState[] } = {},
+): Promise<number> {
   const row = await db
     .selectFrom("observations")
     .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where(observationInStates(states))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

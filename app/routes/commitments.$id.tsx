@@ -12,6 +12,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { LabelledOptions, StatusOptions } from "~/components/options";
 import { KIND_LABELS } from "~/lib/format";
 import { confirmCommitment, editCommitment, type CommitmentEdit } from "~/services/commitment-edits.server";
+import { excludeReading, restoreReading } from "~/services/review-states.server";
 import { AuditHistory } from "~/components/audit-history";
 import { ClientOnly } from "~/components/client-only";
 import { FieldError } from "~/components/field-error";
@@ -211,6 +212,16 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return back("已确认提取结果无误。");
   }
 
+  if (intent === "exclude" || intent === "restore") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以排除或恢复提取结果。");
+    const reason = String(form.get("reason") ?? "").trim() || null;
+    const result = await serviceCall(intent, () =>
+      (intent === "exclude" ? excludeReading : restoreReading)(db, { kind: "commitment", id, reason, actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return back(intent === "exclude" ? "已排除：不是承诺。这条记录不再计入任何列表和统计，可以恢复。" : "已恢复这项承诺。");
+  }
+
   if (intent === "edit") {
     if (!isReviewer(user)) throw forbidden("只有审核人员可以修改提取结果。");
     const read = readEditForm(form);
@@ -287,6 +298,24 @@ export default function CommitmentPage() {
           </button>
         </Form>
       </div>
+
+      {c.exclusion ? (
+        <div className="excluded-banner" data-testid="excluded-banner">
+          <strong>已排除：</strong>
+          {c.exclusion.reason}（{c.exclusion.by}，{formatInstant(c.exclusion.at)}）。这一条不计入任何列表和统计。
+          {can.review ? (
+            <Form method="post" className="link-actions">
+              <input type="hidden" name="intent" value="restore" />
+              <SubmitButton intent="restore" label="恢复" className="button--small button--ghost" />
+            </Form>
+          ) : null}
+        </div>
+      ) : c.exclusionProposed && can.review ? (
+        <div className="excluded-banner" data-testid="exclusion-proposed">
+          <strong>提议排除：</strong>
+          {c.exclusionProposed.reason}
+        </div>
+      ) : null}
 
       <div className="layout-2">
         <div>
@@ -661,13 +690,31 @@ function ExtractionReview({ c, errors, open }: { c: TrackedCommitmentDetail; err
             : "提取结果尚未经人工复核。"
           : c.origin === "confirmed"
             ? "提取结果已经人工确认。"
-            : "提取结果已经人工修改（见变更记录）。"}
+            : c.origin === "added"
+              ? `由审核人员${c.addedBy ?? ""}补充（系统未识别出的承诺）。`
+              : "提取结果已经人工修改（见变更记录）。"}
       </p>
       {c.origin === "extracted" ? (
         <Form method="post" className="form-actions" data-testid="confirm-extraction">
           <input type="hidden" name="intent" value="confirm-extraction" />
           <SubmitButton intent="confirm-extraction" label="提取结果无误" className="button--confirm" />
         </Form>
+      ) : null}
+      {c.reviewState !== "excluded" ? (
+        <details className="disclosure" data-testid="exclude-commitment">
+          <summary>排除：不是承诺</summary>
+          <Form method="post" className="form">
+            <input type="hidden" name="intent" value="exclude" />
+            <p className="sub">系统把不是承诺的句子读成了承诺（例如复述代表的建议、已完成的工作）。排除后不计入任何列表和统计，记录保留，可以恢复。</p>
+            <label className="field">
+              <span>补充说明（可选）</span>
+              <textarea name="reason" rows={2} maxLength={1000} />
+            </label>
+            <div className="form-actions">
+              <SubmitButton intent="exclude" label="不是承诺" className="button--reject" />
+            </div>
+          </Form>
+        </details>
       ) : null}
       <details className="disclosure" open={open || undefined} id="edit">
         <summary>修改提取结果</summary>

@@ -1,9 +1,10 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { KindBadge } from "~/components/kind-badge";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getDb } from "~/lib/db.server";
-import { takeFlash } from "~/lib/flash.server";
+import { setFlash, takeFlash } from "~/lib/flash.server";
 import {
   addresseeLabel,
   firmnessLabel,
@@ -13,12 +14,17 @@ import {
   formatValue,
 } from "~/lib/format";
 import { segmentText, type MarkSpan } from "~/lib/highlight";
+import { forbidden, serviceCall } from "~/lib/http.server";
+import { isReviewer } from "~/lib/roles";
+import { getViewer, requireViewer } from "~/lib/user.server";
 import { listCommitmentsForDocument } from "~/models/commitment.server";
 import { getDocument } from "~/models/document.server";
 import { listObservationsForDocument } from "~/models/observation.server";
 import { Flash } from "~/components/flash";
 import { ReviewMark } from "~/components/review-mark";
 import { commitmentReviewState, observationReviewState } from "~/models/review-state.server";
+import { confirmCommitment } from "~/services/commitment-edits.server";
+import { confirmObservation, excludeReading, restoreReading } from "~/services/review-states.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.document.title || data?.document.file_name || "答复文件"} · 承诺跟踪` },
@@ -32,24 +38,94 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = await getDb();
   const document = await getDocument(db, { id });
   if (!document) throw new Response("没有找到这份答复文件。", { status: 404 });
-  const [commitments, observations, flash] = await Promise.all([
+  const [commitmentRows, observationRows, flash, viewer] = await Promise.all([
     listCommitmentsForDocument(db, { documentId: id }),
     listObservationsForDocument(db, { documentId: id }),
     takeFlash(request),
+    getViewer(request),
   ]);
+  const staff = isReviewer(viewer);
+  const commitments = commitmentRows.map((c) => ({ ...c, reviewState: commitmentReviewState(c) }));
+  const observations = observationRows.map((o) => ({ ...o, reviewState: observationReviewState(o) }));
+  // Excluded readings are off the tables and the text; staff find them, and restore them, below.
+  const excluded = staff
+    ? [
+        ...commitments.filter((c) => c.reviewState === "excluded").map((c) => ({ kind: "commitment" as const, id: c.id, label: c.indicator, quote: c.quote, reason: c.excluded_reason, by: c.excluded_by, at: c.excluded_at })),
+        ...observations.filter((o) => o.reviewState === "excluded").map((o) => ({ kind: "observation" as const, id: o.id, label: o.indicator, quote: o.quote, reason: o.excluded_reason, by: o.excluded_by, at: o.excluded_at })),
+      ]
+    : [];
   return json(
     {
       document,
-      commitments: commitments.map((c) => ({ ...c, reviewState: commitmentReviewState(c) })),
-      observations: observations.map((o) => ({ ...o, reviewState: observationReviewState(o) })),
+      commitments: commitments.filter((c) => c.reviewState !== "excluded"),
+      observations: observations.filter((o) => o.reviewState !== "excluded"),
+      excluded,
+      staff,
       flash: flash.message,
     },
     { headers: flash.headers },
   );
 }
 
+const ReadingForm = z.object({
+  intent: z.enum(["confirm", "exclude", "restore"]),
+  kind: z.enum(["commitment", "observation"]),
+  id: z.string().trim().min(1).max(100),
+  reason: z.string().trim().max(1000, "理由不超过1000字").optional(),
+});
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = await requireViewer(request);
+  if (!isReviewer(user)) throw forbidden("只有审核人员可以核对提取结果。");
+  const form = await request.formData();
+  const parsed = ReadingForm.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string" && v !== "")));
+  if (!parsed.success) return json({ intent: String(form.get("intent") ?? ""), formError: "操作有误。", fieldErrors: {} }, { status: 400 });
+  const db = await getDb();
+  const { intent, kind, id, reason } = parsed.data;
+  const result = await serviceCall(intent, async () => {
+    if (intent === "exclude") return excludeReading(db, { kind, id, reason: reason ?? null, actor: user });
+    if (intent === "restore") return restoreReading(db, { kind, id, reason: reason ?? null, actor: user });
+    return kind === "commitment" ? confirmCommitment(db, { commitmentId: id, actor: user }) : confirmObservation(db, { id, actor: user });
+  });
+  if (result instanceof Response) return result;
+  const what = kind === "commitment" ? "承诺" : "进展数据";
+  const message = intent === "exclude" ? `已排除这条${what}（可在页面下方恢复）。` : intent === "restore" ? `已恢复这条${what}。` : `已确认这条${what}无误。`;
+  const url = new URL(request.url);
+  return redirect(`/documents/${params.id ?? ""}${url.search}`, { headers: { "Set-Cookie": await setFlash(message) } });
+}
+
+/** Confirm / exclude buttons for one reading (reviewers). */
+function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation"; id: string; state: string }) {
+  return (
+    <div className="reading-actions">
+      {state === "unchecked" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="confirm" />
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="id" value={id} />
+          <button type="submit" className="button button--small button--confirm">
+            无误
+          </button>
+        </Form>
+      ) : null}
+      <details className="reading-actions__exclude">
+        <summary>排除…</summary>
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="exclude" />
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="id" value={id} />
+          <input type="text" name="reason" placeholder="补充说明（可选）" aria-label="排除理由" maxLength={1000} />
+          <button type="submit" className="button button--small button--reject">
+            {kind === "commitment" ? "不是承诺" : "不是进展数据"}
+          </button>
+        </Form>
+      </details>
+    </div>
+  );
+}
+
 export default function DocumentPage() {
-  const { document, commitments, observations, flash } = useLoaderData<typeof loader>();
+  const { document, commitments, observations, excluded, staff, flash } = useLoaderData<typeof loader>();
   const spans: MarkSpan[] = [
     ...commitments.map((c) => ({
       start: c.start_offset,
@@ -62,7 +138,7 @@ export default function DocumentPage() {
     ...observations.map((o, i) => ({
       start: o.start_offset,
       end: o.end_offset,
-      id: `quote-o${i + 1}`,
+      id: `quote-o-${o.id}`,
       kind: "observation" as const,
       label: `进展数据 ${i + 1}`,
     })),
@@ -148,6 +224,7 @@ export default function DocumentPage() {
                   <th>责任单位</th>
                   <th>措辞</th>
                   <th>核对</th>
+                  {staff ? <th className="no-print">操作</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -190,6 +267,11 @@ export default function DocumentPage() {
                       <td className="nowrap">
                         <ReviewMark state={c.reviewState} />
                       </td>
+                      {staff ? (
+                        <td className="no-print">
+                          <ReadingActions kind="commitment" id={c.id} state={c.reviewState} />
+                        </td>
+                      ) : null}
                     </tr>
                   );
                 })}
@@ -215,11 +297,12 @@ export default function DocumentPage() {
                   <th>截至</th>
                   <th>原文</th>
                   <th>核对</th>
+                  {staff ? <th className="no-print">操作</th> : null}
                 </tr>
               </thead>
               <tbody>
-                {observations.map((o, i) => {
-                  const anchor = `quote-o${i + 1}`;
+                {observations.map((o) => {
+                  const anchor = `quote-o-${o.id}`;
                   return (
                     <tr key={o.id} data-review-state={o.reviewState}>
                       <td>{placed.has(anchor) ? <a href={`#${anchor}`}>{o.indicator}</a> : o.indicator}</td>
@@ -229,6 +312,11 @@ export default function DocumentPage() {
                       <td className="nowrap">
                         <ReviewMark state={o.reviewState} />
                       </td>
+                      {staff ? (
+                        <td className="no-print">
+                          <ReadingActions kind="observation" id={o.id} state={o.reviewState} />
+                        </td>
+                      ) : null}
                     </tr>
                   );
                 })}
@@ -237,6 +325,37 @@ export default function DocumentPage() {
           </div>
         )}
       </section>
+
+      {staff && excluded.length > 0 ? (
+        <section className="card" data-testid="excluded-readings">
+          <details className="disclosure">
+            <summary>
+              已排除 <span className="count">{excluded.length}</span>
+            </summary>
+            <p className="sub">审核人员核对后认为不是承诺或不是进展数据的提取结果。它们不计入任何列表和统计，记录仍保留，可以恢复。</p>
+            <ul className="side-list">
+              {excluded.map((x) => (
+                <li key={x.id} data-testid="excluded-reading">
+                  <ReviewMark state="excluded" />{" "}
+                  {x.kind === "commitment" ? <Link to={`/commitments/${x.id}`}>{x.label}</Link> : x.label}
+                  <div className="sub">“{x.quote}”</div>
+                  <div className="sub">
+                    {x.reason}（{x.by}{x.at ? `，${formatInstant(x.at)}` : ""}）
+                  </div>
+                  <Form method="post" className="link-actions">
+                    <input type="hidden" name="intent" value="restore" />
+                    <input type="hidden" name="kind" value={x.kind} />
+                    <input type="hidden" name="id" value={x.id} />
+                    <button type="submit" className="button button--small button--ghost">
+                      恢复
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </section>
+      ) : null}
 
       <section className="card">
         <h2>原文</h2>
@@ -248,10 +367,13 @@ export default function DocumentPage() {
         <div className="document-text" data-testid="document-text">
           {segments.map((segment) =>
             segment.type === "text" ? (
-              <span key={segment.start}>{segment.text}</span>
+              <span key={segment.start} data-start={segment.start}>
+                {segment.text}
+              </span>
             ) : (
               <mark
                 key={segment.start}
+                data-start={segment.start}
                 id={segment.span.id}
                 className={`mark mark--${segment.span.kind}`}
                 title={segment.span.label}

@@ -441,6 +441,14 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
   };
 }
 
+/**
+ * A proposed link whose commitment, figure or later pledge a reviewer excluded (不是承诺 / 不是进展数据)
+ * is no question left to answer: it stays stored, out of the queue, and is back if the reading is restored.
+ */
+const linkBetweenIncluded = sql<boolean>`not exists (select 1 from commitments x where x.id = links.commitment_id and x.excluded_at is not null)
+  and (links.observation_id is null or not exists (select 1 from observations x where x.id = links.observation_id and x.excluded_at is not null))
+  and (links.later_commitment_id is null or not exists (select 1 from commitments x where x.id = links.later_commitment_id and x.excluded_at is not null))`;
+
 export type QueueOrder = "oldest" | "newest" | "score";
 export const QUEUE_ORDERS: readonly QueueOrder[] = ["oldest", "newest", "score"];
 
@@ -452,7 +460,7 @@ export async function listProposedLinks(
   db: Db,
   { limit, offset, order = "oldest", kind }: { limit: number; offset: number; order?: QueueOrder; kind?: LinkView["kind"] },
 ): Promise<{ total: number; items: LinkView[] }> {
-  let page = selectLinkViews(db).where("links.state", "=", "proposed");
+  let page = selectLinkViews(db).where("links.state", "=", "proposed").where(linkBetweenIncluded);
   if (kind) page = page.where("links.kind", "=", kind);
   // Ordered along an index (links_state_created_idx or links_state_score_idx), so a page is read in
   // order instead of sorting the whole queue.
@@ -465,7 +473,8 @@ export async function listProposedLinks(
       let count = db
         .selectFrom("links")
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("state", "=", "proposed");
+        .where("state", "=", "proposed")
+        .where(linkBetweenIncluded);
       if (kind) count = count.where("kind", "=", kind);
       return count.executeTakeFirstOrThrow();
     }),
@@ -858,17 +867,17 @@ function emptyCounts(key: string): ReviewGroupCounts {
  */
 export async function reviewSummary(
   db: Db,
-  input: { year: number; asOf: string; by: "agency" | "person" | "topic" },
+  input: { year: number; asOf: string; by: "agency" | "person" | "topic"; scope?: ReadScope },
 ): Promise<ReviewSummary> {
   const asOf = requireAsOf(input.asOf);
-  return cachedUntilNextWrite(db, `review-summary:${input.year}:${asOf}:${input.by}`, () =>
+  return cachedUntilNextWrite(db, `review-summary:${input.year}:${asOf}:${input.by}:${listedStates(input).join(",")}`, () =>
     computeReviewSummary(db, { ...input, asOf }),
   );
 }
 
 async function computeReviewSummary(
   db: Db,
-  input: { year: number; asOf: string; by: "agency" | "person" | "topic" },
+  input: { year: number; asOf: string; by: "agency" | "person" | "topic"; scope?: ReadScope },
 ): Promise<ReviewSummary> {
   const asOf = input.asOf;
   const from = `${input.year}-01-01`;
@@ -880,6 +889,7 @@ async function computeReviewSummary(
   // be counted too). Keyset pages of 1000 keep memory flat at a province's volume.
   for (;;) {
     const rows = await selectCommitmentsWithContext(db)
+      .where(commitmentInStates(listedStates(input)))
       .where((eb) =>
         eb.or([
           eb.and([eb("commitments.due_date", ">=", from), eb("commitments.due_date", "<=", to)]),

@@ -3,7 +3,20 @@
 import { expect, it } from "vitest";
 import { confirmCommitment, editCommitment } from "../../app/services/commitment-edits.server";
 import { exportRecords, type ExportRecord } from "../../app/services/export.server";
-import { getTrackedCommitment, listTrackedCommitments, type User } from "../../app/services/tracking.server";
+import { confirmObservation, excludeReading, restoreReading } from "../../app/services/review-states.server";
+import { countCommitmentsByKind } from "../../app/models/commitment.server";
+import { countObservations } from "../../app/models/observation.server";
+import { listDocuments } from "../../app/models/document.server";
+import {
+  decideLink,
+  getTrackedCommitment,
+  listProposedLinks,
+  listTrackedCommitments,
+  PermissionError,
+  reviewSummary,
+  ValidationError,
+  type User,
+} from "../../app/services/tracking.server";
 import { describeEachDatabase } from "./databases";
 import { ingestFixture } from "./tracking-fixtures";
 
@@ -41,5 +54,65 @@ describeEachDatabase("review states of what the machine read", (ctx) => {
     expect(exported.find((r) => r.id === second!.id)).toMatchObject({ reviewState: "checked", origin: "edited" });
     expect(exported.filter((r) => r.reviewState === "unchecked")).toHaveLength(all.total - 2);
     for (const o of records.filter((r) => r.type === "observation")) expect(o).toMatchObject({ reviewState: "unchecked", exclusion: null });
+  });
+
+  it("excludes a false pledge with a reason: off every list, count, the annual review and the queue, kept in the history, restorable", async () => {
+    await ingestFixture(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    await ingestFixture(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    const [pledge] = (await listTrackedCommitments(ctx.db, { asOf: "2024-04-01", limit: 10, offset: 0 })).items;
+    expect((await listProposedLinks(ctx.db, { limit: 10, offset: 0 })).total).toBe(1);
+    const year = Number(pledge!.due!.date.slice(0, 4));
+    expect((await reviewSummary(ctx.db, { year, asOf: "2024-04-01", by: "agency" })).totals.total).toBe(1);
+    const before = await countCommitmentsByKind(ctx.db);
+
+    const agency: User = { id: "a", name: "填报员", role: "agency", agency: pledge!.agency ?? "" };
+    await expect(excludeReading(ctx.db, { kind: "commitment", id: pledge!.id, actor: agency })).rejects.toBeInstanceOf(PermissionError);
+    await excludeReading(ctx.db, { kind: "commitment", id: pledge!.id, reason: "这是代表的建议原文", actor: reviewer });
+    await expect(excludeReading(ctx.db, { kind: "commitment", id: pledge!.id, actor: reviewer })).rejects.toBeInstanceOf(ValidationError);
+
+    expect((await listTrackedCommitments(ctx.db, { asOf: "2024-04-01", limit: 10, offset: 0 })).total).toBe(0);
+    expect((await countCommitmentsByKind(ctx.db)).total).toBe(before.total - 1);
+    expect((await reviewSummary(ctx.db, { year, asOf: "2024-04-01", by: "agency" })).totals.total).toBe(0);
+    expect((await listProposedLinks(ctx.db, { limit: 10, offset: 0 })).total).toBe(0);
+    const docs = await listDocuments(ctx.db, { limit: 10, offset: 0 });
+    expect(docs.items.find((d) => d.id === pledge!.documentId)?.commitment_count).toBe(0);
+    // staff still find it by asking for excluded readings, with who excluded it and why
+    const excluded = await listTrackedCommitments(ctx.db, { asOf: "2024-04-01", limit: 10, offset: 0, reviewState: "excluded" });
+    expect(excluded.items).toEqual([
+      expect.objectContaining({ id: pledge!.id, reviewState: "excluded", exclusion: { at: expect.any(String), reason: "不是承诺：这是代表的建议原文", by: "审核员甲" } }),
+    ]);
+
+    await restoreReading(ctx.db, { kind: "commitment", id: pledge!.id, actor: reviewer });
+    const restored = await getTrackedCommitment(ctx.db, pledge!.id, "2024-04-01");
+    expect(restored).toMatchObject({ reviewState: "unchecked", exclusion: null });
+    expect(restored?.history.map((e) => e.action)).toEqual(["link_proposed", "excluded", "restored"]);
+    expect(restored?.history[1]).toMatchObject({ actor: "审核员甲", reason: "不是承诺：这是代表的建议原文", after: { reviewState: "excluded" } });
+    expect((await listProposedLinks(ctx.db, { limit: 10, offset: 0 })).total).toBe(1);
+    expect((await countCommitmentsByKind(ctx.db)).total).toBe(before.total);
+  });
+
+  it("confirms a figure, excludes another as 不是进展数据, and refuses to exclude one that already counts as progress", async () => {
+    await ingestFixture(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    await ingestFixture(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    await ingestFixture(ctx.db, "dropped/2023-reply-lucheng.txt");
+    const figures = await ctx.db.selectFrom("observations").select("id").orderBy("id").execute();
+    const [link] = (await listProposedLinks(ctx.db, { limit: 10, offset: 0 })).items;
+    const linked = link!.observationId!;
+    const others = figures.map((f) => f.id).filter((id) => id !== linked);
+    const total = await countObservations(ctx.db);
+
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    {
+      await confirmObservation(ctx.db, { id: others[0]!, actor: reviewer });
+      await expect(confirmObservation(ctx.db, { id: others[0]!, actor: reviewer })).rejects.toBeInstanceOf(ValidationError);
+      await excludeReading(ctx.db, { kind: "observation", id: others[1]!, actor: reviewer });
+      expect(await countObservations(ctx.db)).toBe(total - 1);
+      expect(await countObservations(ctx.db, { states: ["checked"] })).toBe(1);
+      const row = await ctx.db.selectFrom("observations").selectAll().where("id", "=", others[1]!).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ excluded_reason: "不是进展数据", excluded_by: "审核员甲" });
+    }
+
+    await decideLink(ctx.db, { linkId: link!.id, action: "confirm", actor: reviewer });
+    await expect(excludeReading(ctx.db, { kind: "observation", id: linked, actor: reviewer })).rejects.toThrow(/已确认为承诺的进展/);
   });
 });

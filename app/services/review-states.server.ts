@@ -1,0 +1,132 @@
+// A reviewer's verdicts on what the machine read (issue 9, docs/decisions/0030): a figure is
+// confirmed as read; a commitment or a figure is excluded — 不是承诺 / 不是进展数据, with an optional
+// reason — which takes it off every list and count but keeps it, and its history, for a reviewer to
+// restore. Each verdict is one transaction with its audit event. (Confirming and correcting a
+// commitment's fields live in commitment-edits.server.ts.)
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { appendEvent } from "../models/event.server";
+import { commitmentReviewState, observationReviewState } from "../models/review-state.server";
+import { invalidateStatus } from "../models/tracking.server";
+import { requireStaff } from "./service-rules.server";
+import { NotFoundError, ValidationError, type ReviewState, type User } from "./tracking-types";
+
+type Db = Kysely<Database>;
+
+export type ReadingKind = "commitment" | "observation";
+
+/** The reason a reviewer gives by excluding a reading of each kind. */
+export const EXCLUSION_REASONS: Record<ReadingKind, string> = { commitment: "不是承诺", observation: "不是进展数据" };
+
+const MAX_NOTE = 1000;
+
+function exclusionText(kind: ReadingKind, note: string | null | undefined): string {
+  const extra = note?.trim() ?? "";
+  if (extra.length > MAX_NOTE) throw new ValidationError("理由不超过1000字。", { reason: ["理由不超过1000字"] });
+  return extra ? `${EXCLUSION_REASONS[kind]}：${extra}` : EXCLUSION_REASONS[kind];
+}
+
+async function loadReading(trx: Db, kind: ReadingKind, id: string) {
+  if (kind === "commitment") {
+    const row = await trx.selectFrom("commitments").select(["id", "origin", "excluded_at", "document_id"]).where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError("没有这个承诺。");
+    return { id: row.id, documentId: row.document_id, state: commitmentReviewState(row) };
+  }
+  const row = await trx.selectFrom("observations").select(["id", "checked_at", "excluded_at", "document_id"]).where("id", "=", id).executeTakeFirst();
+  if (!row) throw new NotFoundError("没有这条进展数据。");
+  return { id: row.id, documentId: row.document_id, state: observationReviewState(row) };
+}
+
+/**
+ * 不是承诺 / 不是进展数据: the reading leaves every list and count; nothing is deleted. A figure that
+ * already counts as a commitment's confirmed progress cannot be excluded (the progress would stay).
+ */
+export async function excludeReading(
+  db: Db,
+  input: { kind: ReadingKind; id: string; reason?: string | null; actor: User; at?: string },
+): Promise<{ state: ReviewState }> {
+  requireStaff(input.actor, "排除提取结果");
+  const reason = exclusionText(input.kind, input.reason);
+  const at = input.at ?? new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const reading = await loadReading(trx, input.kind, input.id);
+    if (reading.state === "excluded") throw new ValidationError("已经排除过了。", { id: ["已排除"] });
+    const set = { excluded_at: at, excluded_reason: reason, excluded_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null };
+    if (input.kind === "commitment") {
+      await trx.updateTable("commitments").set(set).where("id", "=", reading.id).where("excluded_at", "is", null).execute();
+      await invalidateStatus(trx, { commitmentId: reading.id });
+    } else {
+      const counted = await trx
+        .selectFrom("progress_updates")
+        .select("id")
+        .where("observation_id", "=", reading.id)
+        .limit(1)
+        .executeTakeFirst();
+      if (counted) throw new ValidationError("这条数据已确认为承诺的进展，不能排除。", { id: ["已计入进展"] });
+      await trx.updateTable("observations").set(set).where("id", "=", reading.id).where("excluded_at", "is", null).execute();
+    }
+    await appendEvent(trx, {
+      entityType: input.kind,
+      entityId: reading.id,
+      action: "excluded",
+      actor: input.actor.name,
+      at,
+      before: { reviewState: reading.state },
+      after: { reviewState: "excluded" },
+      reason,
+    });
+    return { state: "excluded" as const };
+  });
+}
+
+/** Undoes an exclusion: the reading is back, unchecked or checked as it was before. */
+export async function restoreReading(
+  db: Db,
+  input: { kind: ReadingKind; id: string; reason?: string | null; actor: User; at?: string },
+): Promise<{ state: ReviewState }> {
+  requireStaff(input.actor, "恢复被排除的结果");
+  const at = input.at ?? new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const reading = await loadReading(trx, input.kind, input.id);
+    if (reading.state !== "excluded") throw new ValidationError("这一条没有被排除。", { id: ["未排除"] });
+    const clear = { excluded_at: null, excluded_reason: null, excluded_by: null };
+    if (input.kind === "commitment") {
+      await trx.updateTable("commitments").set(clear).where("id", "=", reading.id).execute();
+      await invalidateStatus(trx, { commitmentId: reading.id });
+    } else {
+      await trx.updateTable("observations").set(clear).where("id", "=", reading.id).execute();
+    }
+    const after = await loadReading(trx, input.kind, input.id);
+    await appendEvent(trx, {
+      entityType: input.kind,
+      entityId: reading.id,
+      action: "restored",
+      actor: input.actor.name,
+      at,
+      before: { reviewState: "excluded" },
+      after: { reviewState: after.state },
+      reason: input.reason?.trim() || null,
+    });
+    return { state: after.state };
+  });
+}
+
+/** A figure read correctly: it becomes 已核对. */
+export async function confirmObservation(db: Db, input: { id: string; actor: User; at?: string }): Promise<void> {
+  requireStaff(input.actor, "确认进展数据");
+  const at = input.at ?? new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const reading = await loadReading(trx, "observation", input.id);
+    if (reading.state !== "unchecked") throw new ValidationError(reading.state === "checked" ? "这条数据已经核对过。" : "这条数据已被排除。", { id: ["已处理"] });
+    await trx.updateTable("observations").set({ checked_at: at, checked_by: input.actor.name }).where("id", "=", reading.id).where("checked_at", "is", null).execute();
+    await appendEvent(trx, {
+      entityType: "observation",
+      entityId: reading.id,
+      action: "confirmed",
+      actor: input.actor.name,
+      at,
+      before: { reviewState: "unchecked" },
+      after: { reviewState: "checked" },
+    });
+  });
+}
