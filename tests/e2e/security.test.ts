@@ -182,9 +182,9 @@ describe("in a browser", () => {
     await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
     // A mark on window survives only a client-side navigation, which needs the scripts to run.
     await page.evaluate(() => ((window as unknown as { csrfMark?: number }).csrfMark = 1));
-    await page.getByRole("link", { name: "全部承诺", exact: true }).click();
-    await page.waitForURL(/\/commitments$/);
-    await page.locator("table").first().waitFor();
+    await page.getByRole("link", { name: "答复文件", exact: true }).click();
+    await page.waitForURL(/\/documents$/);
+    await page.getByTestId("documents-table").waitFor();
     expect(await page.evaluate(() => (window as unknown as { csrfMark?: number }).csrfMark)).toBe(1);
     await page.goto(`${server.url}/commitments/${commitmentId}`);
     await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
