@@ -3,13 +3,14 @@
 // shown next to the fields (see FieldError).
 import { z } from "zod";
 import { STATUSES } from "~/domain/types";
-import { isWellFormedText } from "~/lib/text-rules";
+import { dayProblem, isRealDay, isWellFormedText, normalizeNumber, numberProblem } from "~/lib/input-rules";
 
+// A real day in 1900–2200 (input-rules.ts): 2025-02-30 and 0000-01-01 are refused with the reason.
 const isoDay = z
   .string({ error: "请填写日期。" })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 年-月-日，例如 2025-06-30。" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "不是有效的日期。" });
+  .min(1, { error: "请填写日期。" })
+  .refine(isRealDay, { error: (issue) => dayProblem(String(issue.input)) ?? "不是有效的日期。" });
 
 const optionalText = (max: number, tooLong: string) =>
   z
@@ -24,7 +25,8 @@ const progressValue = z
   .trim()
   .transform((s) => s.replace(/[,，\s]/g, ""))
   .refine((s) => s === "" || Number.isFinite(Number(s)), { error: "数值应为数字，例如 52 或 85.5。" })
-  .transform((s) => (s === "" ? undefined : Number(s)));
+  .refine((s) => s === "" || numberProblem(Number(s)) === null, { error: "数值超出合理范围（绝对值不超过 10 的 15 次方）。" })
+  .transform((s) => (s === "" ? undefined : normalizeNumber(Number(s))));
 
 /**
  * The progress form. A quantitative pledge needs a number; a milestone needs 已完成/尚未完成 (a

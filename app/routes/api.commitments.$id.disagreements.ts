@@ -17,7 +17,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const db = await getDb();
     const actor = await requireUser(request, db, ["admin", "reviewer", "deputy"]);
     const body = await readBody(request);
-    if (body === null) return json({ error: "请求体不是JSON对象。" }, { status: 400 });
     const result = await registerDisagreement(db, { commitmentId: params.id ?? "", note: textField(body.note) ?? "", actor });
     return json(result, { status: 201 });
   });

@@ -14,7 +14,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const db = await getDb();
     const actor = await requireUser(request, db, ["admin", "reviewer", "agency"]);
     const body = await readBody(request);
-    if (body === null) return json({ error: "请求体不是JSON对象。" }, { status: 400 });
     const str = textField;
     const result = await addProgressUpdate(db, {
       commitmentId: params.id ?? "",

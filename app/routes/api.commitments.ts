@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { STATUSES } from "~/domain/types";
 import { getDb } from "~/lib/db.server";
+import { dayProblem, isRealDay } from "~/lib/input-rules";
 import { todayIso, withApiErrors } from "~/services/api.server";
 import { listTrackedCommitments, REVIEW_STATES, ValidationError } from "~/services/tracking.server";
 
@@ -15,8 +16,11 @@ const Query = z.object({
   q: z.string().trim().max(200).optional(),
   reviewState: z.enum(REVIEW_STATES, { message: "reviewState应为unchecked、checked或excluded" }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "asOf应为YYYY-MM-DD").optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  asOf: z
+    .string()
+    .refine((s) => isRealDay(s), { error: (issue) => `asOf有误：${dayProblem(String(issue.input)) ?? ""}` })
+    .optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

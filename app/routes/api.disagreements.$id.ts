@@ -16,7 +16,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const db = await getDb();
     const actor = await requireUser(request, db, ["admin", "reviewer"]);
     const body = await readBody(request);
-    if (body === null) return json({ error: "请求体不是JSON对象。" }, { status: 400 });
     const resolution = textField(body.resolution);
     if (resolution !== "upheld" && resolution !== "overridden") {
       return json({ error: "resolution应为upheld或overridden。", fieldErrors: { resolution: ["应为upheld或overridden"] } }, { status: 400 });

@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const limit = Number(params.get("limit") ?? 50);
     const offset = Number(params.get("offset") ?? 0);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) return json({ error: "limit应为1到500的整数。" }, { status: 400 });
-    if (!Number.isInteger(offset) || offset < 0) return json({ error: "offset应为非负整数。" }, { status: 400 });
+    if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000_000) return json({ error: "offset应为非负整数。" }, { status: 400 });
     const result = await listDisagreements(db, {
       state: state as (typeof STATES)[number],
       person: params.get("person") || undefined,

@@ -1,11 +1,10 @@
 import {
   json,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
 } from "@remix-run/node";
 import { getDb } from "~/lib/db.server";
+import { InputError, readForm } from "~/lib/request.server";
 import { withApiErrors } from "~/services/api.server";
 import { requireUser } from "~/services/auth.server";
 import { ingestFile } from "~/services/ingest.server";
@@ -22,9 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const actor = await requireUser(request, db, ["admin", "reviewer"]);
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+      form = await readForm(request, { maxFileBytes: MAX_UPLOAD_BYTES });
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return json({ error: "文件过大：上限为20 MB。" }, { status: 413 });
+      if (error instanceof InputError) return json({ error: error.message }, { status: error.status });
       return json({ error: "请求不是有效的multipart表单，请用字段file上传文件。" }, { status: 400 });
     }
     const file = form.get("file");

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDb } from "~/lib/db.server";
-import { withApiErrors } from "~/services/api.server";
+import { readBody, withApiErrors } from "~/services/api.server";
 import { requireUser } from "~/services/auth.server";
 import { decideLink, ValidationError } from "~/services/tracking.server";
 
@@ -18,9 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return withApiErrors(async () => {
     const db = await getDb();
     const actor = await requireUser(request, db, ["admin", "reviewer"]);
-    const isJson = (request.headers.get("Content-Type") ?? "").includes("application/json");
-    const raw: unknown = isJson ? await request.json().catch(() => null) : Object.fromEntries(await request.formData());
-    const parsed = Body.safeParse(raw ?? {});
+    const parsed = Body.safeParse(await readBody(request));
     if (!parsed.success) throw new ValidationError("action应为confirm或reject。", { action: ["action应为confirm或reject"] });
     return json(await decideLink(db, { linkId: params.id ?? "", action: parsed.data.action, reason: parsed.data.reason ?? null, actor }));
   });

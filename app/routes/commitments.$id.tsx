@@ -2,8 +2,6 @@ import {
   json,
   MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -39,6 +37,7 @@ import {
 } from "~/lib/forms";
 import { forbidden, notFound, serviceCall } from "~/lib/http.server";
 import { fieldLabel, LINK_KIND_LABELS, LINK_STATE_LABELS, REVISION_LABELS, UPDATE_SOURCE_LABELS } from "~/lib/labels";
+import { InputError, inputErrorResponse, readForm } from "~/lib/request.server";
 import { canReportProgress, isReviewer } from "~/lib/roles";
 import { statusLabel } from "~/lib/status-style";
 import { getViewer, requireViewer } from "~/lib/user.server";
@@ -117,23 +116,18 @@ type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string
 
 const badRequest = (data: ActionData) => json(data, { status: 400 });
 
-async function readForm(request: Request): Promise<FormData> {
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }));
-  }
-  return request.formData();
-}
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const id = params.id ?? "";
   const user = await requireViewer(request);
   let form: FormData;
   try {
-    form = await readForm(request);
+    form = await readForm(request, { maxFileBytes: MAX_EVIDENCE_BYTES });
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       return badRequest({ intent: "progress", fieldErrors: { evidenceFile: ["证据文件过大：上限为 10 MB。"] } });
     }
+    if (error instanceof InputError) throw inputErrorResponse(error);
     throw error;
   }
   const intent = String(form.get("intent") ?? "");

@@ -10,6 +10,7 @@ import { getDb } from "~/lib/db.server";
 import { setFlash, takeFlash } from "~/lib/flash.server";
 import { DisagreeFormSchema, fieldErrorsOf, formFields, type FieldErrors } from "~/lib/forms";
 import { forbidden, notFound, serviceCall } from "~/lib/http.server";
+import { readPageForm } from "~/lib/request.server";
 import { isReviewer } from "~/lib/roles";
 import { getViewer, requireViewer } from "~/lib/user.server";
 import { listDisagreements, registerDisagreement } from "~/services/disagreements.server";
@@ -76,7 +77,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!(isReviewer(user) || (user.role === "deputy" && user.person === name))) {
     throw forbidden("只有代表 / 委员本人可以对其建议的办理情况提出不同意见。");
   }
-  const fields = formFields(await request.formData(), ["commitmentId", "note"]);
+  const fields = formFields(await readPageForm(request), ["commitmentId", "note"]);
   const parsed = DisagreeFormSchema.safeParse(fields);
   if (!parsed.success) {
     // The page has one form per pledge; the id says which one shows the message.

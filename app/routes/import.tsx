@@ -1,8 +1,6 @@
 import {
   json,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -12,6 +10,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
 import { serviceCall } from "~/lib/http.server";
+import { InputError, readForm } from "~/lib/request.server";
 import { requireViewer } from "~/lib/user.server";
 import { importProgressSpreadsheet, type SpreadsheetImportResult } from "~/services/tracking.server";
 
@@ -36,11 +35,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireViewer(request, ALLOWED);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+    form = await readForm(request, { maxFileBytes: MAX_BYTES });
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       return json<ActionData>({ error: "文件过大：上限为 10 MB。", fileName: null }, { status: 400 });
     }
+    if (error instanceof InputError) return json<ActionData>({ error: error.message, fileName: null }, { status: error.status });
     return json<ActionData>({ error: "上传的表单无法解析，请重新选择文件。", fileName: null }, { status: 400 });
   }
   const file = form.get("file");

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { FieldError } from "~/components/field-error";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { fieldErrorsOf, formFields, LoginFormSchema, safeRedirect, type FieldErrors } from "~/lib/forms";
+import { readPageForm } from "~/lib/request.server";
 import { getViewer, logIn } from "~/lib/user.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 承诺跟踪" }];
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LoginFormSchema.safeParse(formFields(await request.formData(), ["username", "password", "redirectTo"]));
+  const parsed = LoginFormSchema.safeParse(formFields(await readPageForm(request), ["username", "password", "redirectTo"]));
   if (!parsed.success) {
     return json({ fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors, formError: null }, { status: 400 });
   }

@@ -13,6 +13,7 @@ import { setFlash, takeFlash } from "~/lib/flash.server";
 import { fieldErrorsOf, formFields, LinkDecisionSchema, ResolveFormSchema, type FieldErrors } from "~/lib/forms";
 import { serviceCall } from "~/lib/http.server";
 import { LINK_KIND_LABELS, REVISION_LABELS } from "~/lib/labels";
+import { readPageForm } from "~/lib/request.server";
 import { statusLabel } from "~/lib/status-style";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
@@ -112,7 +113,7 @@ type ActionData = { intent: string; id: string; fieldErrors: FieldErrors; formEr
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireViewer(request, REVIEWERS);
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const db = await getDb();
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;

@@ -1,8 +1,6 @@
 import {
   json,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -13,6 +11,7 @@ import { z } from "zod";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getDb } from "~/lib/db.server";
 import { setFlash } from "~/lib/flash.server";
+import { InputError, readForm } from "~/lib/request.server";
 import { explainRejection } from "~/lib/upload-reasons";
 import { requireViewer } from "~/lib/user.server";
 import { ingestFile } from "~/services/ingest.server";
@@ -46,14 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireViewer(request, UPLOADERS);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-    );
+    form = await readForm(request, { maxFileBytes: MAX_UPLOAD_BYTES });
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       return json<ActionData>({ error: `文件过大：上限为 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。`, fileName: null }, { status: 400 });
     }
+    if (error instanceof InputError) return json<ActionData>({ error: error.message, fileName: null }, { status: error.status });
     return json<ActionData>({ error: "上传的表单无法解析，请重新选择文件上传。", fileName: null }, { status: 400 });
   }
 

@@ -1,10 +1,13 @@
 // Turns service errors into the JSON API's answers: 400 with field errors, 403, 404; every body
 // is { error } in plain words. Thrown Responses (from requireUser) pass through unchanged.
-import { json } from "@remix-run/node";
+import { json, MaxPartSizeExceededError } from "@remix-run/node";
+import { InputError, readForm, readJsonObject } from "../lib/request.server";
 import { NotFoundError, PermissionError, ValidationError } from "./tracking-types";
 
 export function apiError(error: unknown): Response {
   if (error instanceof Response) return error;
+  if (error instanceof InputError) return json({ error: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) }, { status: error.status });
+  if (error instanceof MaxPartSizeExceededError) return json({ error: `文件过大：上限为 ${Math.round(error.maxBytes / 1024 / 1024)} MB。` }, { status: 413 });
   if (error instanceof ValidationError) return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
   if (error instanceof PermissionError) return json({ error: error.message }, { status: 403 });
   if (error instanceof NotFoundError) return json({ error: error.message }, { status: 404 });
@@ -21,16 +24,17 @@ export async function withApiErrors(handler: () => Promise<Response>): Promise<R
 }
 
 /**
- * A write's fields from a JSON object or form fields. Null when a JSON body is not an object; the
- * caller answers 400.
+ * A write's fields from a JSON object or form fields, read and checked by app/lib/request.server.ts:
+ * a body that is not a JSON object or a readable form, bad text or an absurd number throws an
+ * InputError, which withApiErrors answers with 400 / 413 / 415.
  */
-export async function readBody(request: Request): Promise<Record<string, unknown> | null> {
-  if ((request.headers.get("Content-Type") ?? "").includes("application/json")) {
-    const parsed: unknown = await request.json().catch(() => null);
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return null;
-    return parsed as Record<string, unknown>;
+export async function readBody(request: Request): Promise<Record<string, unknown>> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/json") return readJsonObject(request);
+  if (type === "application/x-www-form-urlencoded" || type === "multipart/form-data") {
+    return Object.fromEntries(await readForm(request, { maxFileBytes: 10 * 1024 * 1024 }));
   }
-  return Object.fromEntries(await request.formData());
+  throw new InputError("请以 JSON（application/json）或表单提交。", 415);
 }
 
 /** A field as text: strings as they are, numbers and booleans written out, absent as undefined. */

@@ -51,6 +51,13 @@ export async function cachedUntilNextWrite<T>(db: Kysely<Database>, key: string,
   return value;
 }
 
+/** Forgets the cached values of one database whose key matches (e.g. those of a date no longer cached). */
+export function forgetCachedWhere(db: Kysely<Database>, matches: (key: string) => boolean): void {
+  const entries = caches.get(db);
+  if (!entries) return;
+  for (const key of [...entries.keys()]) if (matches(key)) entries.delete(key);
+}
+
 /** Forgets every cached value of one database. */
 export function clearReadCache(db: Kysely<Database>): void {
   caches.delete(db);

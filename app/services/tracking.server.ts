@@ -7,7 +7,9 @@ import type { CommitmentRow, Database, EventRow, LinkRow } from "../../db/schema
 import { deriveStatus, groupOf, statusGroups, STATUSES } from "../domain/status";
 import type { StatusResult } from "../domain/types";
 import { appendEvent, listEventsForEntity } from "../models/event.server";
-import { cachedUntilNextWrite } from "./read-cache.server";
+import { cachedUntilNextWrite, forgetCachedWhere } from "./read-cache.server";
+import { boundStatusCache } from "../models/status-cache.server";
+import { todayInChina } from "../lib/dates";
 import { fieldErrorsOf, isIsoDay, isStaff, requireStaff } from "./service-rules.server";
 import {
   getCommitmentWithContext,
@@ -27,6 +29,7 @@ import { commitmentTextContains } from "../models/sql.server";
 import { commitmentInStates, commitmentReviewState } from "../models/review-state.server";
 import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
+import { normalizeNumber, numberProblem } from "../lib/input-rules";
 import { parseProgressSpreadsheet } from "./spreadsheet.server";
 import {
   NotFoundError,
@@ -229,7 +232,13 @@ export async function listTrackedCommitments(
   const byStatusIndex = Boolean(filter.status) && !narrowed;
   if (filter.status) {
     const status = filter.status;
-    await cachedUntilNextWrite(db, `status-cache-filled:${filterKey}`, () => fillStatusCache(db, { ...filter, asOf }));
+    await cachedUntilNextWrite(db, `status-cache-filled:${filterKey}`, async () => {
+      // At most a few dates' statuses are kept (models/status-cache.server.ts); what was cached for a
+      // dropped date is forgotten with it.
+      const dropped = await boundStatusCache(db, { asOf, today: todayInChina() });
+      if (dropped.length > 0) forgetCachedWhere(db, (key) => dropped.some((date) => key.includes(`"asOf":"${date}"`)));
+      await fillStatusCache(db, { ...filter, asOf });
+    });
     base = narrowed
       ? base.where(({ exists, selectFrom }) =>
           exists(
@@ -493,11 +502,12 @@ const numberish = z.union([z.number(), z.string()]).transform((value, ctx) => {
     ctx.addIssue({ code: "custom", message: "数值为空" });
     return z.NEVER;
   }
-  if (!Number.isFinite(n)) {
-    ctx.addIssue({ code: "custom", message: "数值不是有效数字" });
+  const problem = numberProblem(n);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
     return z.NEVER;
   }
-  return n;
+  return normalizeNumber(n);
 });
 
 export const ProgressUpdateSchema = z.object({
