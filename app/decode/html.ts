@@ -9,6 +9,7 @@
 import { Readability } from "@mozilla/readability";
 import iconv from "iconv-lite";
 import { parseHTML } from "linkedom";
+import { htmlNestingDepth } from "./html-depth";
 import { detectAndDecode, detectBom, decodeWith } from "./text";
 import { tidyLines } from "./tidy";
 
@@ -123,8 +124,20 @@ export function pageText(html: string): string {
   return serialise((document.body ?? document) as unknown as DomNode, true);
 }
 
+/**
+ * Deepest element nesting read (html-depth.ts). Real pages nest a few dozen deep; Readability takes
+ * about 0.7 s at 256 and grows with the square beyond (docs/decisions/0025).
+ */
+export const MAX_HTML_DEPTH = 256;
+
+export class HtmlTooDeepError extends Error {}
+
 export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   const { html, encoding } = decodeHtmlBytes(bytes);
+  const depth = htmlNestingDepth(html, MAX_HTML_DEPTH);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new HtmlTooDeepError(`网页的标签嵌套过深（超过${MAX_HTML_DEPTH}层），无法作为答复读取`);
+  }
 
   // Readability rewrites the DOM it reads, so the fallback gets its own parse.
   const { document } = parseHTML(html);

@@ -106,13 +106,23 @@ export async function decodeDocument(bytes: Uint8Array, fileName: string, option
     // The HTML, .docx and PDF libraries are loaded on first use: pdf.js alone is megabytes of
     // code, and a CLI run over text files should not pay for it.
     case "html": {
-      const { decodeHtml } = await import("./html");
-      const { text, encoding, title } = decodeHtml(bytes);
+      const { decodeHtml, HtmlTooDeepError } = await import("./html");
+      let decodedHtml: ReturnType<typeof decodeHtml>;
+      try {
+        decodedHtml = decodeHtml(bytes);
+      } catch (error) {
+        if (error instanceof HtmlTooDeepError) throw new DecodeError(fileName, error.message);
+        throw error;
+      }
+      const { text, encoding, title } = decodedHtml;
       if (text.trim() === "") throw new DecodeError(fileName, "no text in the HTML page");
       return { text, format, encoding, title };
     }
     case "docx": {
       const { DocxReadError, decodeDocx } = await import("./docx");
+      const { docxSizeProblem } = await import("./zip-size");
+      const sizeProblem = docxSizeProblem(bytes);
+      if (sizeProblem) throw new DecodeError(fileName, sizeProblem);
       let text: string;
       try {
         text = await decodeDocx(bytes);

@@ -7,7 +7,20 @@
 import { getDocumentProxy } from "unpdf";
 import { tidyLines } from "./tidy";
 
-export type PdfFailure = "encrypted" | "corrupt" | "no-text";
+export type PdfFailure = "encrypted" | "corrupt" | "no-text" | "too-many-pages" | "too-slow";
+
+/**
+ * Most pages read. A reply is a few pages and a yearbook a few hundred; a 20,000-page file kept the
+ * only server process busy for 53 s (docs/decisions/0025).
+ */
+export const MAX_PDF_PAGES = 500;
+/** Reading the pages stops after this long: pdf.js can spend seconds on one crafted page. */
+export const PDF_TIME_LIMIT_MS = 30_000;
+
+export interface PdfOptions {
+  maxPages?: number;
+  timeLimitMs?: number;
+}
 
 export class PdfReadError extends Error {
   constructor(public failure: PdfFailure, message: string) {
@@ -94,7 +107,9 @@ export interface DecodedPdf {
   title: string | null;
 }
 
-export async function decodePdf(bytes: Uint8Array): Promise<DecodedPdf> {
+export async function decodePdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DecodedPdf> {
+  const maxPages = options.maxPages ?? MAX_PDF_PAGES;
+  const deadline = Date.now() + (options.timeLimitMs ?? PDF_TIME_LIMIT_MS);
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy; verbosity 0
@@ -106,8 +121,14 @@ export async function decodePdf(bytes: Uint8Array): Promise<DecodedPdf> {
     throw new PdfReadError("corrupt", "corrupt PDF");
   }
   try {
+    if (pdf.numPages > maxPages) {
+      throw new PdfReadError("too-many-pages", `PDF 页数过多（${pdf.numPages}页，上限${maxPages}页），请只上传答复本身`);
+    }
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
+      if (Date.now() > deadline) {
+        throw new PdfReadError("too-slow", `PDF 读取超时：${Math.round((options.timeLimitMs ?? PDF_TIME_LIMIT_MS) / 1000)}秒内只读完${n - 1}页（共${pdf.numPages}页）`);
+      }
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       pages.push(joinRuns((content.items as unknown[]).filter(isTextRun)));

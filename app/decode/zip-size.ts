@@ -1,0 +1,106 @@
+// How large a .docx becomes once inflated, checked before mammoth (through JSZip) inflates it: a
+// 20 MB upload may hold a document.xml of gigabytes (a "zip bomb"; one of 300 MB took 1 GB of memory).
+// The zip's central directory declares every entry's size; a declared size can lie, so the parts
+// mammoth reads are also inflated here with zlib's output cap, which stops at the limit instead of
+// after it. docs/decisions/0025.
+import { inflateRawSync } from "node:zlib";
+
+/**
+ * Most bytes of XML (document, styles, numbering, notes, relationships) a .docx may inflate to. The
+ * text of a 300-page reply is a few MB of WordprocessingML; mammoth holds the parsed XML several
+ * times over.
+ */
+export const MAX_DOCX_XML_BYTES = 32 * 1024 * 1024;
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localHeader: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** The central directory's entries, or null when the bytes are no zip this reader understands. */
+function centralDirectory(bytes: Uint8Array): Entry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record sits in the last 22 bytes plus a comment of at most 65,535.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd === -1) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const entries: Entry[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) return null;
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    entries.push({
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localHeader: view.getUint32(at + 42, true),
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** Bytes `entry` really inflates to, up to `cap` + 1 (more is not read); null when unreadable. */
+function inflatedSize(bytes: Uint8Array, entry: Entry, cap: number): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeader;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data.length;
+  if (entry.method !== 8) return null;
+  try {
+    return inflateRawSync(data, { maxOutputLength: cap + 1 }).length;
+  } catch (error) {
+    // ERR_BUFFER_TOO_LARGE: the output reached the cap
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return cap + 1;
+    return null;
+  }
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Why this .docx is refused before it is inflated, in Chinese, or null. Parts that are not XML
+ * (images, embedded files) are not read by mammoth's text extraction and are not counted; a zip this
+ * reader cannot follow is left to mammoth, which reports it as corrupt.
+ */
+export function docxSizeProblem(bytes: Uint8Array, limit = MAX_DOCX_XML_BYTES): string | null {
+  const entries = centralDirectory(bytes);
+  if (!entries) return null;
+  const xml = entries.filter((e) => /\.(xml|rels)$/i.test(e.name));
+  const tooLarge = (name: string) =>
+    `.docx 解压后过大：其中的 ${name.slice(0, 80)} 等内容解压后超过 ${limit / MB} MB（疑似压缩炸弹），未读取`;
+  let total = 0;
+  for (const entry of xml) {
+    // 0xFFFFFFFF: the size is in a zip64 record — over 4 GB, no Word document is.
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) return tooLarge(entry.name);
+    total += entry.size;
+    if (total > limit) return tooLarge(entry.name);
+  }
+  let inflated = 0;
+  for (const entry of xml) {
+    const size = inflatedSize(bytes, entry, limit - inflated);
+    if (size === null) continue;
+    inflated += size;
+    if (inflated > limit) return tooLarge(entry.name);
+  }
+  return null;
+}
