@@ -3,8 +3,6 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, NewCommitment, NewDocument, NewObservation } from "../../db/schema";
-import { decodeDocument, DecodeError, notADocumentReason } from "../decode/index";
-import { extract } from "../extraction/index";
 import { insertCommitments } from "../models/commitment.server";
 import { findDocumentByHash, insertDocument } from "../models/document.server";
 import { appendEvent } from "../models/event.server";
@@ -14,6 +12,7 @@ import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
 import { newId } from "../lib/id";
 import { backfillMatchKeys, backfillObservationKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
 import { figurePlace, regionKey } from "../domain/region-keys";
+import { prepareDocument, type Preparation, type PrepareInput } from "./document-preparation";
 
 /** An observation's matching keys (docs/decisions/0015), as a commitment's. */
 function observationKeys(indicator: string, unit: string | null, region: string | null | undefined, change = false) {
@@ -37,6 +36,15 @@ export interface IngestInput {
   documentDate?: string;
 }
 
+export interface IngestOptions {
+  /**
+   * Decodes and extracts the file: in this thread by default (the command line, the seeds, the
+   * tests); the server passes prepareInWorker (services/preparation-pool.server.ts) so a heavy
+   * file cannot stop it from answering (docs/decisions/0025).
+   */
+  prepare?: (input: PrepareInput) => Promise<Preparation>;
+}
+
 export function sha256(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
@@ -44,6 +52,26 @@ export function sha256(data: Uint8Array | string): string {
 /** Line endings and trailing blanks are not content: the same reply saved twice hashes the same. */
 export function textFingerprint(text: string): string {
   return sha256(text.replace(/\r\n?/g, "\n").replace(/[ \t\u3000]+$/gm, "").trim());
+}
+
+/** Writes the head nouns held back while proposing links: one UPDATE per head and 500 rows. */
+async function setHeads(
+  trx: Kysely<Database>,
+  table: "commitments" | "observations",
+  rows: { id: string; indicator_head?: string | null }[],
+): Promise<void> {
+  const byHead = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.indicator_head == null) continue;
+    const ids = byHead.get(row.indicator_head);
+    if (ids) ids.push(row.id);
+    else byHead.set(row.indicator_head, [row.id]);
+  }
+  for (const [head, ids] of byHead) {
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx.updateTable(table).set({ indicator_head: head }).where("id", "in", ids.slice(i, i + 500)).execute();
+    }
+  }
 }
 
 /**
@@ -55,7 +83,7 @@ export function textFingerprint(text: string): string {
  * - A file that cannot be read (empty, binary, corrupt) → `rejected` with the reason, nothing written.
  * - Database failures throw.
  */
-export async function ingestFile(db: Kysely<Database>, input: IngestInput): Promise<IngestResult> {
+export async function ingestFile(db: Kysely<Database>, input: IngestInput, options: IngestOptions = {}): Promise<IngestResult> {
   const { bytes, fileName, source, actor } = input;
   const contentHash = sha256(bytes);
 
@@ -64,22 +92,15 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
 
   if (bytes.byteLength === 0) return { status: "rejected", fileName, reason: "文件为空" };
 
-  let decoded: Awaited<ReturnType<typeof decodeDocument>>;
-  try {
-    decoded = await decodeDocument(bytes, fileName);
-  } catch (error) {
-    if (error instanceof DecodeError) return { status: "rejected", fileName, reason: error.reason };
-    throw error;
-  }
-  if (decoded.text.trim() === "") return { status: "rejected", fileName, reason: "文件中没有可读的文字" };
-  const notDocument = notADocumentReason(decoded.text);
-  if (notDocument) return { status: "rejected", fileName, reason: notDocument };
+  const prepare = options.prepare ?? prepareDocument;
+  const prepared = await prepare({ bytes, fileName, ...(input.documentDate ? { documentDate: input.documentDate } : {}) });
+  if (prepared.status === "rejected") return { status: "rejected", fileName, reason: prepared.reason };
+  const { decoded, extraction } = prepared;
 
   const textHash = textFingerprint(decoded.text);
   const sameText = await findDocumentByHash(db, { contentHash, textHash });
   if (sameText) return { status: "duplicate", documentId: sameText.id };
 
-  const extraction = extract(decoded.text, input.documentDate ? { documentDate: input.documentDate } : {});
   const meta = extraction.document;
   const now = new Date().toISOString();
   const documentId = newId();
@@ -185,8 +206,13 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
         });
       }
       await insertDocument(trx, document);
-      await insertCommitments(trx, commitments);
-      await insertObservations(trx, observations);
+      // The document's own rows go in without their head noun and get it once the links are
+      // proposed. Candidates are read newest first by (indicator_head, unit_family, …, id) and this
+      // document's rows are skipped one by one (excludeDocumentId); visible, they were the newest
+      // rows of every range, so each of n pledges stepped over the n/heads pledges before it: a
+      // store quadratic in the pledge count (docs/decisions/0025).
+      await insertCommitments(trx, commitments.map((c) => ({ ...c, indicator_head: null })));
+      await insertObservations(trx, observations.map((o) => ({ ...o, indicator_head: null })));
       const statedOn = document.replied_on ?? null;
       links = await proposeLinksForDocument(trx, {
         document: {
@@ -213,6 +239,8 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput): Prom
         actor,
         at: now,
       });
+      await setHeads(trx, "commitments", commitments);
+      await setHeads(trx, "observations", observations);
       await appendEvent(trx, {
         entityType: "document",
         entityId: documentId,
