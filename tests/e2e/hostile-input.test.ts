@@ -3,6 +3,7 @@
 // reviewer (session cookie, same-origin posts) and an API token: query parameters, page forms,
 // uploads and the JSON API. Each case is one distinct input; the count is asserted below.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -238,6 +239,23 @@ async function send(c: Case): Promise<Outcome> {
   return { name: c.name, status: response.status, ms, message };
 }
 
+/** Peak resident memory (VmHWM, MB) of the server process listening on `port`, found through /proc. */
+function serverPeakMemoryMb(port: string): number | null {
+  if (!fs.existsSync("/proc/self/status")) return null;
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmdline.includes("server/index.ts")) continue;
+      if (!fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) continue;
+      const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (peak) return Number(peak[1]) / 1024;
+    } catch {
+      // a process that ended meanwhile, or one we may not read
+    }
+  }
+  return null;
+}
+
 beforeAll(async () => {
   server = await startServer();
   addUser(server, "hostile-reviewer", "reviewer");
@@ -271,7 +289,11 @@ describe("hostile input over HTTP", () => {
     expect(server.output().split("\n").filter((line) => /^[A-Z]+ \S+ 5\d\d /.test(line))).toEqual([]);
     const statuses = new Map<number, number>();
     for (const o of outcomes) statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
-    console.info(`hostile inputs: ${outcomes.length}; statuses ${JSON.stringify(Object.fromEntries(statuses))}; slowest ${Math.round(Math.max(...outcomes.map((o) => o.ms)))} ms`);
+    const peak = serverPeakMemoryMb(new URL(server.url).port);
+    if (peak !== null) expect(peak, "the server's peak memory (MB)").toBeLessThan(512);
+    console.info(
+      `hostile inputs: ${outcomes.length}; statuses ${JSON.stringify(Object.fromEntries(statuses))}; slowest ${Math.round(Math.max(...outcomes.map((o) => o.ms)))} ms; server peak memory ${peak === null ? "not measured" : `${Math.round(peak)} MB`}`,
+    );
   }, 240_000);
 });
 
