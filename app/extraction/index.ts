@@ -118,6 +118,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     }
   }
   attachBaselines(unique, observations);
+  narrowQuotes(unique, text, shadow);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
 }
 
@@ -167,4 +168,51 @@ function dropContained(commitments: Commitment[], keyOf: (c: Commitment) => stri
     }
   }
   for (const i of [...drop].sort((x, y) => y - x)) commitments.splice(i, 1);
+}
+
+/**
+ * Several pledges in one sentence (今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内)
+ * each quote their own clauses: from the end of the pledge before (the sentence's start for the
+ * first, so 到2025年 stays with it) to the end of their own clause (the sentence's end for the last).
+ * A figure reported later is then shown beside the words of the one pledge it answers (issue 7 §3,
+ * issue 8 §5). Sentences whose pledges cannot be told apart by their numbers (分别, milestones
+ * without one) keep the whole sentence.
+ */
+function narrowQuotes(commitments: Commitment[], text: string, shadow: string): void {
+  const groups = new Map<string, Commitment[]>();
+  for (const c of commitments) {
+    const k = `${c.start}|${c.end}`;
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.some((c) => !c.target?.text)) continue;
+    const { start, end } = group[0];
+    const s = shadow.slice(start, end);
+    if (s.includes("分别")) continue;
+    let cursor = 0;
+    const ends: number[] = [];
+    let ok = true;
+    for (const c of group) {
+      const at = s.indexOf(c.target!.text!, cursor);
+      if (at < 0) { ok = false; break; }
+      cursor = at + c.target!.text!.length;
+      const rest = /[,;。，；]/.exec(s.slice(cursor));
+      ends.push(rest ? cursor + rest.index + 1 : s.length);
+    }
+    if (!ok) continue;
+    const bounds = [...new Set(ends)].sort((a, b) => a - b);
+    if (bounds.length < 2) continue;
+    bounds[bounds.length - 1] = s.length;
+    group.forEach((c, i) => {
+      const e = bounds.find((b) => b >= ends[i]) ?? s.length;
+      const k = bounds.indexOf(e);
+      let b = k === 0 ? 0 : bounds[k - 1];
+      while (b < e && /[\s,;，；]/.test(s[b])) b++;
+      c.start = start + b;
+      c.end = start + e;
+      c.quote = text.slice(c.start, c.end);
+    });
+  }
 }

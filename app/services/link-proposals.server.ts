@@ -230,6 +230,7 @@ export async function proposeLinksForDocument(
 ): Promise<number> {
   const links: NewLink[] = [];
   const figureLinks: { link: NewLink; asOf: string | null }[] = [];
+  const restated: NewLink[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
   const regionKeys = candidateRegionKeys(document.region);
   /** the document of every earlier commitment a proposed link points at */
@@ -296,7 +297,12 @@ export async function proposeLinksForDocument(
         }),
       });
     }
-    links.push(...nearestRevision(revises, stated));
+    // a pledge restated with the same target and date is not a revision (issue 8 §6): it still shows
+    // the document follows the earlier one (for "dropped"), but no link is proposed
+    for (const link of nearestRevision(revises, stated)) {
+      if (link.revision_kind === "restated") restated.push(link);
+      else links.push(link);
+    }
 
     if (!later.statedOn) continue;
     // Newer pledges stored before this one arrived revise it (decision 0015): the same link as if
@@ -324,7 +330,7 @@ export async function proposeLinksForDocument(
         }),
       });
     }
-    links.push(...nearestRevision(revisedBy, stated));
+    for (const link of nearestRevision(revisedBy, stated)) if (link.revision_kind !== "restated") links.push(link);
 
     // Figures stored before this pledge arrived that report on it (decision 0015).
     const reports = await findObservationCandidates(db, {
@@ -359,7 +365,7 @@ export async function proposeLinksForDocument(
     ...(await proposeDropped(db, {
       document,
       mentions,
-      followed: links.map((l) => ({ commitmentId: l.commitment_id, documentId: documentOf.get(l.commitment_id)! })),
+      followed: [...links, ...restated].map((l) => ({ commitmentId: l.commitment_id, documentId: documentOf.get(l.commitment_id)! })),
       at,
     })),
   );

@@ -85,6 +85,9 @@ interface Cue {
 }
 
 /** Every future cue in the sentence, found once and used by the sentence and by each clause. */
+const RESULT_AGAINST_TARGET = /(?:低于|高于|超过|超出|符合|完成|实现|达到|好于|优于|快于|达成)[^,;。]{0,16}?(?:预期目标|年度目标|年度任务|目标任务|计划目标|全年目标|序时进度)|超额完成/;
+const TARGET_AFTER = /^(?:以内|以上|以下|左右)?的?(?:预期目标|年度目标|目标任务|计划目标|全年目标|目标)/;
+
 function cuesOf(s: string): Cue[] {
   const out: Cue[] = [];
   FUTURE_CUE.lastIndex = 0;
@@ -345,7 +348,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
   const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
-  const reports = REPORT_OPENER.test(s);
+  // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
+  const reports = REPORT_OPENER.test(s) || RESULT_AGAINST_TARGET.test(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
@@ -360,6 +364,8 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const seen: Observed = { sen, quote, times, clauses, ctx, previousSubject, sentenceSubject: null, out };
   for (const q of quantities) {
     const ci = clauseAt(clauses, q.start);
+    // 符合4.5%以内的预期目标: the target restated beside a result is neither a pledge nor a figure
+    if (reports && TARGET_AFTER.test(s.slice(q.end, q.end + 12))) continue;
     // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
     if (unitCost(s, clauses[ci].start, q)) continue;
     if (q.start >= pledgeFrom && !clausePast[ci] && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });

@@ -77,14 +77,21 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
     if (skip.has(i) || paragraphs[i].end - paragraphs[i].start > 24) continue;
     // a header: consecutive short cells, three or more of them known column names
     const columns: Column[] = [];
+    const periods: Array<string | null> = [];
     let j = i;
     let known = 0;
     while (j < paragraphs.length && !skip.has(j)) {
       const c = cellOf(j).text;
-      if (/^[(（][^)）]{1,8}[)）]$/.test(c) && columns.length > 0) { j++; continue; } // (7月) under 进展情况
+      if (/^[(（][^)）]{1,8}[)）]$/.test(c) && columns.length > 0) {
+        // (7月) under 进展情况: the month the column reports
+        if (columns[columns.length - 1] === "progress" && periods.length > 0 && periods[periods.length - 1] === null) periods[periods.length - 1] = c;
+        j++;
+        continue;
+      }
       const col = headerColumn(c);
       if (!col) break;
       columns.push(col);
+      if (col === "progress") periods.push(/[(（][^)）]*[)）]/.exec(c)?.[0] ?? null);
       if (col !== "other") known++;
       j++;
     }
@@ -93,7 +100,7 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
     const tableStart = i;
     let row = emptyRow();
     const flush = () => {
-      readRow(text, shadow, row, docDate, agency, out, reportOnly);
+      readRow(text, shadow, row, docDate, agency, out, reportOnly, periods);
       row = emptyRow();
     };
     let k = j;
@@ -150,7 +157,19 @@ export function extractCellTables(text: string, shadow: string, paragraphs: Para
   return out;
 }
 
-function readRow(text: string, shadow: string, row: Row, docDate: string | null, agency: string | null, out: CellTableResult, reportOnly: boolean): void {
+/** The last day of the month a progress column names ((7月), (三季度)), in the document's year; null if none. */
+function periodEnd(period: string | null | undefined, docDate: string | null): string | null {
+  if (!period || !docDate) return null;
+  const year = Number(docDate.slice(0, 4));
+  const month = /(\d{1,2})月/.exec(period)?.[1] ?? ({ 一: "3", 二: "6", 三: "9", 四: "12" } as Record<string, string>)[/([一二三四])季度/.exec(period)?.[1] ?? ""];
+  if (!month || Number(month) < 1 || Number(month) > 12) return null;
+  const m = Number(month);
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  const day = `${year}-${String(m).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+  return day <= docDate ? day : null;
+}
+
+function readRow(text: string, shadow: string, row: Row, docDate: string | null, agency: string | null, out: CellTableResult, reportOnly: boolean, periods: Array<string | null> = []): void {
   const t = row.target;
   if (!t) return;
   const firstCommitment = out.commitments.length;
@@ -181,22 +200,48 @@ function readRow(text: string, shadow: string, row: Row, docDate: string | null,
     });
   }
   const lastTarget = out.commitments[out.commitments.length - 1];
+  const taskIndicators = out.commitments.slice(firstCommitment).map((c) => ({ indicator: c.indicator, target: c.target }));
   // a report on a finished year: the task names the figures, but is not read as a pledge
   if (reportOnly) out.commitments.splice(firstCommitment);
   for (const b of row.bare) {
     out.observations.push({ quote: text.slice(b.start, b.end), start: b.start, end: b.end, indicator: lastTarget.indicator, value: b.value, unit: b.unit ?? lastTarget.target?.unit ?? null, asOf: docDate, asOfText: null });
   }
-  for (const o of row.observations) {
+  // the row's tasks, each a measure a progress figure may report on
+  const tasks = out.commitments.length > firstCommitment ? out.commitments.slice(firstCommitment) : taskIndicators;
+  for (const [column, o] of row.observations.entries()) {
     const os = shadow.slice(o.start, o.end);
     const times = findTimes(os, { docDate });
+    const columnEnd = row.observations.length === periods.length ? periodEnd(periods[column], docDate) : null;
     for (const q of findQuantities(os)) {
       if (q.value === 1 && q.chinese) continue;
       const at = [...times].reverse().find((x) => x.start < q.start && x.date && x.role !== "due");
       out.observations.push({
-        quote: text.slice(o.start, o.end), start: o.start, end: o.end, indicator: lastTarget.indicator, value: q.value, unit: q.unit,
-        asOf: at?.date && (docDate === null || at.date <= docDate) ? at.date : docDate, asOfText: at?.text ?? null,
+        quote: text.slice(o.start, o.end), start: o.start, end: o.end, indicator: progressIndicator(os, q, tasks, lastTarget.indicator), value: q.value, unit: q.unit,
+        asOf: at?.date && (docDate === null || at.date <= docDate) ? at.date : (columnEnd ?? docDate), asOfText: at?.text ?? null,
         ...(q.approximate ? { approximate: true } : {}),
       });
     }
   }
+}
+
+/**
+ * What a figure in a progress cell measures: the row's task it names (区卫健局:新增婴幼儿照护服务托位176个
+ * under 新增示范型儿童之家12家,…,新增婴幼儿照护服务托位180个以上), found by its own words before the
+ * number and its unit; the row's last task when the cell names nothing of its own.
+ */
+function progressIndicator(cell: string, q: Quantity, tasks: Array<{ indicator: string; target: { unit: string | null } | null }>, fallback: string): string {
+  const clauseStart = Math.max(cell.lastIndexOf(",", q.start - 1), cell.lastIndexOf("、", q.start - 1), cell.lastIndexOf(";", q.start - 1), cell.lastIndexOf(":", q.start - 1), cell.lastIndexOf("。", q.start - 1)) + 1;
+  const own = indicatorOf(cell, clauseStart, q, findPer(cell, clauseStart, q.start), null);
+  const ownChars = new Set(own);
+  let best: { indicator: string; score: number } | null = null;
+  for (const t of tasks) {
+    if (t.target && t.target.unit !== q.unit) continue;
+    const chars = [...t.indicator];
+    if (chars.length === 0) continue;
+    const score = chars.filter((c) => ownChars.has(c)).length / chars.length;
+    if (!best || score > best.score) best = { indicator: t.indicator, score };
+  }
+  if (best && best.score >= 0.5) return best.indicator;
+  if (own.length >= 2) return own;
+  return best?.indicator ?? fallback;
 }

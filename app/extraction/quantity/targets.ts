@@ -109,6 +109,8 @@ function stripTail(t: string): string {
   return end === t.length ? t : t.slice(0, end);
 }
 
+const COMPARED_TO = /(?:较|比|相比)(?:目前|现在|现有|当前|上年|去年|上一年|上年末|基期|(?:19|20)\d\d年(?:末|底)?)?的?$/;
+
 const THERE_ARE = /^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u;
 
 export function cleanIndicator(text: string): string {
@@ -119,6 +121,9 @@ export function cleanIndicator(text: string): string {
     if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
     t = stripTail(t);
+    // 人均预期寿命较目前(的76.34岁): the comparison belongs to the baseline, not the name
+    const compared = t.replace(COMPARED_TO, "");
+    if (compared.length >= 2) t = compared;
     if (t === before) break;
   }
   // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
