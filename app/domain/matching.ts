@@ -168,6 +168,29 @@ export function indicatorSimilarity(a: string, b: string): number {
   return Math.min(1, Math.max(0, sim));
 }
 
+/** Share of the remaining gap closed when the figure's sentence holds the words its name leaves out. */
+const CONTEXT_BOOST = 0.5;
+/** Lost when it holds none of them: 运营里程 in a sentence about 轨道交通 is not 市郊铁路运营里程. */
+const CONTEXT_MISS = 0.05;
+
+/**
+ * The indicator similarity, read with the figure's sentence: 北京的轨道交通运营线路增加到30条,运营里程为909公里
+ * names 运营里程 alone, and the sentence says which: the pledge's words missing from the figure's
+ * name (轨道交通 of 轨道交通运营里程, 市郊铁路 of 市郊铁路运营里程) are looked for in the sentence.
+ */
+export function contextualSimilarity(pledge: string, figure: string, sentence: string | null): number {
+  const sim = indicatorSimilarity(pledge, figure);
+  if (sentence === null || sim >= 0.999 || sim === 0) return sim;
+  const core = normalizeIndicator(pledge).core;
+  const figureGrams = new Set(grams(normalizeIndicator(figure).core));
+  const missing = grams(core).filter((g) => !figureGrams.has(g));
+  if (missing.length === 0) return sim;
+  const text = sentence.normalize("NFKC").replace(SYNONYM_RE, (m) => SYNONYM_MAP.get(m) ?? m);
+  const found = missing.filter((g) => text.includes(g)).length / missing.length;
+  if (found === 0) return Math.max(0, sim - CONTEXT_MISS);
+  return sim + (1 - sim) * CONTEXT_BOOST * found;
+}
+
 // --- scoring a candidate against a commitment ---------------------------------------------------
 
 export interface MatchCandidate {
@@ -182,6 +205,8 @@ export interface MatchCandidate {
   statedOn?: string | null;
   /** a later pledge's due date */
   due?: string | null;
+  /** the sentence the figure stands in: its other words may name what a short name leaves out */
+  sentence?: string | null;
 }
 
 export interface MatchParty {
@@ -237,7 +262,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
   let compatible = true;
 
   // Indicator.
-  const sim = indicatorSimilarity(commitment.indicator, candidate.indicator);
+  const sim = contextualSimilarity(commitment.indicator, candidate.indicator, candidate.sentence ?? null);
   const sameText = commitment.indicator.normalize("NFKC") === candidate.indicator.normalize("NFKC");
   if (sameText) reasons.push(`指标一致：${commitment.indicator}`);
   else if (sim >= 0.999) reasons.push(`指标同义：${commitment.indicator} ≈ ${candidate.indicator}`);
@@ -351,8 +376,9 @@ export function observationCandidate(o: {
   unit: string | null;
   per?: string;
   asOf: string | null;
+  quote?: string | null;
 }): MatchCandidate {
-  return { kind: "observation", indicator: o.indicator, unit: o.unit, per: o.per ?? null, value: o.value, asOf: o.asOf };
+  return { kind: "observation", indicator: o.indicator, unit: o.unit, per: o.per ?? null, value: o.value, asOf: o.asOf, sentence: o.quote ?? null };
 }
 
 /** A later pledge as a candidate. */

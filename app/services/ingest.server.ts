@@ -224,6 +224,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
           title: document.title ?? null,
         },
         observations,
+        changes: new Set(commitments.filter((_, i) => extraction.commitments[i].target?.change === true).map((c) => c.id)),
         commitments: commitments.map((c) =>
           toTrackedCommitment({
             ...(c as Required<NewCommitment>),

@@ -218,12 +218,15 @@ export async function proposeLinksForDocument(
     document,
     observations,
     commitments,
+    changes,
     actor,
     at,
   }: {
     document: NewDocumentParty;
     observations: NewObservation[];
     commitments: TrackedCommitment[];
+    /** the new pledges whose target is a change (提高1岁): keyed apart from levels */
+    changes?: ReadonlySet<string>;
     actor: string;
     at: string;
   },
@@ -247,7 +250,7 @@ export async function proposeLinksForDocument(
       const earlier = toTrackedCommitment(row);
       const match = scoreMatch(
         earlier,
-        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit ?? null, per: o.per ?? undefined, asOf: asOf ?? null }),
+        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit ?? null, per: o.per ?? undefined, asOf: asOf ?? null, quote: o.quote }),
         { commitment: { region: row.document_region, agency: row.agency }, candidate: { region: place, agency: document.agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
@@ -262,7 +265,7 @@ export async function proposeLinksForDocument(
 
   for (const later of commitments) {
     if (later.kind === "qualitative") continue;
-    const keys = matchKeys(later.indicator, later.target?.unit ?? null);
+    const keys = matchKeys(later.indicator, later.target?.unit ?? null, changes?.has(later.id) === true);
     // One read for both directions: pledges stated on or before this one (it may revise them) and,
     // for out-of-order ingest, pledges stated after it (they may revise it; decision 0015).
     const around = await findCandidates(db, {
@@ -344,7 +347,7 @@ export async function proposeLinksForDocument(
     for (const o of reports) {
       const match = scoreMatch(
         later,
-        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit, per: o.per ?? undefined, asOf: o.as_of ?? o.document_replied_on }),
+        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit, per: o.per ?? undefined, asOf: o.as_of ?? o.document_replied_on, quote: o.quote }),
         { commitment: candidateParty, candidate: { region: o.region_key !== null ? regionOfKey(o.region_key) : o.document_region, agency: o.document_agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;

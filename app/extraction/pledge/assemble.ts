@@ -85,6 +85,9 @@ interface Cue {
 }
 
 /** Every future cue in the sentence, found once and used by the sentence and by each clause. */
+const FROM_LEVEL = /(?:从|由)(?:现在|目前|当前|现有|(?:19|20)\d\d年(?:末|底)?)的?$/;
+const GENERIC_NAME = /^(?:岁数|比例|数量|人数|个数|数|总数|年限)$/;
+
 const RESULT_AGAINST_TARGET = /(?:低于|高于|超过|超出|符合|完成|实现|达到|好于|优于|快于|达成)[^,;。]{0,16}?(?:预期目标|年度目标|年度任务|目标任务|计划目标|全年目标|序时进度)|超额完成/;
 const TARGET_AFTER = /^(?:以内|以上|以下|左右)?的?(?:预期目标|年度目标|目标任务|计划目标|全年目标|目标)/;
 
@@ -368,7 +371,9 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     if (reports && TARGET_AFTER.test(s.slice(q.end, q.end + 12))) continue;
     // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
     if (unitCost(s, clauses[ci].start, q)) continue;
-    if (q.start >= pledgeFrom && !clausePast[ci] && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
+    // 从现在的79岁再提升1岁: the level it starts from is a figure, not the target
+    const fromNow = FROM_LEVEL.test(s.slice(Math.max(clauses[ci].start, q.start - 8), q.start));
+    if (q.start >= pledgeFrom && !clausePast[ci] && !fromNow && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
     else if (!isArticleOne(q) && !boiler) observe(seen, q, ci);
   }
   if (!pledge) return out;
@@ -516,6 +521,12 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       });
       break;
     }
+  }
+  // 达到80岁左右 after 人均预期寿命…再提升1岁: a bare measure word is named by the sentence's own subject
+  for (const c of out.commitments) {
+    if (c.kind !== "quantitative" || !GENERIC_NAME.test(c.indicator)) continue;
+    const named = [...out.commitments, ...out.observations].find((x) => x !== c && !GENERIC_NAME.test(x.indicator) && x.indicator.length >= 2 && ("target" in x ? x.target?.unit : x.unit) === c.target?.unit);
+    if (named) c.indicator = named.indicator;
   }
   return out;
 }

@@ -109,7 +109,7 @@ function stripTail(t: string): string {
   return end === t.length ? t : t.slice(0, end);
 }
 
-const COMPARED_TO = /(?:较|比|相比)(?:目前|现在|现有|当前|上年|去年|上一年|上年末|基期|(?:19|20)\d\d年(?:末|底)?)?的?$/;
+const COMPARED_TO = /(?:(?:较|比|相比)(?:目前|现在|现有|当前|上年|去年|上一年|上年末|基期|(?:19|20)\d\d年(?:末|底)?)?|(?:从|由)(?:现在?|目前|当前|现有|(?:19|20)\d\d年(?:末|底)?)?)的?$|^使/;
 
 const THERE_ARE = /^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u;
 
@@ -140,8 +140,13 @@ export function cleanIndicator(text: string): string {
  */
 const CHANGE_BEFORE = /(?:比|较|同比|环比)[^,;。]{0,14}?(?:提高|增长|增加|下降|减少|降低|上升|提升|扩大|缩小|多|少)了?\s*$|(?:年均|平均每年|每年平均|年平均)(?:增长|提高|增加|下降|减少)\s*$|^\s*(?:增长|下降)\s*$/;
 
+// 再提升1岁 / 提高2个百分点 / 延长0.5年: a level-type unit moved by a number is a change (提高到80岁 is a level)
+const MOVED_BY = /(?:提升|提高|增加|增长|延长|下降|降低|减少|缩短|上升)(?:了)?(?:约)?\s*$/;
+const LEVEL_UNITS = new Set(["岁", "%", "‰", "年"]);
+
 export function isChange(before: string, q: Quantity): boolean {
   if (q.unit === "个百分点" || q.unit === "百分点") return true;
+  if (q.unit && LEVEL_UNITS.has(q.unit) && q.unit !== "%" && MOVED_BY.test(before)) return true;
   return CHANGE_BEFORE.test(before.length > 24 ? before.slice(-24) : before);
 }
 

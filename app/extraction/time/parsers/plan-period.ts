@@ -9,10 +9,12 @@ export const planPeriod: TimeParser = {
   name: "plan-period",
   trigger: /十.五/,
   pattern: /(?:到|至|在)?“?十([一二三四五六七八九])五”?(?:规划)?(?:以来|期间|期末|末|时期|时|内)?/g,
-  extract(m) {
+  extract(m, ctx) {
     const n = 10 + ORDINAL[m[1]];
     const endYear = 1955 + 5 * n;
     if (m[0].endsWith("以来")) return { role: "since", date: `${endYear - 4}-01-01`, precision: "year", certainty: "stated" };
+    // “十三五”时期…达到77.3岁 in 2022: a period that is over dates a result, it is no deadline
+    if (ctx.docDate && ctx.docDate > `${endYear}-12-31` && !/^(?:到|至)/.test(m[0])) return { role: "asOf", date: `${endYear}-12-31`, precision: "year", certainty: "stated" };
     return { role: "due", date: `${endYear}-12-31`, precision: "year", certainty: "stated" };
   },
 };
