@@ -9,13 +9,15 @@ import { ACTION_VERB } from "./cues";
 import { findQuantities } from "../quantity/numbers";
 import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
 
-type Column = "index" | "item" | "lead" | "target" | "due" | "progress" | "other";
+type Column = "index" | "item" | "lead" | "target" | "due" | "steps" | "progress" | "other";
 
 // Headers vary (年度目标任务, 截至9月底完成情况, 牵头责任单位): a column is known by the words it holds.
 const HEADER: Array<[Column, RegExp]> = [
   ["index", /^(?:序号|编号|序)$/],
   ["lead", /^[^,;。]{0,6}(?:单位|部门|责任主体)$/],
   ["due", /^[^,;。]{0,6}(?:时限|完成时间|时间节点|期限|完成时间节点)(?:要求)?$/],
+  // 工作举措及实施计划: the dated steps of each task (1.农村公路大中修:7月底前开工;11月底前建成)
+  ["steps", /^[^,;。]{0,8}(?:实施计划|推进计划|工作举措|时间安排|进度安排|计划安排|工作计划|实施步骤|推进措施)[^,;。]{0,6}$/],
   ["progress", /^[^,;。]{0,10}(?:进展|完成情况|推进情况|实施情况|进度)[^,;。]{0,6}$/],
   ["target", /^[^,;。]{0,6}(?:目标|任务|建设内容|主要内容|项目内容|建设规模)[^,;。]{0,4}$/],
   ["item", /^[^,;。]{0,4}(?:项目名称|项目|名称|事项|实事)$/],
@@ -93,7 +95,7 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
       columns = cols;
       next = j;
     }
-    if (columns.length < 3 || !(columns.includes("target") || columns.includes("item")) || !(columns.includes("due") || columns.includes("progress"))) continue;
+    if (columns.length < 3 || !(columns.includes("target") || columns.includes("item")) || !(columns.includes("due") || columns.includes("progress") || columns.includes("steps"))) continue;
     const width = columns.length;
     const rows: Cell[][] = [];
     while (next < paragraphs.length) {
@@ -155,11 +157,16 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
   if (quantities.length === 0 && ACTION_VERB.test(ts) && ts.length >= 4 && !columnOf(ts)) {
     out.commitments.push({ ...base, kind: "milestone", indicator, target: null, rule: "table:milestone" });
   }
+  const stepsCell = cellOf("steps");
   for (const q of quantities) {
     const per = findPer(ts, 0, q.start);
     const mode = modeOf(ts.slice(Math.max(0, ts.lastIndexOf(",", q.start - 1) + 1), q.start), q, per?.text ?? null);
+    // the task's own name when the item cell holds several tasks (实施农村公路大中修100公里,新增公交线路3条)
+    const own = indicatorOf(ts, Math.max(ts.lastIndexOf(",", q.start - 1), ts.lastIndexOf("、", q.start - 1)) + 1, q, per, null);
+    const named = item && item !== targetCell ? indicator : own;
+    const stepDue = stepsCell && !dueCell ? lastStepDue(text, stepsCell, named, docDate) : null;
     out.commitments.push({
-      ...base, kind: "quantitative", indicator: item ? indicator : indicatorOf(ts, Math.max(ts.lastIndexOf(",", q.start - 1), ts.lastIndexOf("、", q.start - 1)) + 1, q, per, null),
+      ...base, ...(stepDue ? { due: stepDue } : {}), kind: "quantitative", indicator: named,
       target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, ...(per ? { per: per.text } : {}), comparator: defaultComparator(q, mode), mode, text: q.text },
       rule: "table:number",
     });
@@ -180,4 +187,33 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
       });
     }
   }
+}
+
+/**
+ * A task's deadline from the row's dated steps: the part of the steps cell that names the task
+ * (1.农村公路大中修:7月底前开工;11月底前建成。2.公交线路…) and its last date; the last date of the whole
+ * cell when no part names it.
+ */
+function lastStepDue(text: string, cell: Cell, indicator: string, docDate: string | null): Commitment["due"] {
+  const parts: Array<{ from: number; to: number }> = [];
+  const re = /(?:^|\s|[。;])(\d{1,2})[.、](?!\d)/g;
+  let m: RegExpExecArray | null;
+  const starts: number[] = [];
+  while ((m = re.exec(cell.text))) starts.push(m.index);
+  if (starts.length === 0) starts.push(0);
+  starts.forEach((a, k) => parts.push({ from: a, to: starts[k + 1] ?? cell.text.length }));
+  const chars = new Set(indicator);
+  let best: { from: number; to: number } | null = null;
+  let bestScore = 0;
+  for (const p of parts) {
+    const label = cell.text.slice(p.from, p.to).split(/[:：]/)[0];
+    const score = [...label].filter((c) => chars.has(c)).length / Math.max(1, label.length);
+    if (score > bestScore) { best = p; bestScore = score; }
+  }
+  const span = best && bestScore >= 0.5 ? best : { from: 0, to: cell.text.length };
+  const times = findTimes(cell.text.slice(span.from, span.to), { docDate }).filter((t) => t.date && t.role === "due");
+  const last = times.reduce<(typeof times)[number] | null>((a, t) => (!a || t.date! > a.date! ? t : a), null);
+  if (!last) return null;
+  const start = cell.start + span.from + last.start;
+  return { date: last.date!, precision: last.precision, text: text.slice(start, start + last.end - last.start), start, end: start + last.end - last.start, certainty: "stated" };
 }
