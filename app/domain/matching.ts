@@ -378,7 +378,7 @@ export function observationCandidate(o: {
   asOf: string | null;
   quote?: string | null;
 }): MatchCandidate {
-  return { kind: "observation", indicator: o.indicator, unit: o.unit, per: o.per ?? null, value: o.value, asOf: o.asOf, sentence: o.quote ?? null };
+  return { kind: "observation", indicator: o.indicator, unit: o.unit, per: o.per ?? null, value: o.value, asOf: o.asOf, ...(o.quote ? { sentence: o.quote } : {}) };
 }
 
 /** A later pledge as a candidate. */

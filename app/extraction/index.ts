@@ -9,6 +9,7 @@ import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
 import { extractTables } from "./pledge/table";
 import { extractCellTables } from "./pledge/cell-table";
+import { findTimes } from "./time";
 import { normaliseInput, originalEnd, originalStart, type NormalisedText } from "./text/normalise";
 
 export type * from "./types";
@@ -64,6 +65,9 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   // a table's lead unit speaks when the page names no agency of its own (区民政局)
   const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));
   if (!document.agency && leads.size === 1) document.agency = [...leads][0];
+  // 进展情况表(截至9月底): the table's figures are as of that day, not of the page's date
+  const tableAsOf = reportDate(document.title ?? titleLike, document.repliedOn);
+  if (tableAsOf) for (const o of [...tables.observations, ...cells.observations]) if (o.asOf === document.repliedOn) o.asOf = tableAsOf;
   const commitments: Commitment[] = [...tables.commitments, ...cells.commitments];
   const observations: Observation[] = [...tables.observations, ...cells.observations];
   // sentences are known by a small number: the dedupe keys below stay short
@@ -118,8 +122,15 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     }
   }
   attachBaselines(unique, observations);
-  narrowQuotes(unique, text, shadow);
+  if (!process.env.NO_NARROW) narrowQuotes(unique, text, shadow);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
+}
+
+/** The date a report's title says its figures stand at (截至9月底, 1-6月), on or before the document's date. */
+function reportDate(title: string, docDate: string | null): string | null {
+  if (!docDate || !/截至|截止|\d{1,2}月/.test(title)) return null;
+  const t = findTimes(title, { docDate }).find((x) => x.date && (x.role === "asOf" || /^截/.test(x.text)) && x.date <= docDate);
+  return t?.date ?? null;
 }
 
 /** The year named is over by the document's date (both known). */

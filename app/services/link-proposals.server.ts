@@ -177,6 +177,21 @@ function nearestRevision(candidates: { link: NewLink; stated: string | null }[],
   return nearest ? [nearest.link] : [];
 }
 
+const RESTATED = { kind: "restated" as const, description: "重申原承诺，目标和期限未变。" };
+
+/**
+ * The same target due in the same year: a progress table restating the year's task (its 内容
+ * column, due at the year's end) is not a revision of the plan's 9月底前 deadline for it.
+ */
+function sameYearRestatement(earlier: TrackedCommitment, later: TrackedCommitment): boolean {
+  const te = earlier.target;
+  const tl = later.target;
+  if (!te || !tl || Math.abs(te.value - tl.value) > 1e-9 * Math.max(1, Math.abs(te.value))) return false;
+  const de = earlier.due?.date;
+  const dl = later.due?.date;
+  return !!de && !!dl && de.slice(0, 4) === dl.slice(0, 4);
+}
+
 /** A figure's best-scoring pledge (and any tied with it); candidates arrive newest first. */
 function bestForFigure(links: NewLink[]): NewLink[] {
   if (links.length === 0) return [];
@@ -285,7 +300,7 @@ export async function proposeLinksForDocument(
       });
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
-      const revision = classifyRevision(earlier, later);
+      const revision = sameYearRestatement(earlier, later) ? RESTATED : classifyRevision(earlier, later);
       revises.push({
         stated: row.document_replied_on,
         link: proposedLink({
@@ -318,7 +333,7 @@ export async function proposeLinksForDocument(
         candidate: { region: row.document_region, agency: row.agency },
       });
       if (match.score < PROPOSE_THRESHOLD) continue;
-      const revision = classifyRevision(later, revising);
+      const revision = sameYearRestatement(later, revising) ? RESTATED : classifyRevision(later, revising);
       revisedBy.push({
         stated: row.document_replied_on,
         link: proposedLink({

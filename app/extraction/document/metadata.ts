@@ -111,9 +111,10 @@ function compactDate(digits: string | null): string | null {
   return valid.length === 1 ? iso(y, valid[0][0], valid[0][1]) : null;
 }
 
-const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+// (2023年1—7月 is a period, not the 7th of January: a day is never followed by 月)
+const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?!\d|月)/;
 // a news page's dateline: 2026-02-26 08:35 / 2026年2月26日 near the top
-const DATELINE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s+\d{1,2}:\d{2})?/m;
+const DATELINE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?!\d|月)日?(?:\s+\d{1,2}:\d{2})?/m;
 
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);

@@ -238,7 +238,9 @@ function progressIndicator(cell: string, q: Quantity, tasks: Array<{ indicator: 
     if (t.target && t.target.unit !== q.unit) continue;
     const chars = [...t.indicator];
     if (chars.length === 0) continue;
-    const score = chars.filter((c) => ownChars.has(c)).length / chars.length;
+    // 为老服务活动 under 开展“金西善养”系列为老服务活动300场次: the shorter name inside the longer
+    const shared = chars.filter((c) => ownChars.has(c)).length;
+    const score = shared >= 2 ? shared / Math.min(chars.length, Math.max(1, ownChars.size)) : 0;
     if (!best || score > best.score) best = { indicator: t.indicator, score };
   }
   if (best && best.score >= 0.5) return best.indicator;

@@ -100,7 +100,9 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
     const rows: Cell[][] = [];
     while (next < paragraphs.length) {
       const lineCells = splitLine(shadow, paragraphs[next]);
-      if (lineCells.length >= Math.max(3, width - 2)) {
+      // …or a row continued under the 序号 above it (a merged cell): 新增公交线路3条。 | 新增…4条公交线路。 | ||
+      const continued = rows.length > 0 && width >= 3 && lineCells.length >= 2 && /\|/.test(shadow.slice(paragraphs[next].start, paragraphs[next].end)) && !/^\d{1,3}$/.test(lineCells[0].text);
+      if (lineCells.length >= Math.max(3, width - 2) || continued) {
         // a row on one line (a Markdown rule |---|---| between header and rows is no row)
         if (lineCells.every((c) => /^:?-{2,}:?$/.test(c.text))) { next++; continue; }
         rows.push(lineCells);
@@ -132,7 +134,7 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
     // cells line up with the header when the counts match; a missing 序号 shifts them by one
     let idx = columns.indexOf(col);
     if (idx < 0) return null;
-    if (row.length === columns.length - 1 && columns[0] === "index") idx -= 1;
+    if (columns[0] === "index" && row.length < columns.length && !/^\d{1,3}$/.test(row[0]?.text ?? "")) idx -= 1;
     return idx >= 0 && idx < row.length ? row[idx] : null;
   };
   const item = cellOf("item");

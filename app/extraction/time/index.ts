@@ -13,11 +13,12 @@ import { month } from "./parsers/month";
 import { withinYears } from "./parsers/within-years";
 import { now } from "./parsers/now";
 import { frequency } from "./parsers/frequency";
+import { monthRange } from "./parsers/month-range";
 
 export type { TimeMention, TimeContext, TimeRole } from "./types";
 
 export const PARSERS: TimeParser[] = [
-  planPeriod, fullDate, yearMonth, yearRange, partOfYear, year, month, withinYears, relativeYear, now, frequency,
+  planPeriod, monthRange, fullDate, yearMonth, yearRange, partOfYear, year, month, withinYears, relativeYear, now, frequency,
 ];
 
 const PLAN_START = /(\d{4})\s*(?:-|至|到)\s*\d{4}\s*年?|(\d{4})年(?:起|开始)/;
