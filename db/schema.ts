@@ -214,6 +214,8 @@ export interface ProgressUpdateTable {
   link_id: string | null;
   reported_by: string;
   reported_at: string;
+  /** a reviewer published the evidence file (docs/decisions/0031); until then staff and the agency only */
+  evidence_public: Generated<Flag>;
 }
 
 /** Append-only: the newest row per commitment applies; status NULL clears an override. */

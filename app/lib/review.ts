@@ -22,6 +22,11 @@ export const REVIEW_COLUMNS: { key: CountKey; label: string }[] = [
   { key: "withdrawn", label: "已撤回" },
 ];
 
+/** The columns shown to a reader who sees unchecked readings: how many of each group are still 未核对. */
+export function reviewColumns(showUnchecked: boolean): { key: CountKey; label: string }[] {
+  return showUnchecked ? [...REVIEW_COLUMNS, { key: "unchecked", label: "其中未核对" }] : REVIEW_COLUMNS;
+}
+
 /** Kept over the pledges that could be rated (vague and withdrawn ones are not in the base). */
 export function keptRate(c: Omit<ReviewGroupCounts, "key">): number | null {
   const base = c.total - c.unrateable - c.withdrawn;

@@ -1,5 +1,5 @@
 import { cachedUntilNextWrite } from "../services/read-cache.server";
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type SqlBool } from "kysely";
 import type { Database, DocumentRow, NewDocument } from "../../db/schema";
 import { contains, parseJsonArray } from "./sql.server";
 import { commitmentInStates, observationInStates, type ReviewState } from "./review-state.server";
@@ -49,11 +49,26 @@ export interface DocumentListFilter {
   agency?: string;
   /** the review states the per-document counts include (default: everything not excluded) */
   states?: readonly ReviewState[];
+  /** only documents with something in `states` to show: a reply is published with its first checked reading (decision 0031) */
+  publishedOnly?: boolean;
 }
 
-function filterDocuments(db: Db, { q, agency }: DocumentListFilter) {
+/** "The document holds a commitment or a figure in one of `states`". */
+function holdsReading(states: readonly ReviewState[]) {
+  return sql<SqlBool>`(exists (select 1 from commitments where commitments.document_id = documents.id and ${commitmentInStates(states)})
+    or exists (select 1 from observations where observations.document_id = documents.id and ${observationInStates(states)}))`;
+}
+
+/** May a reader who sees `states` open this document? Yes if it holds a reading they see. */
+export async function isDocumentPublished(db: Db, { id, states }: { id: string; states: readonly ReviewState[] }): Promise<boolean> {
+  const row = await db.selectFrom("documents").select("id").where("id", "=", id).where(holdsReading(states)).executeTakeFirst();
+  return row !== undefined;
+}
+
+function filterDocuments(db: Db, { q, agency, states = ["unchecked", "checked"], publishedOnly = false }: DocumentListFilter) {
   let query = db.selectFrom("documents");
   if (agency) query = query.where("agency", "=", agency);
+  if (publishedOnly) query = query.where(holdsReading(states));
   const term = q?.trim();
   if (term) {
     // Matched in a subquery that SQLite answers from documents_search_idx alone: scanning the table
@@ -79,12 +94,12 @@ function filterDocuments(db: Db, { q, agency }: DocumentListFilter) {
 /** One page of documents, newest reply first, with per-document counts for that page only. */
 export async function listDocuments(
   db: Db,
-  { q, agency, limit, offset, states = ["unchecked", "checked"] }: DocumentListFilter & { limit: number; offset: number },
+  { q, agency, limit, offset, states = ["unchecked", "checked"], publishedOnly = false }: DocumentListFilter & { limit: number; offset: number },
 ): Promise<{ total: number; items: DocumentListItem[] }> {
-  const base = filterDocuments(db, { q, agency });
+  const base = filterDocuments(db, { q, agency, states, publishedOnly });
   const [countRow, items] = await Promise.all([
     // The total scans every matching document; kept until the next write (docs/decisions/0011).
-    cachedUntilNextWrite(db, `documents-total:${JSON.stringify([q?.trim() ?? "", agency ?? ""])}`, () =>
+    cachedUntilNextWrite(db, `documents-total:${JSON.stringify([q?.trim() ?? "", agency ?? "", publishedOnly ? states : "all"])}`, () =>
       base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     ),
     base
@@ -130,10 +145,12 @@ export async function listDocuments(
   };
 }
 
-export async function countDocuments(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom("documents")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
+export async function countDocuments(
+  db: Db,
+  { states = ["unchecked", "checked"], publishedOnly = false }: { states?: readonly ReviewState[]; publishedOnly?: boolean } = {},
+): Promise<number> {
+  let query = db.selectFrom("documents").select((eb) => eb.fn.countAll<number>().as("n"));
+  if (publishedOnly) query = query.where(holdsReading(states));
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.n);
 }

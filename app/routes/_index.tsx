@@ -1,21 +1,26 @@
-import { json, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getDb } from "~/lib/db.server";
 import { KIND_LABELS } from "~/lib/format";
 import { getOverviewCounts } from "~/models/overview.server";
 import { cachedUntilNextWrite } from "~/services/read-cache.server";
+import { viewerScope } from "~/lib/scope.server";
 
 export const meta: MetaFunction = () => [{ title: "概览 · 承诺跟踪" }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
+  const { scope } = await viewerScope(request);
+  // Outside the office, only what was checked counts (decision 0031).
+  const options = { states: scope.states, publishedOnly: !scope.staff };
   // whole-table counts: once per write (docs/decisions/0011-scale.md)
-  return json(await cachedUntilNextWrite(db, "overview", () => getOverviewCounts(db)));
+  const counts = await cachedUntilNextWrite(db, `overview:${JSON.stringify(options)}`, () => getOverviewCounts(db, options));
+  return json({ ...counts, checkedOnly: !scope.states.includes("unchecked") });
 }
 
 export default function Overview() {
-  const { documents, commitments, observations } = useLoaderData<typeof loader>();
+  const { documents, commitments, observations, checkedOnly } = useLoaderData<typeof loader>();
   const kinds = (Object.keys(KIND_LABELS) as (keyof typeof KIND_LABELS)[]).map((kind) => ({
     kind,
     label: KIND_LABELS[kind],
@@ -30,6 +35,11 @@ export default function Overview() {
         </p>
       </section>
 
+      {checkedOnly ? (
+        <p className="muted" data-testid="checked-only-note">
+          以下只统计经审核人员核对过原文的承诺和进展数据；系统提取后尚未核对的内容不公开。
+        </p>
+      ) : null}
       <section className="stats" aria-label="统计">
         <Link to="/documents" className="stat" data-testid="stat-documents">
           <span className="stat__value">{documents}</span>

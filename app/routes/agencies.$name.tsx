@@ -11,7 +11,7 @@ import { getDb } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { canImport, canReportProgress } from "~/lib/roles";
-import { getViewer } from "~/lib/user.server";
+import { viewerScope } from "~/lib/scope.server";
 import { listTrackedCommitments } from "~/services/tracking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? "承办单位"} · 承诺跟踪` }];
@@ -28,14 +28,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const page = pageFromSearchParams(url.searchParams);
   const year = Number(asOf.slice(0, 4));
   const db = await getDb();
+  const { viewer, scope } = await viewerScope(request);
   // The due-soon window can cross a year end, so this year's and next year's due dates are read
   // (one bounded page each) rather than every commitment of the agency.
-  const [all, thisYear, nextYear, overdue, viewer] = await Promise.all([
-    listTrackedCommitments(db, { agency: name, asOf, limit: page.limit, offset: page.offset }),
-    listTrackedCommitments(db, { agency: name, asOf, dueYear: year, limit: 100, offset: 0 }),
-    listTrackedCommitments(db, { agency: name, asOf, dueYear: year + 1, limit: 100, offset: 0 }),
-    listTrackedCommitments(db, { agency: name, asOf, status: "overdue_no_evidence", limit: 20, offset: 0 }),
-    getViewer(request),
+  const [all, thisYear, nextYear, overdue] = await Promise.all([
+    listTrackedCommitments(db, { agency: name, asOf, scope, limit: page.limit, offset: page.offset }),
+    listTrackedCommitments(db, { agency: name, asOf, scope, dueYear: year, limit: 100, offset: 0 }),
+    listTrackedCommitments(db, { agency: name, asOf, scope, dueYear: year + 1, limit: 100, offset: 0 }),
+    listTrackedCommitments(db, { agency: name, asOf, scope, status: "overdue_no_evidence", limit: 20, offset: 0 }),
   ]);
   if (all.total === 0) throw notFound(`没有找到“${name}”承办的承诺。`);
   const dueSoon = [...thisYear.items, ...nextYear.items]

@@ -4,7 +4,9 @@ import { STATUSES } from "~/domain/types";
 import { getDb } from "~/lib/db.server";
 import { dayProblem, isRealDay } from "~/lib/input-rules";
 import { todayIso, withApiErrors } from "~/services/api.server";
-import { listTrackedCommitments, REVIEW_STATES, ValidationError } from "~/services/tracking.server";
+import { listTrackedCommitments, ValidationError } from "~/services/tracking.server";
+import { REVIEW_STATES } from "~/services/tracking-types";
+import { viewerScope } from "~/lib/scope.server";
 
 const Query = z.object({
   agency: z.string().trim().min(1).optional(),
@@ -33,6 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       throw new ValidationError(`查询参数有误：${Object.keys(fieldErrors).join("、")}`, fieldErrors);
     }
     const db = await getDb();
-    return json(await listTrackedCommitments(db, { ...parsed.data, asOf: parsed.data.asOf ?? todayIso() }));
+    // Signed out or without a staff token: checked commitments only (decision 0031).
+    const { scope } = await viewerScope(request);
+    return json(await listTrackedCommitments(db, { ...parsed.data, scope, asOf: parsed.data.asOf ?? todayIso() }));
   });
 }

@@ -40,7 +40,9 @@ import { fieldLabel, LINK_KIND_LABELS, LINK_STATE_LABELS, REVISION_LABELS, UPDAT
 import { InputError, inputErrorResponse, readForm } from "~/lib/request.server";
 import { canReportProgress, isReviewer } from "~/lib/roles";
 import { statusLabel } from "~/lib/status-style";
-import { getViewer, requireViewer } from "~/lib/user.server";
+import { requireViewer } from "~/lib/user.server";
+import { viewerScope } from "~/lib/scope.server";
+import { publishEvidence } from "~/services/evidence.server";
 import {
   addProgressUpdate,
   decideLink,
@@ -67,11 +69,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const asOf = asOfFromParams(url.searchParams);
   const db = await getDb();
-  const [commitment, viewer, flash] = await Promise.all([
-    getTrackedCommitment(db, params.id ?? "", asOf),
-    getViewer(request),
-    takeFlash(request),
-  ]);
+  const { viewer, scope } = await viewerScope(request);
+  const [commitment, flash] = await Promise.all([getTrackedCommitment(db, params.id ?? "", asOf, scope), takeFlash(request)]);
   if (!commitment) throw notFound("没有找到这项承诺。");
   const t = commitment.target;
   const statedOn = commitment.statedOn ?? commitment.document.repliedOn;
@@ -204,6 +203,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const result = await serviceCall(intent, () => confirmCommitment(db, { commitmentId: id, actor: user }));
     if (result instanceof Response) return result;
     return back("已确认提取结果无误。");
+  }
+
+  if (intent === "publish-evidence") {
+    if (!isReviewer(user)) throw forbidden("只有审核人员可以公开证据文件。");
+    const updateId = String(form.get("updateId") ?? "");
+    const result = await serviceCall(intent, () => publishEvidence(db, { updateId, actor: user }));
+    if (result instanceof Response) return result;
+    return back("已公开这个证据文件。");
   }
 
   if (intent === "exclude" || intent === "restore") {
@@ -434,7 +441,26 @@ export default function CommitmentPage() {
                               证据链接
                             </a>
                           ) : null}
-                          {u.evidenceFileName ? <div className="sub">附件：<a href={`/evidence/${u.id}`} download>{u.evidenceFileName}</a></div> : null}
+                          {u.evidenceFileName ? (
+                            <div className="sub">
+                              附件：<a href={`/evidence/${u.id}`} download>{u.evidenceFileName}</a>
+                              {can.review ? (
+                                u.evidencePublic ? (
+                                  <span className="tag">已公开</span>
+                                ) : (
+                                  <Form method="post" className="inline-form">
+                                    <input type="hidden" name="intent" value="publish-evidence" />
+                                    <input type="hidden" name="updateId" value={u.id} />
+                                    <button type="submit" className="link-button" title="公开后任何人都可以下载这个文件">
+                                      公开文件
+                                    </button>
+                                  </Form>
+                                )
+                              ) : null}
+                            </div>
+                          ) : u.evidenceFileHidden ? (
+                            <div className="sub">附有证据文件（不公开）</div>
+                          ) : null}
                           {u.evidenceText ? <div className="sub">{u.evidenceText}</div> : null}
                           {u.documentId ? <Link to={`/documents/${u.documentId}`}>来源文件</Link> : null}
                         </td>

@@ -12,8 +12,11 @@ import { KIND_LABELS } from "~/lib/format";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { listCommitmentAgencies } from "~/models/commitment.server";
 import { cachedUntilNextWrite } from "~/services/read-cache.server";
-import { listTrackedCommitments, REVIEW_STATES } from "~/services/tracking.server";
+import { listTrackedCommitments } from "~/services/tracking.server";
+// tracking-types, not tracking.server: the filter schema runs in the browser too, where server modules are empty
+import { REVIEW_STATES } from "~/services/tracking-types";
 import { REVIEW_STATE_LABELS } from "~/lib/labels";
+import { viewerScope } from "~/lib/scope.server";
 
 export const meta: MetaFunction = () => [{ title: "全部承诺 · 承诺跟踪" }];
 
@@ -43,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asOf = asOfFromParams(params);
   const page = pageFromSearchParams(params);
   const db = await getDb();
+  const { scope } = await viewerScope(request);
   const [result, agencies] = await Promise.all([
     listTrackedCommitments(db, {
       q: filter.q || undefined,
@@ -53,19 +57,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
       kind: filter.kind,
       dueYear: filter.dueYear,
       reviewState: filter.reviewState,
+      scope,
       asOf,
       limit: page.limit,
       offset: page.offset,
     }),
     // DISTINCT walks the whole agency index: once per write (docs/decisions/0011-scale.md). The
     // first 200 names are suggestions only; any exact name can be typed.
-    cachedUntilNextWrite(db, "commitment-agencies", () => listCommitmentAgencies(db, { limit: 200 })),
+    cachedUntilNextWrite(db, `commitment-agencies:${scope.states.join(",")}`, () => listCommitmentAgencies(db, { limit: 200, states: scope.states })),
   ]);
-  return json({ ...result, agencies, filter, asOf, today: todayInChina(), page: page.page, limit: page.limit });
+  // The review-state menu: staff choose among all three; outside the office only among what is published.
+  const reviewStates = scope.staff ? REVIEW_STATE_LABELS : scope.states.length > 1 ? { unchecked: REVIEW_STATE_LABELS.unchecked, checked: REVIEW_STATE_LABELS.checked } : null;
+  return json({ ...result, agencies, filter, asOf, today: todayInChina(), page: page.page, limit: page.limit, reviewStates, checkedOnly: !scope.states.includes("unchecked") });
 }
 
 export default function Commitments() {
-  const { items, total, agencies, filter, asOf, today, page, limit } = useLoaderData<typeof loader>();
+  const { items, total, agencies, filter, asOf, today, page, limit, reviewStates, checkedOnly } = useLoaderData<typeof loader>();
   const filtered = KEYS.some((k) => filter[k] !== undefined && filter[k] !== "") || asOf !== today;
   return (
     <>
@@ -117,13 +124,15 @@ export default function Commitments() {
           <span>到期年份</span>
           <input type="number" name="dueYear" defaultValue={filter.dueYear ?? ""} placeholder="如 2025" min={1949} max={2200} />
         </label>
-        <label>
-          <span>核对</span>
-          <select name="reviewState" defaultValue={filter.reviewState ?? ""}>
-            <option value="">未排除的全部</option>
-            <LabelledOptions labels={REVIEW_STATE_LABELS} />
-          </select>
-        </label>
+        {reviewStates ? (
+          <label>
+            <span>核对</span>
+            <select name="reviewState" defaultValue={filter.reviewState ?? ""}>
+              <option value="">{"excluded" in reviewStates ? "未排除的全部" : "全部"}</option>
+              <LabelledOptions labels={reviewStates} />
+            </select>
+          </label>
+        ) : null}
         <label>
           <span>状态截至</span>
           <input type="date" name="asOf" defaultValue={asOf} />
@@ -142,7 +151,13 @@ export default function Commitments() {
 
       {items.length === 0 ? (
         <section className="card empty">
-          <p>{filtered ? "没有符合条件的承诺。" : "还没有承诺事项。上传答复文件后，系统会自动提取。"}</p>
+          <p>
+            {filtered
+              ? "没有符合条件的承诺。"
+              : checkedOnly
+                ? "还没有经核对公开的承诺。系统提取的承诺在审核人员核对原文后公开。"
+                : "还没有承诺事项。上传答复文件后，系统会自动提取。"}
+          </p>
         </section>
       ) : (
         <section className="card table-card">

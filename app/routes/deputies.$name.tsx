@@ -12,7 +12,8 @@ import { DisagreeFormSchema, fieldErrorsOf, formFields, type FieldErrors } from 
 import { forbidden, notFound, serviceCall } from "~/lib/http.server";
 import { readPageForm } from "~/lib/request.server";
 import { isReviewer } from "~/lib/roles";
-import { getViewer, requireViewer } from "~/lib/user.server";
+import { requireViewer } from "~/lib/user.server";
+import { viewerScope } from "~/lib/scope.server";
 import { listDisagreements, registerDisagreement } from "~/services/disagreements.server";
 import { listTrackedCommitments, type TrackedCommitmentRow } from "~/services/tracking.server";
 import { Objections } from "~/components/objections";
@@ -29,13 +30,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const asOf = asOfFromParams(url.searchParams);
   const pageNo = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const db = await getDb();
-  const [all, overdue, missed, viewer, flash, objections] = await Promise.all([
-    listTrackedCommitments(db, { person: name, asOf, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
-    listTrackedCommitments(db, { person: name, asOf, status: "overdue_no_evidence", limit: 20, offset: 0 }),
-    listTrackedCommitments(db, { person: name, asOf, status: "missed", limit: 20, offset: 0 }),
-    getViewer(request),
+  const { viewer, scope } = await viewerScope(request);
+  // A deputy's objections are for the deputy concerned and the office only (decision 0031).
+  const ownNotes = scope.staff || (viewer?.role === "deputy" && viewer.person === name);
+  const [all, overdue, missed, flash, objections] = await Promise.all([
+    listTrackedCommitments(db, { person: name, asOf, scope, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
+    listTrackedCommitments(db, { person: name, asOf, scope, status: "overdue_no_evidence", limit: 20, offset: 0 }),
+    listTrackedCommitments(db, { person: name, asOf, scope, status: "missed", limit: 20, offset: 0 }),
     takeFlash(request),
-    listDisagreements(db, { person: name, state: "all", limit: 500 }),
+    ownNotes ? listDisagreements(db, { person: name, state: "all", limit: 500 }) : Promise.resolve({ items: [], total: 0 }),
   ]);
   if (all.total === 0) throw notFound(`没有找到“${name}”的建议或提案。`);
   // Group the page's pledges by the reply they came from: one reply answers one suggestion.
@@ -64,7 +67,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       suggestions: [...byDocument.values()],
       attention: [...overdue.items, ...missed.items],
       canDisagree,
-      objections: objections.items,
+      // the reviewer who answered, by role outside the office
+      objections: scope.staff ? objections.items : objections.items.map((o) => ({ ...o, resolvedBy: o.resolvedBy ? "审核人员" : null, raisedBy: o.person ?? "" })),
       flash: flash.message,
     },
     { headers: flash.headers },

@@ -16,9 +16,11 @@ import {
 import { segmentText, type MarkSpan } from "~/lib/highlight";
 import { forbidden, serviceCall } from "~/lib/http.server";
 import { isReviewer } from "~/lib/roles";
-import { getViewer, requireViewer } from "~/lib/user.server";
+import { requireViewer } from "~/lib/user.server";
+import { viewerScope } from "~/lib/scope.server";
+import { readPageForm } from "~/lib/request.server";
 import { listCommitmentsForDocument } from "~/models/commitment.server";
-import { getDocument } from "~/models/document.server";
+import { getDocument, isDocumentPublished } from "~/models/document.server";
 import { listObservationsForDocument } from "~/models/observation.server";
 import { Flash } from "~/components/flash";
 import { ReviewMark } from "~/components/review-mark";
@@ -36,17 +38,27 @@ const SOURCE_LABELS: Record<string, string> = { upload: "网页上传", seed: "�
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = params.id ?? "";
   const db = await getDb();
+  const { scope } = await viewerScope(request);
+  const staff = scope.staff;
   const document = await getDocument(db, { id });
-  if (!document) throw new Response("没有找到这份答复文件。", { status: 404 });
-  const [commitmentRows, observationRows, flash, viewer] = await Promise.all([
+  // Outside the office a reply is published once something in it was checked (decision 0031).
+  if (!document || (!staff && !(await isDocumentPublished(db, { id, states: scope.states })))) {
+    throw new Response("没有找到这份答复文件。", { status: 404 });
+  }
+  const [commitmentRows, observationRows, flash] = await Promise.all([
     listCommitmentsForDocument(db, { documentId: id }),
     listObservationsForDocument(db, { documentId: id }),
     takeFlash(request),
-    getViewer(request),
   ]);
-  const staff = isReviewer(viewer);
-  const commitments = commitmentRows.map((c) => ({ ...c, reviewState: commitmentReviewState(c) }));
-  const observations = observationRows.map((o) => ({ ...o, reviewState: observationReviewState(o) }));
+  const shown = new Set<string>(staff ? ["unchecked", "checked", "excluded"] : scope.states);
+  // Staff names stay in the office (decision 0031).
+  const names = staff ? {} : { added_by: null, excluded_by: null, checked_by: null, withdrawn_by: null };
+  const commitments = commitmentRows
+    .map((c) => ({ ...c, ...names, reviewState: commitmentReviewState(c) }))
+    .filter((c) => shown.has(c.reviewState));
+  const observations = observationRows
+    .map((o) => ({ ...o, ...names, reviewState: observationReviewState(o) }))
+    .filter((o) => shown.has(o.reviewState));
   // Excluded readings are off the tables and the text; staff find them, and restore them, below.
   const excluded = staff
     ? [
@@ -77,7 +89,7 @@ const ReadingForm = z.object({
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireViewer(request);
   if (!isReviewer(user)) throw forbidden("只有审核人员可以核对提取结果。");
-  const form = await request.formData();
+  const form = await readPageForm(request);
   const parsed = ReadingForm.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string" && v !== "")));
   if (!parsed.success) return json({ intent: String(form.get("intent") ?? ""), formError: "操作有误。", fieldErrors: {} }, { status: 400 });
   const db = await getDb();

@@ -7,6 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { addresseeLabel, formatDate } from "~/lib/format";
 import { pageFromSearchParams } from "~/lib/pagination";
 import { listDocuments } from "~/models/document.server";
+import { viewerScope } from "~/lib/scope.server";
 
 export const meta: MetaFunction = () => [{ title: "答复文件 · 承诺跟踪" }];
 
@@ -17,12 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q } = SearchSchema.parse({ q: params.get("q") ?? undefined });
   const page = pageFromSearchParams(params);
   const db = await getDb();
-  const result = await listDocuments(db, { q: q || undefined, limit: page.limit, offset: page.offset });
-  return json({ ...result, q: q ?? "", page: page.page, limit: page.limit });
+  const { scope } = await viewerScope(request);
+  // Outside the office a reply is listed once something in it was checked, and counts only that (decision 0031).
+  const result = await listDocuments(db, {
+    q: q || undefined,
+    limit: page.limit,
+    offset: page.offset,
+    states: scope.states,
+    publishedOnly: !scope.staff,
+  });
+  return json({ ...result, q: q ?? "", page: page.page, limit: page.limit, staff: scope.staff });
 }
 
 export default function Documents() {
-  const { items, total, q, page, limit } = useLoaderData<typeof loader>();
+  const { items, total, q, page, limit, staff } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
@@ -36,10 +45,12 @@ export default function Documents() {
       </div>
       {items.length === 0 ? (
         <section className="card empty">
-          {q ? <p>没有找到与“{q}”相关的答复文件。</p> : <p>还没有答复文件。</p>}
-          <Link to="/upload" className="button">
-            上传答复
-          </Link>
+          {q ? <p>没有找到与“{q}”相关的答复文件。</p> : staff ? <p>还没有答复文件。</p> : <p>还没有公开的答复文件：答复在审核人员核对其中的承诺或数据后公开。</p>}
+          {staff ? (
+            <Link to="/upload" className="button">
+              上传答复
+            </Link>
+          ) : null}
         </section>
       ) : (
         <section className="card table-card">

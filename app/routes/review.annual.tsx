@@ -6,7 +6,8 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { formatDay } from "~/domain/format";
 import { todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
-import { formatRate, keptRate, REVIEW_BY, REVIEW_BY_LABELS, REVIEW_COLUMNS, REVIEW_KEY_LABELS, reviewParams } from "~/lib/review";
+import { formatRate, keptRate, REVIEW_BY, REVIEW_BY_LABELS, REVIEW_KEY_LABELS, reviewColumns, reviewParams } from "~/lib/review";
+import { viewerScope } from "~/lib/scope.server";
 import { reviewSummary } from "~/services/tracking.server";
 import { Pagination } from "~/components/pagination";
 import { pageFromSearchParams } from "~/lib/pagination";
@@ -23,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { year, by, asOf } = reviewParams(params);
   const page = pageFromSearchParams(params, TABLE_ROWS);
   const db = await getDb();
-  const full = await reviewSummary(db, { year, asOf, by });
+  // Outside the office the review counts checked pledges only (decision 0031).
+  const { scope } = await viewerScope(request);
+  const full = await reviewSummary(db, { year, asOf, by, scope });
   const sorted = [...full.groups].sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const summary = { ...full, groups: sorted.slice(page.offset, page.offset + page.limit) };
   return json({
@@ -35,11 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     by,
     asOf,
     today: todayInChina(),
+    showUnchecked: scope.states.includes("unchecked"),
   });
 }
 
 export default function AnnualReview() {
-  const { summary, chartGroups, groupCount, page, year, by, asOf, today } = useLoaderData<typeof loader>();
+  const { summary, chartGroups, groupCount, page, year, by, asOf, today, showUnchecked } = useLoaderData<typeof loader>();
+  const REVIEW_COLUMNS = reviewColumns(showUnchecked);
   const query = (next: Partial<{ year: number; by: string }>) => {
     const p = new URLSearchParams({ year: String(next.year ?? year), by: next.by ?? by });
     if (asOf !== today) p.set("asOf", asOf);
@@ -201,6 +206,7 @@ export default function AnnualReview() {
           <Pagination page={page} limit={TABLE_ROWS} total={groupCount} />
           <p className="sub">
             兑现率 = 已兑现 ÷（到期承诺 − 笼统表述 − 已撤回）。“暂无数据”指尚未收到进展报告，不等于未兑现。
+            {showUnchecked ? "“其中未核对”是系统提取后尚未经审核人员核对原文的承诺。" : "只统计经审核人员核对原文的承诺。"}
           </p>
         </>
       )}

@@ -149,6 +149,10 @@ export interface ProgressUpdateView {
   evidenceUrl: string | null;
   evidenceText: string | null;
   evidenceFileName: string | null;
+  /** a reviewer published the evidence file; until then staff and the agency concerned only */
+  evidencePublic: boolean;
+  /** a file is attached that this reader may not download (its name is not shown either) */
+  evidenceFileHidden: boolean;
   source: "agency" | "reviewer" | "document";
   observationId: string | null;
   /** for source "document": the document and quote the value came from */
@@ -298,6 +302,8 @@ export interface ReviewGroupCounts {
   pending: number;
   unrateable: number;
   withdrawn: number;
+  /** of `total`, how many are still unchecked readings (0 in the published view unless PUBLISH_UNCHECKED) */
+  unchecked: number;
 }
 
 export interface ReviewSummary {

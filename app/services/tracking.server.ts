@@ -27,6 +27,8 @@ import {
 } from "../models/tracking.server";
 import { commitmentTextContains } from "../models/sql.server";
 import { commitmentInStates, commitmentReviewState } from "../models/review-state.server";
+import { historyFor, namesFor, type NameShown } from "./publication.server";
+import { mayReadEvidence } from "./evidence.server";
 import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
 import { normalizeNumber, numberProblem } from "../lib/input-rules";
@@ -73,30 +75,33 @@ const today = (day?: string) => day ?? new Date().toISOString().slice(0, 10);
 // --- status of many commitments at once ----------------------------------------------------------
 
 /** The status of each of `rows` on `asOf` (its confirmed updates and the override then in force), by id. */
-export async function statusesFor(db: Db, rows: CommitmentWithContext[], asOf: string): Promise<Map<string, StatusResult>> {
+export async function statusesFor(db: Db, rows: CommitmentWithContext[], asOf: string, scope?: ReadScope): Promise<Map<string, StatusResult>> {
   const ids = rows.map((r) => r.id);
   const [updates, overrides] = await Promise.all([
     listProgressUpdates(db, { commitmentIds: ids }),
     listOverrides(db, { commitmentIds: ids }),
   ]);
+  // The status sentence names who overrode a status: outside the office, by role (decision 0031).
+  const shown = await namesFor(db, scope, overrides.map((o) => o.decided_by));
   const updatesBy = new Map<string, typeof updates>();
   for (const u of updates) (updatesBy.get(u.commitment_id) ?? updatesBy.set(u.commitment_id, []).get(u.commitment_id)!).push(u);
   const overridesBy = new Map<string, typeof overrides>();
   for (const o of overrides) (overridesBy.get(o.commitment_id) ?? overridesBy.set(o.commitment_id, []).get(o.commitment_id)!).push(o);
   const out = new Map<string, StatusResult>();
   for (const row of rows) {
+    const override = overrideInForce(overridesBy.get(row.id) ?? [], asOf);
     const result = deriveStatus(
       toTrackedCommitment(row),
       (updatesBy.get(row.id) ?? []).map(toDomainUpdate),
       asOf,
-      overrideInForce(overridesBy.get(row.id) ?? [], asOf),
+      override ? { ...override, by: shown(override.by) } : null,
     );
     out.set(row.id, result);
   }
   return out;
 }
 
-function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentRow {
+function toRow(row: CommitmentWithContext, st: StatusResult, shown: NameShown = (n) => n ?? ""): TrackedCommitmentRow {
   const tracked = toTrackedCommitment(row);
   return {
     id: row.id,
@@ -118,9 +123,9 @@ function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentR
     needsReview: row.needs_review === 1,
     origin: row.origin,
     reviewState: commitmentReviewState(row),
-    exclusion: row.excluded_at ? { at: row.excluded_at, reason: row.excluded_reason ?? "", by: row.excluded_by ?? "" } : null,
+    exclusion: row.excluded_at ? { at: row.excluded_at, reason: row.excluded_reason ?? "", by: shown(row.excluded_by) } : null,
     exclusionProposed: row.exclusion_proposed_at ? { at: row.exclusion_proposed_at, reason: row.exclusion_proposed_reason ?? "" } : null,
-    addedBy: row.added_by,
+    addedBy: row.added_by ? shown(row.added_by) : null,
     status: st.status,
     statusGroup: groupOf(st.status),
     statusLabel: st.label,
@@ -132,7 +137,7 @@ function toRow(row: CommitmentWithContext, st: StatusResult): TrackedCommitmentR
       ? { status: st.status, reason: st.overridden.reason, by: st.overridden.by, at: st.overridden.at, derived: st.overridden.derived }
       : null,
     withdrawn: row.withdrawn_at
-      ? { at: row.withdrawn_at, reason: row.withdrawn_reason ?? "", by: row.withdrawn_by ?? "" }
+      ? { at: row.withdrawn_at, reason: row.withdrawn_reason ?? "", by: shown(row.withdrawn_by) }
       : null,
   };
 }
@@ -266,8 +271,11 @@ export async function listTrackedCommitments(
       .offset(filter.offset)
       .execute(),
   ]);
-  const statuses = await statusesFor(db, rows, asOf);
-  return { total: Number(countRow.n), items: rows.map((row) => toRow(row, statuses.get(row.id)!)) };
+  const [statuses, shown] = await Promise.all([
+    statusesFor(db, rows, asOf, filter.scope),
+    namesFor(db, filter.scope, rows.flatMap((r) => [r.withdrawn_by, r.added_by])),
+  ]);
+  return { total: Number(countRow.n), items: rows.map((row) => toRow(row, statuses.get(row.id)!, shown)) };
 }
 
 /**
@@ -336,12 +344,20 @@ function toLinkView(row: LinkViewRow): LinkView {
   };
 }
 
-export async function getTrackedCommitment(db: Db, id: string, asOf: string): Promise<TrackedCommitmentDetail | null> {
+/**
+ * One commitment with its updates, links, revisions, objections and history, as `scope` may read it
+ * (decision 0031): outside the office only a published commitment (null otherwise), its confirmed
+ * links and revisions, the objections of the deputy reading it, and a history without proposals,
+ * objections or staff names. Without a scope, everything (the command line, tests).
+ */
+export async function getTrackedCommitment(db: Db, id: string, asOf: string, scope?: ReadScope): Promise<TrackedCommitmentDetail | null> {
   requireAsOf(asOf);
   const row = await getCommitmentWithContext(db, { id });
   if (!row) return null;
+  if (scope && !scope.staff && !scope.states.includes(commitmentReviewState(row))) return null;
+  const outside = Boolean(scope && !scope.staff);
   const [statuses, updates, links, events, laterOf, document, disagreements] = await Promise.all([
-    statusesFor(db, [row], asOf),
+    statusesFor(db, [row], asOf, scope),
     db
       .selectFrom("progress_updates")
       .leftJoin("observations", "observations.id", "progress_updates.observation_id")
@@ -379,7 +395,19 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
       .executeTakeFirstOrThrow(),
     listDisagreements(db, { state: "all", commitmentId: id, limit: 100 }),
   ]);
-  const linkViews = links.map(toLinkView);
+  const shown = await namesFor(db, scope, [
+    row.withdrawn_by,
+    row.added_by,
+    row.excluded_by,
+    ...updates.map((u) => u.reported_by),
+    ...links.map((l) => l.decided_by),
+    ...events.map((e) => e.actor),
+  ]);
+  // Proposed (and rejected) links are the office's open questions, not published facts.
+  const linkViews = links
+    .filter((l) => !outside || l.state === "confirmed")
+    .map(toLinkView)
+    .map((l) => (outside && l.decidedBy ? { ...l, decidedBy: shown(l.decidedBy) } : l));
   const laterRevisions: RevisionView[] = [];
   for (const l of linkViews.filter((l) => l.kind === "revision" && l.laterCommitmentId)) {
     const later = await getCommitmentWithContext(db, { id: l.laterCommitmentId! });
@@ -397,10 +425,12 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
       description: l.revisionDescription,
     });
   }
+  const ownObjections = !outside || (Boolean(scope?.person) && scope?.person === row.person_name);
   return {
-    ...toRow(row, statuses.get(row.id)!),
-    updates: updates.map(
-      (u): ProgressUpdateView => ({
+    ...toRow(row, statuses.get(row.id)!, shown),
+    updates: updates.map((u): ProgressUpdateView => {
+      const fileHidden = Boolean(u.evidence_file_id) && scope !== undefined && !mayReadEvidence(scope, u.evidence_public === 1, row.agency);
+      return {
         id: u.id,
         value: u.value,
         done: u.done === null ? null : u.done === 1,
@@ -408,20 +438,26 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string): Pr
         note: u.note,
         evidenceUrl: u.evidence_url,
         evidenceText: u.evidence_text,
-        evidenceFileName: u.evidence_file_name,
+        evidenceFileName: fileHidden ? null : u.evidence_file_name,
+        evidencePublic: u.evidence_public === 1,
+        evidenceFileHidden: fileHidden,
         source: u.source,
         observationId: u.observation_id,
         documentId: u.obs_document_id ?? null,
         quote: u.obs_quote ?? null,
-        reportedBy: u.reported_by,
+        reportedBy: shown(u.reported_by),
         reportedAt: u.reported_at,
-      }),
-    ),
+      };
+    }),
     links: linkViews,
-    disagreements: disagreements.items,
-    history: events.map(toAuditEvent),
+    disagreements: !ownObjections
+      ? []
+      : outside
+        ? disagreements.items.map((d) => ({ ...d, raisedBy: d.person ?? "", resolvedBy: d.resolvedBy ? shown(d.resolvedBy) : null }))
+        : disagreements.items,
+    history: historyFor(events.map(toAuditEvent), scope, shown, { ownObjections }),
     revisions: [
-      ...laterOf.map(
+      ...laterOf.filter((r) => !outside || r.state === "confirmed").map(
         (r): RevisionView => ({
           direction: "earlier",
           linkId: r.link_id,
@@ -868,7 +904,7 @@ export async function importProgressSpreadsheet(
 const GROUP_KEYS = Object.keys(statusGroups) as (keyof typeof statusGroups)[];
 
 function emptyCounts(key: string): ReviewGroupCounts {
-  return { key, total: 0, kept: 0, missed: 0, overdue: 0, onTrack: 0, behind: 0, pending: 0, unrateable: 0, withdrawn: 0 };
+  return { key, total: 0, kept: 0, missed: 0, overdue: 0, onTrack: 0, behind: 0, pending: 0, unrateable: 0, withdrawn: 0, unchecked: 0 };
 }
 
 /**
@@ -918,8 +954,10 @@ async function computeReviewSummary(
         input.by === "agency" ? (row.agency ?? "（未注明单位）") : input.by === "person" ? (row.person_name ?? "（未注明代表委员）") : (row.indicator_head ?? row.indicator);
       const counts = groups.get(key) ?? groups.set(key, emptyCounts(key)).get(key)!;
       const group = groupOf(statuses.get(row.id)!.status);
+      const unchecked = commitmentReviewState(row) === "unchecked";
       for (const c of [counts, totals]) {
         c.total++;
+        if (unchecked) c.unchecked++;
         if ((GROUP_KEYS as string[]).includes(group)) c[group as keyof Omit<ReviewGroupCounts, "key" | "total">]++;
       }
     }

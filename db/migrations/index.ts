@@ -12,6 +12,7 @@ import * as m20261129090000 from "./20261129090000-commitment-text-search";
 import * as m20261130090000 from "./20261130090000-commitment-review-index";
 import * as m20261201090000 from "./20261201090000-document-search-index";
 import * as m20261202140000 from "./20261202140000-review-states";
+import * as m20261202140100 from "./20261202140100-evidence-publication";
 
 export const migrations: Record<string, Migration> = {
   "20261123140000-documents-commitments-observations-events": m20261123140000,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "20261130090000-commitment-review-index": m20261130090000,
   "20261201090000-document-search-index": m20261201090000,
   "20261202140000-review-states": m20261202140000,
+  "20261202140100-evidence-publication": m20261202140100,
 };

@@ -72,15 +72,20 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.body.error).toMatch(/文件/);
 
-    const list = await call(listLoader, new Request(`${base}/api/commitments?asOf=2024-04-10&agency=${encodeURIComponent("慈溪市民政局")}`));
+    // Signed out, nothing unchecked is published (issue 9, decision 0031); the office sees it with its mark.
+    const listUrl = `${base}/api/commitments?asOf=2024-04-10&agency=${encodeURIComponent("慈溪市民政局")}`;
+    expect((await call(listLoader, new Request(listUrl))).body).toMatchObject({ total: 0, items: [] });
+    const staff = { headers: { Authorization: `Bearer ${tokens["审核员"]}` } };
+    const list = await call(listLoader, new Request(listUrl, staff));
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
     const item = list.body.items[0];
-    expect(item).toMatchObject({ documentId: first.body.documentId, kind: "quantitative", agency: "慈溪市民政局", status: "not_due_no_data" });
+    expect(item).toMatchObject({ documentId: first.body.documentId, kind: "quantitative", agency: "慈溪市民政局", status: "not_due_no_data", reviewState: "unchecked" });
     expect(item.explanation).toBeTruthy();
     expect((await call(listLoader, new Request(`${base}/api/commitments?status=nonsense`))).status).toBe(400);
 
-    const detail = await call(detailLoader, new Request(`${base}/api/commitments/${item.id}?asOf=2024-04-10`), { id: item.id });
+    expect((await call(detailLoader, new Request(`${base}/api/commitments/${item.id}?asOf=2024-04-10`), { id: item.id })).status).toBe(404);
+    const detail = await call(detailLoader, new Request(`${base}/api/commitments/${item.id}?asOf=2024-04-10`, staff), { id: item.id });
     const linkId = detail.body.links[0].id;
     expect(detail.body.links[0]).toMatchObject({ state: "proposed", sourceQuote: expect.stringContaining("3家") });
     expect((await call(detailLoader, new Request(`${base}/api/commitments/nope`), { id: "nope" })).status).toBe(404);
@@ -99,7 +104,7 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.fieldErrors.value).toBeDefined();
     expect((await call(updateAction, post(tokens["慈溪填报员"]!, { value: "12", asOf: "2024-04-01", note: "进度加快", evidenceUrl: "https://example.org/a" }), { id: item.id })).status).toBe(201);
-    const after = await call(detailLoader, new Request(`${base}/api/commitments/${item.id}?asOf=2024-04-10`), { id: item.id });
+    const after = await call(detailLoader, new Request(`${base}/api/commitments/${item.id}?asOf=2024-04-10`, staff), { id: item.id });
     expect(after.body.latest).toEqual({ value: 12, asOf: "2024-04-01" });
     expect(after.body.history.map((e: { action: string }) => e.action)).toEqual(["link_proposed", "link_confirmed", "progress_reported"]);
     expect((await call(updateAction, new Request(`${base}/api/commitments/${item.id}/updates`, { method: "POST", body: new URLSearchParams({ value: "1", asOf: "2024-04-01" }), headers: { Authorization: "Bearer wrong" } }), { id: item.id })).status).toBe(401);
@@ -108,7 +113,8 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
   it("takes a deputy's disagreement, lists it for reviewers and takes the answer, with the right status codes", async () => {
     const reply = await call(documentAction, upload("dropped/2023-reply-lucheng.txt", tokens["审核员"]));
     expect(reply.status).toBe(201);
-    const list = await call(listLoader, new Request(`${base}/api/commitments?person=${encodeURIComponent("林华")}&asOf=2024-03-01`));
+    const staff = { headers: { Authorization: `Bearer ${tokens["审核员"]}` } };
+    const list = await call(listLoader, new Request(`${base}/api/commitments?person=${encodeURIComponent("林华")}&asOf=2024-03-01`, staff));
     const id: string = list.body.items[0].id;
     const json = (url: string, token: string | undefined, body: unknown) =>
       new Request(`${base}${url}`, {
@@ -142,7 +148,7 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
       status: 200,
       body: { state: "overridden" },
     });
-    const detail = await call(detailLoader, new Request(`${base}/api/commitments/${id}`), { id });
+    const detail = await call(detailLoader, new Request(`${base}/api/commitments/${id}`, staff), { id });
     expect(detail.body.disagreements[0]).toMatchObject({ state: "overridden", overrideStatus: "missed", response: "核实属实" });
     expect(detail.body.status).toBe("missed");
   });

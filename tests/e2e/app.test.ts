@@ -48,13 +48,19 @@ afterEach(async () => {
   expect(server.errors(), "errors in the server's output").toEqual([]);
 });
 
+/** The overview's document count as the office sees it (signed out, only checked replies are listed: decision 0031). */
 async function documentCount(): Promise<number> {
+  await logInAs(page, server, "uploader");
   await page.goto(`${server.url}/`);
   return Number(await page.getByTestId("stat-documents").locator(".stat__value").textContent());
 }
 
 describe("the app in a browser", () => {
   it("shows the five seeded replies on the overview and in the document list", async () => {
+    // Signed out, nothing is published until a reviewer has checked it (issue 9).
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId("stat-documents").locator(".stat__value").textContent()).resolves.toBe("0");
+    await expect(page.getByTestId("checked-only-note").count()).resolves.toBe(1);
     expect(await documentCount(), server.output()).toBe(5);
     await expect(page.title()).resolves.toContain("承诺跟踪");
     await page.getByTestId("stat-documents").click();
@@ -65,6 +71,7 @@ describe("the app in a browser", () => {
   });
 
   it("shows a document's metadata, tables and full text, and links each commitment to its quote", async () => {
+    await logInAs(page, server, "uploader");
     await page.goto(`${server.url}/documents?q=${encodeURIComponent("杭5号")}`);
     let link = page.getByTestId("documents-table").locator("tbody a").first();
     if ((await link.count()) === 0) {

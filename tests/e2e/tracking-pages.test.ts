@@ -65,6 +65,10 @@ describe("the tracking pages in a browser", () => {
   it("lists commitments with their status, filtered by status, and shows who is logged in", async () => {
     await page.goto(`${server.url}/commitments`);
     await expect(page.getByTestId("site-user").textContent()).resolves.toContain("登录");
+    // Signed out, the unchecked seeds are not published (issue 9): the office reads the list.
+    await expect(page.getByTestId("all-commitments-table").count()).resolves.toBe(0);
+    await logInAs(page, server, "审核员小王", "/commitments");
+    await page.getByTestId("all-commitments-table").waitFor();
     const badges = page.getByTestId("all-commitments-table").getByTestId("status-badge");
     expect(await badges.count()).toBeGreaterThan(0);
     await page.locator('select[name="status"]').selectOption("not_due_no_data");
@@ -79,8 +83,6 @@ describe("the tracking pages in a browser", () => {
     // "No data" is neutral, never the colour of failure.
     await expect(page.getByTestId("status-badge").first().getAttribute("class")).resolves.toContain("status--pending");
     await page.screenshot({ path: path.join(SHOTS, "tracking-list.png"), fullPage: true });
-
-    await logInAs(page, server, "审核员小王", "/commitments");
     await expect(page.getByTestId("site-user").textContent()).resolves.toContain("审核人员");
   });
 
@@ -148,6 +150,8 @@ describe("the tracking pages in a browser", () => {
   });
 
   it("runs the annual review with a bar chart and a table, and downloads it as CSV with a BOM", async () => {
+    // The office's review counts the unchecked seeds too (signed out it counts checked pledges only).
+    await logInAs(page, server, "审核员小王", "/review/annual?year=2025");
     await page.goto(`${server.url}/review/annual?year=2025`);
     await expect(page.locator("h1").textContent()).resolves.toContain("2025年度");
     await page.getByTestId("review-table").waitFor();
@@ -159,7 +163,7 @@ describe("the tracking pages in a browser", () => {
     const bytes = fs.readFileSync(file!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString("utf8").slice(1);
-    expect(csv.split("\r\n")[0]).toBe("承办单位,到期承诺,已兑现,未兑现,逾期无证据,进度落后,进度正常,暂无数据,笼统表述,已撤回,兑现率");
+    expect(csv.split("\r\n")[0]).toBe("承办单位,到期承诺,已兑现,未兑现,逾期无证据,进度落后,进度正常,暂无数据,笼统表述,已撤回,其中未核对,兑现率");
     expect(csv).toContain("合计");
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
@@ -196,6 +200,15 @@ describe("the tracking pages in a browser", () => {
 
   it("lets a deputy register disagreement with a reported status; a reviewer answers it from the queue", async () => {
     expectedConsole.push(/status of 400/);
+    // A deputy reads checked pledges only: a reviewer checks two of 罗青青's first (issue 9).
+    await logInAs(page, server, "审核员小王", `/commitments?person=${encodeURIComponent("罗青青")}`);
+    await page.getByTestId("all-commitments-table").waitFor();
+    const hrefs = await page.getByTestId("all-commitments-table").locator("tbody tr a[href^='/commitments/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    for (const href of hrefs.slice(0, 2)) {
+      await page.goto(`${server.url}${href}`);
+      await page.getByTestId("confirm-extraction").getByRole("button").click();
+      await expect(page.getByTestId("flash").textContent()).resolves.toContain("已确认");
+    }
     await logInAs(page, server, "罗青青", `/deputies/${encodeURIComponent("罗青青")}`);
     await page.waitForURL(/\/deputies\//);
     const pledge = page.getByTestId("pledge").first();
@@ -227,7 +240,7 @@ describe("the tracking pages in a browser", () => {
     await logInAs(page, server, "罗青青", `/deputies/${encodeURIComponent("罗青青")}`);
     await page.waitForURL(/\/deputies\//);
     await expect(page.getByTestId("pledge").first().getByTestId("objections").textContent()).resolves.toContain("已请承办单位核实");
-  });
+  }, 90_000);
 
   it("answers with a Chinese login page, a 403 page and a 404 page instead of crashing", async () => {
     expectedConsole.push(/status of (401|403|404)/);
@@ -239,8 +252,10 @@ describe("the tracking pages in a browser", () => {
     response = await page.goto(`${server.url}/import`);
     expect(response?.status()).toBe(403);
     await expect(page.locator("h1").textContent()).resolves.toBe("没有权限");
-    // A public user reads commitments but gets no forms.
-    await openLeaderCommitment();
+    // A public user reads checked commitments only: the unchecked one is not found, and no forms show.
+    expect(leaderUrl, "set by the earlier tests").toBeTruthy();
+    response = await page.goto(`${server.url}${leaderUrl}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByTestId("progress-form").count()).resolves.toBe(0);
 
     response = await page.goto(`${server.url}/commitments/does-not-exist`);
