@@ -66,7 +66,8 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));
   if (!document.agency && leads.size === 1) document.agency = [...leads][0];
   // 进展情况表(截至9月底): the table's figures are as of that day, not of the page's date
-  const tableAsOf = reportDate(document.title ?? titleLike, document.repliedOn);
+  const titleLine = document.title ? shadow.slice(0, 2000).split("\n").find((l) => l.includes(document.title!)) : undefined;
+  const tableAsOf = reportDate(titleLine ?? titleLike, document.repliedOn);
   if (tableAsOf) for (const o of [...tables.observations, ...cells.observations]) if (o.asOf === document.repliedOn) o.asOf = tableAsOf;
   const commitments: Commitment[] = [...tables.commitments, ...cells.commitments];
   const observations: Observation[] = [...tables.observations, ...cells.observations];
@@ -122,7 +123,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     }
   }
   attachBaselines(unique, observations);
-  if (!process.env.NO_NARROW) narrowQuotes(unique, text, shadow);
+  narrowQuotes(unique, text, shadow);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
 }
 

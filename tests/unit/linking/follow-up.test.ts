@@ -1,0 +1,127 @@
+// Follow-up on real documents (issue 8): which later figure answers which pledge. Each case is the
+// shape of a real page (chains in tests/fixtures/real-chains); the quality figures come from the
+// chains themselves (tests/db/real-chains.test.ts), not from these sentences.
+import { describe, expect, it } from "vitest";
+import { contextualSimilarity, indicatorSimilarity, PROPOSE_THRESHOLD, scoreMatch } from "../../../app/domain/matching";
+import { INDICATOR_SYNONYMS } from "../../../app/domain/indicator-synonyms";
+import { figurePlace } from "../../../app/domain/region-keys";
+import { matchKeys } from "../../../app/models/tracking.server";
+import { extract } from "../../../app/extraction/index";
+import type { TrackedCommitment } from "../../../app/domain/types";
+
+describe("indicator synonyms: one measure, many names", () => {
+  const pairs = INDICATOR_SYNONYMS.flatMap((e) => e.variants.map((v) => [e.canonical, v] as const));
+  it.each(pairs)("%s = %s", (canonical, variant) => {
+    expect(indicatorSimilarity(canonical, variant)).toBe(1);
+  });
+  it("the issue's pairs meet", () => {
+    expect(indicatorSimilarity("人均预期寿命", "期望寿命")).toBeGreaterThan(0.9);
+    expect(indicatorSimilarity("持证养老护理员", "持养老护理员职业技能证书的护理员")).toBe(1);
+    expect(indicatorSimilarity("托位", "托育位")).toBe(1);
+    expect(indicatorSimilarity("城市轨道交通运营里程", "轨道交通运营总里程")).toBe(1);
+  });
+});
+
+describe("a shortened name matches; a different qualifier does not", () => {
+  it.each([
+    ["婴幼儿照护服务托位", "托位"],
+    ["城市轨道交通运营总里程", "运营里程"],
+    ["城镇新增就业", "我国城镇新增就业"],
+    ["城镇调查失业率", "各月全国城镇调查失业率"],
+  ])("%s ≈ %s", (a, b) => expect(indicatorSimilarity(a, b)).toBeGreaterThanOrEqual(0.75));
+  it.each([
+    ["城镇登记失业率", "城镇调查失业率"],
+    ["城市轨道交通运营总里程", "市郊铁路运营里程"],
+    ["养老床位", "认知障碍照护床位"],
+    ["婴幼儿照护服务托位", "婴幼儿照护服务社区成长驿站"],
+  ])("%s ≠ %s", (a, b) => expect(indicatorSimilarity(a, b)).toBeLessThan(PROPOSE_THRESHOLD));
+  it("the figure's sentence says which of two pledges a short name means", () => {
+    const sentence = "北京的轨道交通运营线路增加到30条,运营里程为909公里,位居第一。";
+    expect(contextualSimilarity("城市轨道交通运营总里程", "运营里程", sentence)).toBeGreaterThan(contextualSimilarity("市郊铁路运营里程", "运营里程", sentence));
+  });
+});
+
+const pledge = (over: Partial<TrackedCommitment> = {}): TrackedCommitment => ({
+  id: "c1", kind: "quantitative", indicator: "婴幼儿照护服务托位", statedOn: "2021-07-28",
+  target: { value: 180, unit: "个", comparator: ">=", mode: "increment" }, baseline: null, due: { date: "2021-12-31", precision: "year" },
+  ...over,
+} as TrackedCommitment);
+const figure = { kind: "observation" as const, indicator: "婴幼儿照护服务托位", unit: "个", value: 202, asOf: "2021-12-31" };
+
+describe("places", () => {
+  it("a figure of no known place is not proposed for a known place's pledge", () => {
+    const r = scoreMatch(pledge(), figure, { commitment: { region: "杭州市余杭区" }, candidate: { region: null } });
+    expect(r.score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(r.reasons.join("")).toContain("数据地区不明");
+  });
+  it("a pledge whose page names no place still meets a named place's figure", () => {
+    expect(scoreMatch(pledge(), figure, { commitment: { region: null }, candidate: { region: "杭州市临安区" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+  it("a national figure is not a province's, a district's is not its city's", () => {
+    expect(scoreMatch(pledge(), figure, { commitment: { region: "浙江省" }, candidate: { region: "全国" } }).score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(scoreMatch(pledge(), figure, { commitment: { region: "上海市" }, candidate: { region: "上海市普陀区" } }).score).toBeLessThan(PROPOSE_THRESHOLD);
+  });
+  it("a sentence that opens with a place is that place's figure", () => {
+    expect(figurePlace("北京的轨道交通运营线路增加到30条,运营里程为909公里。", "全国")).toBe("北京市");
+    expect(figurePlace("2025年,南京开通了地铁5号线北段。", "全国")).toBe("南京市");
+    expect(figurePlace("其中,43个城市开通运营地铁。", "全国")).toBe("全国");
+    expect(figurePlace("普陀区新增养老床位378张。", "上海市")).toBe("上海市普陀区");
+    expect(figurePlace("新增养老床位378张。", "上海市")).toBe("上海市");
+  });
+});
+
+describe("changes are not levels", () => {
+  it("a change has its own matching key", () => {
+    expect(matchKeys("人均预期寿命", "岁", true).head).not.toBe(matchKeys("人均预期寿命", "岁").head);
+  });
+  it("提高了1.7岁 and 再提升1岁 are changes; 从现在的79岁 is where it starts", () => {
+    const r = extract("国家卫生健康委主任表示,希望通过5年的努力,使中国人口的人均预期寿命从现在的79岁再提升1岁,达到80岁左右。", { documentDate: "2025-10-24" });
+    const levels = r.commitments.filter((c) => !c.target?.change);
+    expect(levels.map((c) => [c.target?.value, c.indicator])).toEqual([[80, "中国人口的人均预期寿命"]]);
+    expect(r.commitments.find((c) => c.target?.value === 1)?.target?.change).toBe(true);
+    expect(r.observations.map((o) => o.value)).toContain(79);
+  });
+});
+
+describe("what a later document reports", () => {
+  it("several pledges in one sentence quote their own clauses", () => {
+    const r = extract("今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内。", { documentDate: "2019-03-05" });
+    expect(r.commitments.map((c) => c.quote)).toEqual(["今年城镇新增就业1100万人以上,", "城镇调查失业率5.5%左右,", "城镇登记失业率4.5%以内。"]);
+  });
+  it("a result set against its target pledges nothing, and the restated target is no figure", () => {
+    const r = extract("2019年末,城镇登记失业率为3.62%,比上年末降低0.18个百分点,符合4.5%以内的预期目标。", { documentDate: "2020-01-29" });
+    expect(r.commitments).toEqual([]);
+    expect(r.observations.map((o) => o.value).sort()).toEqual([0.18, 3.62]);
+  });
+  it("1—7月 is as of the end of July, never the 7th of January", () => {
+    const r = extract("2023年1—7月，全国新开工改造城镇老旧小区4.2万个。", { documentDate: "2023-08-20" });
+    expect(r.document.repliedOn).toBe("2023-08-20");
+    expect(r.observations[0]?.asOf).toBe("2023-07-31");
+  });
+  it("“十三五”时期 dates a past result at the period's end", () => {
+    const r = extract("“十三五”时期,我国居民人均预期寿命达到77.3岁。", { documentDate: "2022-07-06" });
+    expect(r.observations.map((o) => [o.value, o.asOf])).toEqual([[77.3, "2020-12-31"]]);
+  });
+  it("a progress table's figures are named by the task they report on and dated by their column", () => {
+    const text = [
+      "项目 名称 |", "内容 |", "牵头单位 |", "进展情况 (7月) |", "进展情况 (12月) |",
+      "婴幼儿童照护服务项目 |",
+      "新增示范型儿童之家12家,新增婴幼儿照护服务托位180个以上。 |",
+      "区民政局、区卫生健康局 |",
+      "区民政局:已新增示范型儿童之家10家; 区卫健局:新增婴幼儿照护服务托位176个。 |",
+      "新增示范型儿童之家建设12家。 新增婴幼儿照护服务托位202个。 |",
+    ].join("\n");
+    const r = extract(text, { documentDate: "2021-12-31" });
+    expect(r.observations.map((o) => [o.indicator, o.value, o.asOf])).toEqual([
+      ["示范型儿童之家", 10, "2021-07-31"],
+      ["婴幼儿照护服务托位", 176, "2021-07-31"],
+      ["示范型儿童之家", 12, "2021-12-31"],
+      ["婴幼儿照护服务托位", 202, "2021-12-31"],
+    ]);
+  });
+  it("a report table's title dates its figures (截至9月底)", () => {
+    const text = "2022年区政府民生实事项目进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n3 | 实施农村公路大中修100公里。 | 完成农村公路大中修50公里,剩余预计11月底前完成。 | 交通运输局 |";
+    const r = extract(text, { documentDate: "2022-11-03" });
+    expect(r.observations.find((o) => o.value === 50)?.asOf).toBe("2022-09-30");
+  });
+});
