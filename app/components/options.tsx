@@ -13,7 +13,8 @@ export function LabelledOptions({ labels }: { labels: Record<string, string> }) 
   );
 }
 
-/** <option>s for every status, in the order the lists filter by. */
-export function StatusOptions() {
-  return <LabelledOptions labels={Object.fromEntries(STATUS_FILTER_ORDER.map((s) => [s, statusLabel(s)]))} />;
+/** <option>s for every status (or only those in `only`), in the order the lists filter by. */
+export function StatusOptions({ only }: { only?: readonly string[] } = {}) {
+  const statuses = only ? STATUS_FILTER_ORDER.filter((s) => only.includes(s)) : STATUS_FILTER_ORDER;
+  return <LabelledOptions labels={Object.fromEntries(statuses.map((s) => [s, statusLabel(s)]))} />;
 }

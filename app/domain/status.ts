@@ -273,8 +273,11 @@ function quantitativeStatus(
     const s = (p.value - baseline.value) / span;
     return Number.isFinite(s) ? s : undefined;
   };
+  // "最新数值" is the latest report by its as-of date, whichever report the status rests on (issue 9
+  // §7: an achieved pledge showed the first report that met the target, not a later one).
+  const newest = values.at(-1);
   const common = (p: Point | undefined): Partial<StatusResult> => ({
-    latest: p ? { value: p.value, asOf: p.asOf } : undefined,
+    latest: newest ? { value: newest.value, asOf: newest.asOf } : undefined,
     progress: p ? share(p) : undefined,
     baselineUsed: baseline ?? undefined,
   });
@@ -421,4 +424,25 @@ function baselineNote(source: BaselineSource, statedOn: string, value: string, a
     default:
       return "";
   }
+}
+
+/**
+ * The statuses a reviewer may set by hand on `asOf` (issue 9 §7): only those the dates allow — no
+ * 未到期 for a pledge due years ago, no 未完成 or 逾期 before its due date, no 未设期限 for one with a
+ * deadline — and those of its kind (a milestone is done or not, a number met or not). 笼统表述 is
+ * always a choice; 已撤回 never (withdrawing is its own act, with its own record).
+ */
+export function overrideChoices(c: Pick<TrackedCommitment, "kind" | "due">, asOf: string): Status[] {
+  const due = c.due ? isoDay(c.due.date) : null;
+  const past = due !== null && asOf > due;
+  if (c.kind === "milestone" || c.kind === "qualitative") {
+    if (due === null) return ["milestone_done", "open_ended_in_progress", "open_ended_no_data", "vague"];
+    return past
+      ? ["milestone_done", "milestone_not_done", "overdue_no_evidence", "vague"]
+      : ["milestone_done", "milestone_pending", "vague"];
+  }
+  if (due === null) return ["open_ended_achieved", "open_ended_in_progress", "open_ended_no_data", "vague"];
+  return past
+    ? ["achieved_on_time", "achieved_late", "missed", "overdue_no_evidence", "vague"]
+    : ["achieved_on_time", "not_due_on_track", "not_due_behind", "not_due_in_progress", "not_due_no_data", "vague"];
 }

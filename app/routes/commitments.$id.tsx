@@ -21,6 +21,7 @@ import { StatusBlock } from "~/components/status-badge";
 import { LinkDecisionForm } from "~/components/link-decision-form";
 import { formatDay, formatDue, formatTarget, formatValue } from "~/domain/format";
 import { isCountUnit } from "~/domain/units";
+import { overrideChoices } from "~/domain/status";
 import { buildProgressChart } from "~/lib/chart-series";
 import { asOfFromParams, todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
@@ -106,6 +107,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         report: canReportProgress(viewer, commitment.agency) && !commitment.withdrawn,
         review: isReviewer(viewer),
       },
+      // what an override may say today, by the dates (issue 9 §7)
+      overrideChoices: overrideChoices(commitment, todayInChina()),
     },
     { headers: flash.headers },
   );
@@ -269,7 +272,7 @@ function readEditForm(form: FormData): { changes: CommitmentEdit } | { fieldErro
 }
 
 export default function CommitmentPage() {
-  const { commitment: c, chart, asOf, today, flash, viewer, can } = useLoaderData<typeof loader>();
+  const { commitment: c, chart, asOf, today, flash, viewer, can, overrideChoices: choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors : {});
   const formErrorFor = (intent: string) => (actionData?.intent === intent ? actionData.formError : undefined);
@@ -620,9 +623,10 @@ export default function CommitmentPage() {
                   <input type="hidden" name="intent" value="override" />
                   <label className="field">
                     <span>认定为</span>
-                    <select name="status" defaultValue={c.status}>
-                      <StatusOptions />
+                    <select name="status" defaultValue={choices.includes(c.status) ? c.status : choices[0]}>
+                      <StatusOptions only={choices} />
                     </select>
+                    <span className="sub">只列出与期限相符的状态。</span>
                     <FieldError id="status" errors={errorsFor("override").status} />
                   </label>
                   <label className="field">

@@ -26,7 +26,7 @@ import { Flash } from "~/components/flash";
 import { ReviewMark } from "~/components/review-mark";
 import { commitmentReviewState, observationReviewState } from "~/models/review-state.server";
 import { confirmCommitment } from "~/services/commitment-edits.server";
-import { confirmObservation, excludeReading, restoreReading } from "~/services/review-states.server";
+import { confirmObservation, countProposedLinksOfDocument, excludeReading, restoreReading } from "~/services/review-states.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.document.title || data?.document.file_name || "答复文件"} · 承诺跟踪` },
@@ -45,10 +45,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (!document || (!staff && !(await isDocumentPublished(db, { id, states: scope.states })))) {
     throw new Response("没有找到这份答复文件。", { status: 404 });
   }
-  const [commitmentRows, observationRows, flash] = await Promise.all([
+  const [commitmentRows, observationRows, flash, proposedLinks] = await Promise.all([
     listCommitmentsForDocument(db, { documentId: id }),
     listObservationsForDocument(db, { documentId: id }),
     takeFlash(request),
+    staff ? countProposedLinksOfDocument(db, { documentId: id }) : Promise.resolve(0),
   ]);
   const shown = new Set<string>(staff ? ["unchecked", "checked", "excluded"] : scope.states);
   // Staff names stay in the office (decision 0031).
@@ -73,6 +74,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       observations: observations.filter((o) => o.reviewState !== "excluded"),
       excluded,
       staff,
+      proposedLinks,
       flash: flash.message,
     },
     { headers: flash.headers },
@@ -137,7 +139,8 @@ function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation
 }
 
 export default function DocumentPage() {
-  const { document, commitments, observations, excluded, staff, flash } = useLoaderData<typeof loader>();
+  const { document, commitments, observations, excluded, staff, proposedLinks, flash } = useLoaderData<typeof loader>();
+  const unchecked = commitments.filter((c) => c.reviewState === "unchecked").length + observations.filter((o) => o.reviewState === "unchecked").length;
   const spans: MarkSpan[] = [
     ...commitments.map((c) => ({
       start: c.start_offset,
@@ -169,6 +172,27 @@ export default function DocumentPage() {
           <h1>{document.title || document.file_name}</h1>
         </div>
       </div>
+
+      {staff && (unchecked > 0 || proposedLinks > 0) ? (
+        <section className="card review-banner no-print" data-testid="review-banner">
+          {unchecked > 0 ? (
+            <p>
+              这份文件有 <strong>{unchecked}</strong> 项提取结果（承诺和进展数据）尚未核对，核对前不会公开。{" "}
+              <Link to={`/review?tab=extractions&document=${document.id}`} className="button button--small" data-testid="review-this-document">
+                逐条核对 ›
+              </Link>
+            </p>
+          ) : null}
+          {proposedLinks > 0 ? (
+            <p>
+              涉及这份文件的待确认关联 <strong>{proposedLinks}</strong> 条。{" "}
+              <Link to="/review?tab=links&order=newest" className="button button--small button--ghost">
+                去审核队列 ›
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <section className="card">
         <dl className="meta-grid">

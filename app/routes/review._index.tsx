@@ -22,6 +22,8 @@ import { listDisagreements, resolveDisagreement } from "~/services/disagreements
 import { confirmCommitment, listNeedingReview } from "~/services/commitment-edits.server";
 import { Flash } from "~/components/flash";
 import { ReasonList } from "~/components/reason-list";
+import { ReviewMark } from "~/components/review-mark";
+import { overrideChoices } from "~/domain/status";
 
 export const meta: MetaFunction = () => [{ title: "审核队列 · 承诺跟踪" }];
 
@@ -83,6 +85,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
                 explanation: c.explanation,
                 overridden: Boolean(c.override),
                 statedOn: c.statedOn,
+                reviewState: c.reviewState,
+                choices: overrideChoices(c, today),
               },
             ],
           ]
@@ -316,7 +320,7 @@ export default function ReviewQueue() {
                         <label>
                           <input type="radio" name="resolution" value="overridden" /> 调整为
                           <select name="status" defaultValue={commitments[o.commitmentId]?.status ?? ""} aria-label="调整后的状态">
-                            <StatusOptions />
+                            <StatusOptions only={commitments[o.commitmentId]?.choices} />
                           </select>
                         </label>
                         <FieldError id={`resolution-${o.id}`} errors={errors?.resolution ?? errors?.status} />
@@ -356,6 +360,7 @@ function CommitmentSummary({ c, id }: { c: Summary | undefined; id: string }) {
         <Link to={`/commitments/${c.id}`} className="pledge__title">
           {c.indicator}
         </Link>
+        <ReviewMark state={c.reviewState} />
       </div>
       <p className="sub">“{c.quote}”</p>
       <p className="sub">

@@ -13,6 +13,7 @@ import { getDb } from "~/lib/db.server";
 import { setFlash } from "~/lib/flash.server";
 import { InputError, readForm } from "~/lib/request.server";
 import { explainRejection } from "~/lib/upload-reasons";
+import { uploadSummary } from "~/lib/upload-summary";
 import { requireViewer } from "~/lib/user.server";
 import { ingestFile } from "~/services/ingest.server";
 
@@ -69,10 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status === "duplicate") {
     return json<ActionData>({ duplicate: true, documentId: result.documentId, fileName: file.name });
   }
-  const message =
-    result.commitments > 0
-      ? `已导入“${file.name}”，新增 ${result.commitments} 项承诺、${result.observations} 条进展数据。`
-      : `已导入“${file.name}”，新增 0 项承诺（未识别出承诺事项）。`;
+  const message = uploadSummary(file.name, result);
   return redirect(`/documents/${result.documentId}`, { headers: { "Set-Cookie": await setFlash(message) } });
 }
 

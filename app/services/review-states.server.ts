@@ -130,3 +130,27 @@ export async function confirmObservation(db: Db, input: { id: string; actor: Use
     });
   });
 }
+
+/**
+ * Proposed links that involve a document — its figures or pledges as the later side, its pledges as
+ * the earlier side, or the document as the follow-up that dropped a pledge — for the upload's result.
+ */
+export async function countProposedLinksOfDocument(db: Db, { documentId }: { documentId: string }): Promise<number> {
+  const row = await db
+    .selectFrom("links")
+    .leftJoin("observations", "observations.id", "links.observation_id")
+    .leftJoin("commitments as later", "later.id", "links.later_commitment_id")
+    .innerJoin("commitments as earlier", "earlier.id", "links.commitment_id")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("links.state", "=", "proposed")
+    .where((eb) =>
+      eb.or([
+        eb("observations.document_id", "=", documentId),
+        eb("later.document_id", "=", documentId),
+        eb("links.later_document_id", "=", documentId),
+        eb("earlier.document_id", "=", documentId),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 import type { CommitmentRow, Database, EventRow, LinkRow } from "../../db/schema";
-import { deriveStatus, groupOf, statusGroups, STATUSES } from "../domain/status";
+import { deriveStatus, groupOf, overrideChoices, STATUS_LABELS, statusGroups, STATUSES } from "../domain/status";
 import type { StatusResult } from "../domain/types";
 import { appendEvent, listEventsForEntity } from "../models/event.server";
 import { cachedUntilNextWrite, forgetCachedWhere } from "./read-cache.server";
@@ -726,6 +726,13 @@ export async function setOverride(
   requireStaff(input.actor, "调整状态");
   if (!(STATUSES as readonly string[]).includes(input.status)) throw new ValidationError("未知状态。", { status: ["未知状态"] });
   if (!input.reason?.trim()) throw new ValidationError("请填写调整理由。", { reason: ["请填写调整理由"] });
+  // Only a status the dates allow on the day it is set (issue 9 §7): no 未到期 for a pledge due years ago.
+  const row = await getCommitmentWithContext(db, { id: input.commitmentId });
+  if (!row) throw new NotFoundError("没有这个承诺。");
+  const day = instant(input.at).slice(0, 10);
+  if (!overrideChoices(toTrackedCommitment(row), day).includes(input.status)) {
+    throw new ValidationError(`「${STATUS_LABELS[input.status]}」与这项承诺的期限不符，不能这样认定。`, { status: ["与期限不符"] });
+  }
   return writeOverride(db, { ...input, status: input.status });
 }
 

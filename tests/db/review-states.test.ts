@@ -14,6 +14,7 @@ import {
   listTrackedCommitments,
   PermissionError,
   reviewSummary,
+  setOverride,
   ValidationError,
   type User,
 } from "../../app/services/tracking.server";
@@ -38,7 +39,9 @@ describeEachDatabase("review states of what the machine read", (ctx) => {
     const [first, second] = all.items;
 
     await confirmCommitment(ctx.db, { commitmentId: first!.id, actor: reviewer });
-    await editCommitment(ctx.db, { commitmentId: second!.id, changes: { agency: "鹿城区民政局" }, reason: "落款为区民政局", actor: reviewer });
+    // the row's version, where edits are versioned (decision 0027)
+    const row = (await ctx.db.selectFrom("commitments").selectAll().where("id", "=", second!.id).executeTakeFirstOrThrow()) as { version?: number };
+    await editCommitment(ctx.db, { commitmentId: second!.id, changes: { agency: "鹿城区民政局" }, reason: "落款为区民政局", actor: reviewer, ...({ version: row.version } as object) });
 
     const checked = await listTrackedCommitments(ctx.db, { asOf: ASOF, limit: 50, offset: 0, reviewState: "checked" });
     expect(checked.items.map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort());
@@ -114,5 +117,17 @@ describeEachDatabase("review states of what the machine read", (ctx) => {
 
     await decideLink(ctx.db, { linkId: link!.id, action: "confirm", actor: reviewer });
     await expect(excludeReading(ctx.db, { kind: "observation", id: linked, actor: reviewer })).rejects.toThrow(/已确认为承诺的进展/);
+  });
+
+  it("refuses an override the dates do not allow: no 未到期 for a pledge long past due", async () => {
+    await ingestFixture(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    const [pledge] = (await listTrackedCommitments(ctx.db, { asOf: "2024-04-01", limit: 10, offset: 0 })).items;
+    const dueYear = Number(pledge!.due!.date.slice(0, 4));
+    const late = `${dueYear + 2}-03-01T08:00:00.000Z`;
+    await expect(setOverride(ctx.db, { commitmentId: pledge!.id, status: "not_due_on_track", reason: "x", actor: reviewer, at: late })).rejects.toMatchObject({
+      fieldErrors: { status: ["与期限不符"] },
+    });
+    await setOverride(ctx.db, { commitmentId: pledge!.id, status: "missed", reason: "统计公报显示未达标", actor: reviewer, at: late });
+    await expect(setOverride(ctx.db, { commitmentId: pledge!.id, status: "missed", reason: "x", actor: reviewer, at: `${dueYear - 1}-06-01T08:00:00.000Z` })).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -615,3 +615,34 @@ describe("deriveStatus properties", () => {
     );
   });
 });
+
+describe("the latest value (issue 9 §7)", () => {
+  it("is the latest report by its as-of date, also when an earlier report already met the target", () => {
+    const r = deriveStatus(pledge(), [up(82, "2026-06-30"), up(85, "2027-03-31"), up(84, "2026-12-31")], "2027-06-30");
+    expect(r.status).toBe("achieved_on_time");
+    expect(r.explanation).toContain("82");
+    expect(r.latest).toEqual({ value: 85, asOf: "2027-03-31" });
+  });
+
+  it("ignores reports dated after the question's date", () => {
+    const r = deriveStatus(pledge(), [up(30, "2026-06-30"), up(60, "2027-03-31")], "2026-12-31");
+    expect(r.latest).toEqual({ value: 30, asOf: "2026-06-30" });
+  });
+});
+
+describe("override choices (issue 9 §7)", () => {
+  it("offers a pledge due years ago no 未到期 status, and one not yet due no 未完成 or 逾期", async () => {
+    const { overrideChoices } = await import("~/domain/status");
+    const pastDue = overrideChoices(pledge({ due: { date: "2020-12-31", precision: "year", text: "到2020年" } }), "2026-01-01");
+    expect(pastDue).toEqual(expect.arrayContaining(["achieved_late", "missed", "overdue_no_evidence"]));
+    expect(pastDue.some((s) => s.startsWith("not_due") || s.startsWith("open_ended"))).toBe(false);
+    const notDue = overrideChoices(pledge(), "2026-01-01");
+    expect(notDue).toContain("not_due_behind");
+    expect(notDue).not.toContain("missed");
+    expect(notDue).not.toContain("achieved_late");
+    expect(overrideChoices(pledge({ due: null }), "2026-01-01").every((s) => s.startsWith("open_ended") || s === "vague")).toBe(true);
+    const milestone = overrideChoices(pledge({ kind: "milestone", target: null }), "2028-06-30");
+    expect(milestone).toEqual(["milestone_done", "milestone_not_done", "overdue_no_evidence", "vague"]);
+    for (const choices of [pastDue, notDue, milestone]) expect(choices).not.toContain("withdrawn");
+  });
+});
