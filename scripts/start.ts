@@ -106,7 +106,9 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, ["--import", "tsx", serverEntry, buildEntry], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, HOST: host, PORT: port, NODE_ENV: "production" },
+    // Two malloc arenas instead of eight per core: the decoding worker threads otherwise leave the
+    // process holding memory it has freed (docs/decisions/0025).
+    env: { MALLOC_ARENA_MAX: "2", ...process.env, HOST: host, PORT: port, NODE_ENV: "production" },
   });
   console.log(`[start] 承诺跟踪 http://${host}:${port}`);
 

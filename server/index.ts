@@ -11,11 +11,13 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import morgan from "morgan";
+import { closePreparationPool, preparationPool } from "../app/services/preparation-pool.server";
+import { bodyRefusal } from "./body-limit";
 import { checkRequest, securityHeaders, wantsJson, type GuardOptions, type Refusal } from "./guard";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 
-function sendRefusal(req: Request, res: Response, refusal: Refusal): void {
+function sendRefusal(req: Request, res: Response, refusal: Omit<Refusal, "status"> & { status: number }): void {
   for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
   res.status(refusal.status);
   if (wantsJson(req.originalUrl)) res.json({ error: refusal.message });
@@ -25,12 +27,24 @@ function sendRefusal(req: Request, res: Response, refusal: Refusal): void {
 export function createApp(build: ServerBuild, options: GuardOptions = {}): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback" or 1) makes req.ip the client's address
+  // from X-Forwarded-For, which the login throttle counts per address (docs/decisions/0026).
+  if (process.env.TRUST_PROXY) {
+    const hops = Number(process.env.TRUST_PROXY);
+    app.set("trust proxy", Number.isInteger(hops) ? hops : process.env.TRUST_PROXY);
+  }
   // Headers first, so the static files carry them too; a fresh nonce for every response.
   app.use((_req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     for (const [name, value] of Object.entries(securityHeaders(nonce))) res.setHeader(name, value);
     next();
+  });
+  // Liveness for a monitor or a load balancer: answered here, before the log and before Remix, so it
+  // shows whether this process's event loop is free (decoding runs in worker threads, 0025).
+  app.get("/healthz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ ok: true });
   });
   app.use(compression());
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
@@ -41,12 +55,20 @@ export function createApp(build: ServerBuild, options: GuardOptions = {}): expre
     if (refusal) sendRefusal(req, res, refusal);
     else next();
   });
+  // A body over its route's limit is refused before it is read (server/body-limit.ts, 0025). Its
+  // bytes are still drained by Node so the client reads the 413, unless there are very many.
+  app.use((req, res, next) => {
+    const refusal = bodyRefusal({ method: req.method, url: req.originalUrl, headers: req.headers });
+    if (!refusal) return next();
+    if (refusal.status === 411 || Number(req.headers["content-length"]) > 64 * 1024 * 1024) res.setHeader("Connection", "close");
+    sendRefusal(req, res, refusal);
+  });
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),
     }),
   );
   // Whatever escapes Remix (a body stream that broke mid-way): a plain message, never a stack.
@@ -76,7 +98,10 @@ async function main(): Promise<void> {
   const server = createApp(build, guardOptionsFromEnv()).listen(port, host, () => {
     console.log(`[server] http://${host}:${port}`);
   });
+  // The uploads' decoding and extraction threads (docs/decisions/0025), loaded before the first file.
+  preparationPool().warm();
   const stop = () => {
+    void closePreparationPool();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

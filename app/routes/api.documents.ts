@@ -7,7 +7,9 @@ import { getDb } from "~/lib/db.server";
 import { InputError, readForm } from "~/lib/request.server";
 import { withApiErrors } from "~/services/api.server";
 import { requireUser } from "~/services/auth.server";
+import { explainRejection } from "~/lib/upload-reasons";
 import { ingestFile } from "~/services/ingest.server";
+import { PoolBusyError, prepareInWorker } from "~/services/preparation-pool.server";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -29,8 +31,19 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const file = form.get("file");
     if (!file || typeof file === "string" || !file.name) return json({ error: "缺少文件：请用字段file上传。" }, { status: 400 });
-    const result = await ingestFile(db, { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, source: "api", actor: actor.name });
-    if (result.status === "rejected") return json({ error: `文件无法读取：${result.reason}` }, { status: 422 });
+    let result: Awaited<ReturnType<typeof ingestFile>>;
+    try {
+      // In a worker thread, as for the upload page (decision 0025).
+      result = await ingestFile(
+        db,
+        { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, source: "api", actor: actor.name },
+        { prepare: prepareInWorker },
+      );
+    } catch (error) {
+      if (error instanceof PoolBusyError) return json({ error: error.message }, { status: 503, headers: { "Retry-After": "30" } });
+      throw error;
+    }
+    if (result.status === "rejected") return json({ error: `文件无法读取：${explainRejection(result.reason)}`, reason: result.reason }, { status: 422 });
     if (result.status === "duplicate") return json({ documentId: result.documentId, duplicate: true, commitments: 0, observations: 0, proposedLinks: 0 });
     return json(
       { documentId: result.documentId, duplicate: false, commitments: result.commitments, observations: result.observations, proposedLinks: result.links },

@@ -16,6 +16,7 @@ import { explainRejection } from "~/lib/upload-reasons";
 import { uploadSummary } from "~/lib/upload-summary";
 import { requireViewer } from "~/lib/user.server";
 import { ingestFile } from "~/services/ingest.server";
+import { PoolBusyError, prepareInWorker } from "~/services/preparation-pool.server";
 
 export const meta: MetaFunction = () => [{ title: "上传答复 · 承诺跟踪" }];
 
@@ -62,7 +63,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = parsed.data.file;
   const bytes = new Uint8Array(await file.arrayBuffer());
   const db = await getDb();
-  const result = await ingestFile(db, { bytes, fileName: file.name, source: "upload", actor: user.name });
+  let result: Awaited<ReturnType<typeof ingestFile>>;
+  try {
+    // Decoded and extracted in a worker thread: the server keeps answering meanwhile (decision 0025).
+    result = await ingestFile(db, { bytes, fileName: file.name, source: "upload", actor: user.name }, { prepare: prepareInWorker });
+  } catch (error) {
+    if (error instanceof PoolBusyError) return json<ActionData>({ error: error.message, fileName: file.name }, { status: 503, headers: { "Retry-After": "30" } });
+    throw error;
+  }
 
   if (result.status === "rejected") {
     return json<ActionData>({ error: explainRejection(result.reason), fileName: file.name }, { status: 400 });

@@ -92,6 +92,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
 
   if (bytes.byteLength === 0) return { status: "rejected", fileName, reason: "文件为空" };
 
+  // The worker may take the bytes over (services/preparation-pool.server.ts): they are not read again.
   const prepare = options.prepare ?? prepareDocument;
   const prepared = await prepare({ bytes, fileName, ...(input.documentDate ? { documentDate: input.documentDate } : {}) });
   if (prepared.status === "rejected") return { status: "rejected", fileName, reason: prepared.reason };
