@@ -9,7 +9,10 @@ class StaticMigrationProvider implements MigrationProvider {
 }
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+  // Unordered: migrations written on the same day by different people may be named earlier than one
+  // a database has already run (20261202130000 after 20261202140000); each pending one still runs,
+  // in name order, instead of the start failing (docs/decisions/0026).
+  return new Migrator({ db, provider: new StaticMigrationProvider(migrations), allowUnorderedMigrations: true });
 }
 
 /** Applies every pending migration; throws (naming the migration) if one fails. */

@@ -262,6 +262,8 @@ export interface UserTable {
   /** scrypt$N$r$p$salt$hash */
   password_hash: string;
   created_at: string;
+  /** set by `npm run user -- disable`: no login, no session, no token works until enabled again */
+  disabled_at: string | null;
 }
 
 export interface ApiTokenTable {
@@ -271,6 +273,30 @@ export interface ApiTokenTable {
   user_id: string;
   created_at: string;
   last_used_at: string | null;
+  /** ISO instant after which the token is refused; null only for rows written before it existed */
+  expires_at: string | null;
+  /** set by `npm run user -- revoke` */
+  revoked_at: string | null;
+}
+
+/** A signed-in browser (docs/decisions/0026): logout deletes the row; idle and absolute expiry. */
+export interface SessionTable {
+  /** sha256 (hex) of the token in the cookie */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** the absolute end, however active the session */
+  expires_at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+/** One failed login, under "account:<name>" and again under "address:<ip>", for the throttle. */
+export interface LoginFailureTable {
+  id: string;
+  key: string;
+  at: string;
 }
 
 export interface SettingTable {
@@ -293,6 +319,8 @@ export interface Database {
   status_cache: StatusCacheTable;
   users: UserTable;
   api_tokens: ApiTokenTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
   settings: SettingTable;
 }
 
@@ -318,6 +346,7 @@ export type OverrideRow = Selectable<OverrideTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type SessionRow = Selectable<SessionTable>;
 
 // Kept for tables whose ids a database generates; none do today (ids are made in app code so they
 // are known before the insert and identical on both databases).

@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, parseDatabaseUrl } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
+import { resolveSessionSecrets } from "../app/lib/session-secret.server";
 import { seedIfEmpty } from "../seeds/index";
 import { withoutEsbuildExitDeadlock } from "./build-output";
 
@@ -96,6 +97,9 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // First: a production deployment without SESSION_SECRET is refused before anything runs; the
+  // embedded default makes its secret file beside the SQLite database (docs/decisions/0026).
+  resolveSessionSecrets({ ...process.env, NODE_ENV: "production" });
   await prepareDatabase();
   await buildIfStale();
 

@@ -11,6 +11,7 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import morgan from "morgan";
+import { sessionSecrets } from "../app/lib/session-secret.server";
 import { closePreparationPool, preparationPool } from "../app/services/preparation-pool.server";
 import { bodyRefusal } from "./body-limit";
 import { checkRequest, securityHeaders, wantsJson, type GuardOptions, type Refusal } from "./guard";
@@ -93,6 +94,8 @@ async function main(): Promise<void> {
   const buildPath = path.resolve(process.argv[2] ?? path.join(root, "build", "index.js"));
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
+  // Refuses to start in production on PostgreSQL without SESSION_SECRET (docs/decisions/0026).
+  sessionSecrets();
   const host = process.env.HOST || "127.0.0.1";
   const port = Number(process.env.PORT || 3000);
   const server = createApp(build, guardOptionsFromEnv()).listen(port, host, () => {

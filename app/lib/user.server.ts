@@ -1,7 +1,7 @@
 // The logged-in user for a page, through the auth service's session cookie. Routes call these four
 // functions only; unlike the JSON API's requireUser (which throws JSON), a page gets a Chinese
 // 401/403 message its ErrorBoundary shows with a login link.
-import { authenticate, createUserSession, destroyUserSession, login } from "~/services/auth.server";
+import { authenticate, login, logout, type LoginResult } from "~/services/auth.server";
 import type { User } from "~/services/tracking-types";
 import { getDb } from "./db.server";
 
@@ -17,18 +17,26 @@ export async function requireViewer(request: Request, roles?: readonly User["rol
   return user;
 }
 
-/** Checks the password; on success the Set-Cookie header that starts the session. */
-export async function logIn(
-  request: Request,
-  credentials: { username: string; password: string },
-): Promise<{ user: User; setCookie: string } | null> {
-  const db = await getDb();
-  const user = await login(db, { name: credentials.username, password: credentials.password });
-  if (!user) return null;
-  return { user, setCookie: await createUserSession(db, request, user) };
+/** The client's address as the server saw it (server/index.ts puts it in the load context). */
+export function clientAddress(context: unknown): string | null {
+  const address = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
+  return typeof address === "string" && address !== "" ? address : null;
 }
 
-/** The Set-Cookie header that ends the session. */
-export async function logOut(request: Request): Promise<string> {
-  return destroyUserSession(await getDb(), request);
+/** Checks the password (throttled per account and address); on success the Set-Cookie header that starts the session. */
+export async function logIn(
+  request: Request,
+  credentials: { username: string; password: string; address: string | null },
+): Promise<LoginResult> {
+  return login(await getDb(), {
+    name: credentials.username,
+    password: credentials.password,
+    address: credentials.address,
+    userAgent: request.headers.get("User-Agent"),
+  });
+}
+
+/** Deletes the request's session; the Set-Cookie header that clears the cookie. */
+export async function logOut(request: Request, address: string | null): Promise<string> {
+  return logout(await getDb(), request, { address });
 }

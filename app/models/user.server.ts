@@ -25,6 +25,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of a random password with the same parameters as real ones: a login for a name that does
+ * not exist (or a disabled user) is checked against it, so it costs what a real one costs and the
+ * answer's timing does not tell which names exist (docs/decisions/0026).
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString("base64url"));
+  return dummy;
+}
+
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function insertUser(
@@ -48,12 +60,16 @@ export async function findUserById(db: Db, { id }: { id: string }): Promise<User
 }
 
 /** Creates a token for the user; only its hash is stored, the token is returned once. */
-export async function createApiToken(db: Db, { userId, at }: { userId: string; at: string }): Promise<string> {
+export async function createApiToken(db: Db, { userId, at, expiresAt }: { userId: string; at: string; expiresAt: string }): Promise<string> {
   const token = `ct_${randomBytes(24).toString("base64url")}`;
-  await db.insertInto("api_tokens").values({ id: newId(), token_hash: tokenHash(token), user_id: userId, created_at: at, last_used_at: null }).execute();
+  await db
+    .insertInto("api_tokens")
+    .values({ id: newId(), token_hash: tokenHash(token), user_id: userId, created_at: at, last_used_at: null, expires_at: expiresAt, revoked_at: null })
+    .execute();
   return token;
 }
 
+/** The user of a token that is neither expired nor revoked, and not disabled. */
 export async function findUserByToken(db: Db, { token, at }: { token: string; at: string }): Promise<UserRow | undefined> {
   const hash = tokenHash(token);
   const row = await db
@@ -61,9 +77,32 @@ export async function findUserByToken(db: Db, { token, at }: { token: string; at
     .innerJoin("users", "users.id", "api_tokens.user_id")
     .selectAll("users")
     .where("api_tokens.token_hash", "=", hash)
+    .where("api_tokens.revoked_at", "is", null)
+    .where("api_tokens.expires_at", ">", at)
+    .where("users.disabled_at", "is", null)
     .executeTakeFirst();
   if (row) await db.updateTable("api_tokens").set({ last_used_at: at }).where("token_hash", "=", hash).execute();
   return row;
+}
+
+/** Revokes the user's live tokens, or only the one given; returns how many. */
+export async function revokeApiTokens(db: Db, { userId, at, token }: { userId: string; at: string; token?: string }): Promise<number> {
+  let query = db
+    .updateTable("api_tokens")
+    .set({ revoked_at: at })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", at);
+  if (token !== undefined) query = query.where("token_hash", "=", tokenHash(token));
+  return Number((await query.executeTakeFirst()).numUpdatedRows);
+}
+
+export async function setUserDisabled(db: Db, { userId, disabledAt }: { userId: string; disabledAt: string | null }): Promise<void> {
+  await db.updateTable("users").set({ disabled_at: disabledAt }).where("id", "=", userId).execute();
+}
+
+export async function setPasswordHash(db: Db, { userId, passwordHash }: { userId: string; passwordHash: string }): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
 
 export async function getSetting(db: Db, { key }: { key: string }): Promise<string | undefined> {

@@ -1,12 +1,18 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FieldError } from "~/components/field-error";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { fieldErrorsOf, formFields, LoginFormSchema, safeRedirect, type FieldErrors } from "~/lib/forms";
 import { readPageForm } from "~/lib/request.server";
-import { getViewer, logIn } from "~/lib/user.server";
+import { clientAddress, getViewer, logIn } from "~/lib/user.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 承诺跟踪" }];
+
+/** A throttled login's Retry-After reaches the page's answer too, not only a fetcher's. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
@@ -14,13 +20,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ redirectTo, current: user ? user.name : null });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginFormSchema.safeParse(formFields(await readPageForm(request), ["username", "password", "redirectTo"]));
   if (!parsed.success) {
     return json({ fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors, formError: null }, { status: 400 });
   }
-  const session = await logIn(request, { username: parsed.data.username, password: parsed.data.password });
-  if (!session) {
+  const session = await logIn(request, { username: parsed.data.username, password: parsed.data.password, address: clientAddress(context) });
+  if (session.status === "throttled") {
+    return json(
+      { fieldErrors: {} as FieldErrors, formError: session.message },
+      { status: 429, headers: { "Retry-After": String(session.retryAfterSeconds) } },
+    );
+  }
+  if (session.status === "wrong") {
     // One message for a wrong name and a wrong password, so the form does not reveal which names exist.
     return json({ fieldErrors: {} as FieldErrors, formError: "用户名或密码不正确。" }, { status: 400 });
   }

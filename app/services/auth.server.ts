@@ -1,9 +1,26 @@
-// Who is asking: an API token (Authorization: Bearer …) or the web session cookie.
-import { randomBytes } from "node:crypto";
-import { createCookieSessionStorage, json } from "@remix-run/node";
+// Who is asking: an API token (Authorization: Bearer …) or the web session cookie
+// (docs/decisions/0026). A session is a row in `sessions`, found by the hash of the token the signed
+// cookie carries: logout deletes it, it ends after SESSION_IDLE_MINUTES without a request and
+// SESSION_MAX_HOURS after login whatever happens, and disabling a user or changing their password
+// deletes all of theirs. Logins are throttled per account and per address, and a name that does not
+// exist costs as much to check as one that does.
+import { createCookie, json, type Cookie } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, UserRow } from "../../db/schema";
-import { ensureSetting, findUserById, findUserByName, findUserByToken, verifyPassword } from "../models/user.server";
+import { sessionSecrets } from "../lib/session-secret.server";
+import { appendEvent } from "../models/event.server";
+import {
+  deleteExpiredSessions,
+  deleteLoginFailures,
+  deleteLoginFailuresBefore,
+  deleteSession,
+  findSessionWithUser,
+  insertLoginFailures,
+  insertSession,
+  recentLoginFailures,
+  touchSession,
+} from "../models/session.server";
+import { dummyPasswordHash, findUserByName, findUserByToken, verifyPassword } from "../models/user.server";
 import type { Role, User } from "./tracking-types";
 
 type Db = Kysely<Database>;
@@ -18,76 +35,189 @@ export function toUser(row: UserRow): User {
   };
 }
 
-/** SESSION_SECRET, or a secret generated once and kept in the database so sessions survive restarts. */
-async function sessionSecret(db: Db): Promise<string> {
-  const fromEnv = process.env.SESSION_SECRET;
-  if (fromEnv) return fromEnv;
-  return ensureSetting(db, { key: "session_secret", value: randomBytes(32).toString("base64url") });
+// --- policy ------------------------------------------------------------------------------------
+
+function minutesFromEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-type SessionStorage = ReturnType<typeof createCookieSessionStorage<{ userId: string }>>;
-const storages = new WeakMap<Db, SessionStorage>();
+export interface SessionPolicy {
+  /** a session unused this long is over */
+  idleMs: number;
+  /** a session this old is over, used or not */
+  maxAgeMs: number;
+}
 
-export async function getSessionStorage(db: Db) {
-  let storage = storages.get(db);
-  if (!storage) {
-    storage = createCookieSessionStorage<{ userId: string }>({
-      cookie: {
-        name: "__session",
+/** SESSION_IDLE_MINUTES (default 120) and SESSION_MAX_HOURS (default 12): a working day, then log in again. */
+export function sessionPolicy(): SessionPolicy {
+  return {
+    idleMs: minutesFromEnv("SESSION_IDLE_MINUTES", 120) * 60_000,
+    maxAgeMs: minutesFromEnv("SESSION_MAX_HOURS", 12) * 3_600_000,
+  };
+}
+
+/** last_seen_at is written at most this often, not on every page. */
+const TOUCH_EVERY_MS = 60_000;
+
+export const LOGIN_WINDOW_MS = 60_000;
+/** Wrong passwords for one account within the window; the next attempt is refused. */
+export const ACCOUNT_FAILURES = 10;
+/** Failed logins from one address within the window (an office behind one address has several people). */
+export const ADDRESS_FAILURES = 30;
+
+// --- the cookie --------------------------------------------------------------------------------
+
+let cookie: { secrets: string[]; cookie: Cookie } | undefined;
+
+/** The signed cookie that carries the session token; secrets from SESSION_SECRET or the secret file. */
+function sessionCookie(): Cookie {
+  const secrets = sessionSecrets();
+  if (cookie?.secrets !== secrets) {
+    cookie = {
+      secrets,
+      cookie: createCookie("__session", {
         httpOnly: true,
         sameSite: "lax",
         path: "/",
         secure: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "0",
-        secrets: [await sessionSecret(db)],
-        maxAge: 60 * 60 * 24 * 14,
-      },
-    });
-    storages.set(db, storage);
+        secrets,
+      }),
+    };
   }
-  return storage;
+  return cookie.cookie;
 }
 
-/** Checks a name and password; the user or null. */
-export async function login(db: Db, { name, password }: { name: string; password: string }): Promise<User | null> {
-  const row = await findUserByName(db, { name });
-  if (!row || !(await verifyPassword(password, row.password_hash))) return null;
-  return toUser(row);
+async function sessionToken(request: Request): Promise<string | null> {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const value: unknown = await sessionCookie().parse(header);
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
-/** A Set-Cookie header value that signs the user in. */
-export async function createUserSession(db: Db, request: Request, user: User): Promise<string> {
-  const storage = await getSessionStorage(db);
-  const session = await storage.getSession(request.headers.get("Cookie"));
-  session.set("userId", user.id);
-  return storage.commitSession(session);
+// --- logging in and out ------------------------------------------------------------------------
+
+export type LoginResult =
+  | { status: "ok"; user: User; setCookie: string }
+  | { status: "wrong" }
+  | { status: "throttled"; retryAfterSeconds: number; message: string };
+
+const accountKey = (name: string) => `account:${name.trim().toLowerCase()}`;
+const addressKey = (address: string) => `address:${address}`;
+
+/** Seconds until the failure `limit` places back is out of the window, or 0 when under the limit. */
+function wait(failures: string[], limit: number, now: number): number {
+  if (failures.length < limit) return 0;
+  return Math.max(1, Math.ceil((Date.parse(failures[limit - 1]!) + LOGIN_WINDOW_MS - now) / 1000));
 }
 
-export async function destroyUserSession(db: Db, request: Request): Promise<string> {
-  const storage = await getSessionStorage(db);
-  return storage.destroySession(await storage.getSession(request.headers.get("Cookie")));
+/**
+ * Checks a name and password and, when they are right, starts a session. Refused without checking
+ * when the account had ACCOUNT_FAILURES wrong passwords, or the address ADDRESS_FAILURES failed
+ * logins, within the last minute — whatever the password (so guessing gets no answer).
+ */
+export async function login(
+  db: Db,
+  input: { name: string; password: string; address: string | null; userAgent?: string | null; now?: Date },
+): Promise<LoginResult> {
+  const now = input.now ?? new Date();
+  const at = now.toISOString();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
+  const keys = [accountKey(input.name), ...(input.address ? [addressKey(input.address)] : [])];
+
+  const accountWait = wait(await recentLoginFailures(db, { key: keys[0]!, since, limit: ACCOUNT_FAILURES }), ACCOUNT_FAILURES, now.getTime());
+  const addressWait = input.address
+    ? wait(await recentLoginFailures(db, { key: keys[1]!, since, limit: ADDRESS_FAILURES }), ADDRESS_FAILURES, now.getTime())
+    : 0;
+  if (accountWait > 0 || addressWait > 0) {
+    const retryAfterSeconds = Math.max(accountWait, addressWait);
+    return {
+      status: "throttled",
+      retryAfterSeconds,
+      message:
+        accountWait > 0
+          ? `登录尝试过于频繁：该账号 1 分钟内已有 ${ACCOUNT_FAILURES} 次密码错误，请 ${retryAfterSeconds} 秒后再试。`
+          : `登录尝试过于频繁：来自您网络地址的登录 1 分钟内已失败 ${ADDRESS_FAILURES} 次，请 ${retryAfterSeconds} 秒后再试。`,
+    };
+  }
+
+  const row = await findUserByName(db, { name: input.name });
+  // The same scrypt work whether or not the name exists or the user may log in.
+  const matches = await verifyPassword(input.password, row && !row.disabled_at ? row.password_hash : await dummyPasswordHash());
+  if (!row || row.disabled_at || !matches) {
+    await insertLoginFailures(db, { keys, at });
+    await deleteLoginFailuresBefore(db, { before: new Date(now.getTime() - 24 * 3_600_000).toISOString() });
+    return { status: "wrong" };
+  }
+
+  const user = toUser(row);
+  const policy = sessionPolicy();
+  const token = await db.transaction().execute(async (trx) => {
+    await deleteLoginFailures(trx, { key: keys[0]! });
+    await deleteExpiredSessions(trx, { at, idleSince: new Date(now.getTime() - policy.idleMs).toISOString() });
+    const created = await insertSession(trx, {
+      userId: user.id,
+      at,
+      expiresAt: new Date(now.getTime() + policy.maxAgeMs).toISOString(),
+      address: input.address,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "logged_in", actor: user.name, at, after: { address: input.address } });
+    return created;
+  });
+  const setCookie = await sessionCookie().serialize(token, { maxAge: Math.floor(policy.maxAgeMs / 1000) });
+  return { status: "ok", user, setCookie };
 }
 
-export async function authenticate(request: Request, db: Db): Promise<User | null> {
+/** Ends the request's session (its row is deleted, so a copy of the cookie is worthless) and clears the cookie. */
+export async function logout(db: Db, request: Request, { address = null, now = new Date() }: { address?: string | null; now?: Date } = {}): Promise<string> {
+  const token = await sessionToken(request);
+  const session = token ? await findSessionWithUser(db, { token }) : undefined;
+  if (session) {
+    await db.transaction().execute(async (trx) => {
+      await deleteSession(trx, { id: session.id });
+      await appendEvent(trx, {
+        entityType: "user",
+        entityId: session.user_id,
+        action: "logged_out",
+        actor: session.user.name,
+        at: now.toISOString(),
+        after: { address },
+      });
+    });
+  }
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+// --- who is asking -----------------------------------------------------------------------------
+
+export async function authenticate(request: Request, db: Db, now: Date = new Date()): Promise<User | null> {
   const header = request.headers.get("Authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return null;
-    const row = await findUserByToken(db, { token: match[1]!, at: new Date().toISOString() });
+    const row = await findUserByToken(db, { token: match[1]!, at: now.toISOString() });
     return row ? toUser(row) : null;
   }
-  const cookie = request.headers.get("Cookie");
-  if (!cookie) return null;
-  const storage = await getSessionStorage(db);
-  const userId = (await storage.getSession(cookie)).get("userId");
-  if (typeof userId !== "string") return null;
-  const row = await findUserById(db, { id: userId });
-  return row ? toUser(row) : null;
+  const token = await sessionToken(request);
+  if (!token) return null;
+  const session = await findSessionWithUser(db, { token });
+  if (!session) return null;
+  const policy = sessionPolicy();
+  const t = now.getTime();
+  const over = Date.parse(session.expires_at) <= t || Date.parse(session.last_seen_at) + policy.idleMs <= t;
+  if (over || session.user.disabled_at) {
+    await deleteSession(db, { id: session.id });
+    return null;
+  }
+  if (t - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS) await touchSession(db, { id: session.id, at: now.toISOString() });
+  return toUser(session.user);
 }
 
 /** The user, or a thrown JSON Response: 401 without one, 403 when the role is not among `roles`. */
 export async function requireUser(request: Request, db: Db, roles?: readonly Role[]): Promise<User> {
   const user = await authenticate(request, db);
-  if (!user) throw json({ error: "需要登录或提供有效的API令牌。" }, { status: 401 });
+  if (!user) throw json({ error: "需要登录或提供有效的API令牌（令牌可能已过期或被吊销）。" }, { status: 401 });
   if (roles && !roles.includes(user.role)) throw json({ error: "当前账号无权执行此操作。" }, { status: 403 });
   return user;
 }

@@ -2,7 +2,8 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../../db/schema";
-import { createApiToken, findUserByName, hashPassword, insertUser } from "../models/user.server";
+import { deleteSessionsOfUser } from "../models/session.server";
+import { createApiToken, findUserByName, hashPassword, insertUser, revokeApiTokens, setPasswordHash, setUserDisabled } from "../models/user.server";
 import { appendEvent } from "../models/event.server";
 import { ROLES, ValidationError, type Role } from "./tracking-types";
 
@@ -52,13 +53,82 @@ export async function addUser(
   });
 }
 
-export async function issueToken(db: Db, { name, actor }: { name: string; actor: string }): Promise<string> {
+/** How long a new API token lives unless `--days` says otherwise, and the most it may. */
+export const TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 366;
+
+async function requireUserNamed(db: Db, name: string) {
   const user = await findUserByName(db, { name });
   if (!user) throw new ValidationError(`没有用户${name}`);
+  return user;
+}
+
+/** A new API token for the user (see issueApiToken). */
+export async function issueToken(db: Db, input: { name: string; actor: string; days?: number; now?: Date }): Promise<string> {
+  return (await issueApiToken(db, input)).token;
+}
+
+/** A new API token for the user, valid `days` days (docs/decisions/0026); returned once, only its hash kept. */
+export async function issueApiToken(
+  db: Db,
+  { name, actor, days = TOKEN_DAYS, now = new Date() }: { name: string; actor: string; days?: number; now?: Date },
+): Promise<{ token: string; expiresAt: string }> {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) throw new ValidationError(`令牌有效期应为1到${MAX_TOKEN_DAYS}天的整数`);
+  const user = await requireUserNamed(db, name);
+  if (user.disabled_at) throw new ValidationError(`用户${name}已停用，不能签发令牌`);
+  const at = now.toISOString();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000).toISOString();
+  return db.transaction().execute(async (trx) => {
+    const token = await createApiToken(trx, { userId: user.id, at, expiresAt });
+    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "token_issued", actor, at, after: { expiresAt } });
+    return { token, expiresAt };
+  });
+}
+
+/** Revokes all the user's live tokens, or only `token`; returns how many were revoked. */
+export async function revokeTokens(db: Db, { name, actor, token }: { name: string; actor: string; token?: string }): Promise<number> {
+  const user = await requireUserNamed(db, name);
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    const token = await createApiToken(trx, { userId: user.id, at });
-    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "token_issued", actor, at });
-    return token;
+    const revoked = await revokeApiTokens(trx, { userId: user.id, at, ...(token ? { token } : {}) });
+    if (token && revoked === 0) throw new ValidationError(`用户${name}没有这个有效令牌`);
+    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "tokens_revoked", actor, at, after: { revoked, one: Boolean(token) } });
+    return revoked;
+  });
+}
+
+/** Disables the user: their sessions end now, their tokens and logins are refused until enabled. */
+export async function disableUser(db: Db, { name, actor }: { name: string; actor: string }): Promise<void> {
+  const user = await requireUserNamed(db, name);
+  if (user.disabled_at) throw new ValidationError(`用户${name}已经停用`);
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await setUserDisabled(trx, { userId: user.id, disabledAt: at });
+    const sessions = await deleteSessionsOfUser(trx, { userId: user.id });
+    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "disabled", actor, at, after: { sessionsEnded: sessions } });
+  });
+}
+
+export async function enableUser(db: Db, { name, actor }: { name: string; actor: string }): Promise<void> {
+  const user = await requireUserNamed(db, name);
+  if (!user.disabled_at) throw new ValidationError(`用户${name}未停用`);
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await setUserDisabled(trx, { userId: user.id, disabledAt: null });
+    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "enabled", actor, at });
+  });
+}
+
+/** Sets a new password (the same rules as for a new user) and ends all the user's sessions. */
+export async function changePassword(db: Db, { name, password, actor }: { name: string; password: string | undefined; actor: string }): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw new ValidationError(problem, { password: [problem] });
+  const user = await requireUserNamed(db, name);
+  const passwordHash = await hashPassword(password!);
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, { userId: user.id, passwordHash });
+    const sessions = await deleteSessionsOfUser(trx, { userId: user.id });
+    await appendEvent(trx, { entityType: "user", entityId: user.id, action: "password_changed", actor, at, after: { sessionsEnded: sessions } });
   });
 }
