@@ -114,6 +114,16 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     const headlineKey = sameTextKey(shadowOf(document.title));
     for (let i = unique.length - 1; i >= 0; i--) if (sameTextKey(shadowOf(unique[i].quote)) === headlineKey) unique.splice(i, 1);
   }
+  // …and the figure its body reports (我国前三季度城镇新增就业1107万人 over 1至9月全国城镇新增就业1107万人):
+  // the body's sentence is the one to quote
+  if (document.title) {
+    const headlineKey = sameTextKey(shadowOf(document.title));
+    for (let i = observations.length - 1; i >= 0; i--) {
+      const o = observations[i];
+      if (sameTextKey(shadowOf(o.quote)) !== headlineKey) continue;
+      if (observations.some((x) => x !== o && x.value === o.value && x.unit === o.unit && sameTextKey(shadowOf(x.quote)) !== headlineKey)) observations.splice(i, 1);
+    }
+  }
   // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
   if (planDocument || planProgress) {
     const year = /(\d{4})年/.exec(titleLike || (document.title ?? ""))?.[1] ?? document.repliedOn?.slice(0, 4);
