@@ -1,0 +1,44 @@
+// Follow-up chains of real documents as a golden test (issue 8 §8): the project's chain scorer
+// (../shared/eval/score-chains.mjs, GUIDE §6) ingests each chain into a fresh SQLite file through
+// `npm run ingest -- --date`, exports it with `npm run export` and compares the links with the hand
+// annotations. Thresholds sit a little below the figures in the README; the first-run figures (the
+// engine of 2026-12-01) are recorded there too.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+interface ChainScore { found: number; followups: number; wrong: number; negatives: number; expected: number; links: number; failed: number }
+
+function scoreChains(dir: string | null): ChainScore {
+  let out: string;
+  try {
+    out = execFileSync("node", ["../shared/eval/score-chains.mjs", ...(dir ? ["--chains", dir] : [])], {
+      encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    out = String((error as { stdout?: string }).stdout ?? "");
+  }
+  const pair = (re: RegExp) => {
+    const m = re.exec(out);
+    return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  };
+  const [found, followups] = pair(/links found\s+(\d+)\/(\d+)/);
+  const [wrong, negatives] = pair(/must-not-link\s+(\d+)\/(\d+)/);
+  const [expected, links] = pair(/expected share of all links (\d+)\/(\d+)/);
+  return { found, followups, wrong, negatives, expected, links, failed: Number(/chains \d+ \((\d+) failed\)/.exec(out)?.[1] ?? NaN) };
+}
+
+const SETS = [
+  { name: "the shared chains (../shared/eval/chains)", dir: null, exists: existsSync("../shared/eval/chains"), min: { found: 0.7, share: 0.2 }, maxWrong: 0 },
+  { name: "the project's real chains (tests/fixtures/real-chains)", dir: "tests/fixtures/real-chains", exists: existsSync("tests/fixtures/real-chains"), min: { found: 0.12, share: 0.05 }, maxWrong: 3 },
+];
+
+describe.each(SETS.filter((s) => s.exists && existsSync("../shared/eval/score-chains.mjs")))("$name", ({ dir, min, maxWrong }) => {
+  it("links at or above its thresholds", { timeout: 3_600_000 }, () => {
+    const s = scoreChains(dir);
+    expect(s.failed).toBe(0);
+    expect(s.found / s.followups).toBeGreaterThanOrEqual(min.found);
+    expect(s.wrong).toBeLessThanOrEqual(maxWrong);
+    expect(s.expected / Math.max(1, s.links)).toBeGreaterThanOrEqual(min.share);
+  });
+});
