@@ -82,6 +82,8 @@ export interface CommitmentTable {
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
   withdrawn_by: string | null;
+  /** raised by every change to the row; an edit names the version it was made from (docs/decisions/0027) */
+  version: Generated<number>;
   /** a reviewer excluded the reading (不是承诺 / 不是进展数据); kept, restorable (docs/decisions/0030) */
   excluded_at: string | null;
   excluded_reason: string | null;

@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LabelledOptions, StatusOptions } from "~/components/options";
 import { KIND_LABELS } from "~/lib/format";
-import { confirmCommitment, editCommitment, type CommitmentEdit } from "~/services/commitment-edits.server";
+import { ConflictError, confirmCommitment, editCommitment, type CommitmentEdit, type CommitmentFields } from "~/services/commitment-edits.server";
 import { excludeReading, restoreReading } from "~/services/review-states.server";
 import { AuditHistory } from "~/components/audit-history";
 import { ClientOnly } from "~/components/client-only";
@@ -114,7 +114,21 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   );
 }
 
-type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string; linkId?: string };
+type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string; linkId?: string; current?: CommitmentFields };
+
+/** A stale edit (decision 0027): 409 with "已被他人修改" and the commitment's current values. */
+function conflictAnswer(intent: string) {
+  return (error: unknown): Response => {
+    if (!(error instanceof ConflictError)) throw error;
+    return json<ActionData>({ intent, fieldErrors: { form: [error.message] }, formError: error.message, current: error.current }, { status: 409 });
+  };
+}
+
+/** The version the form was made from: a whole number, or undefined when the form has none. */
+function formVersion(form: FormData): number | undefined {
+  const raw = form.get("version");
+  return typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+}
 
 const badRequest = (data: ActionData) => json(data, { status: 400 });
 
@@ -203,7 +217,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
   if (intent === "confirm-extraction") {
     if (!isReviewer(user)) throw forbidden("只有审核人员可以确认提取结果。");
-    const result = await serviceCall(intent, () => confirmCommitment(db, { commitmentId: id, actor: user }));
+    const version = formVersion(form);
+    const result = await serviceCall(intent, () =>
+      confirmCommitment(db, { commitmentId: id, ...(version === undefined ? {} : { version }), actor: user }),
+    ).catch(conflictAnswer(intent));
     if (result instanceof Response) return result;
     return back("已确认提取结果无误。");
   }
@@ -231,8 +248,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const read = readEditForm(form);
     if ("fieldErrors" in read) return badRequest({ intent, fieldErrors: read.fieldErrors });
     const result = await serviceCall(intent, () =>
-      editCommitment(db, { commitmentId: id, changes: read.changes, reason: String(form.get("reason") ?? ""), actor: user }),
-    );
+      editCommitment(db, {
+        commitmentId: id,
+        version: formVersion(form) ?? 0,
+        changes: read.changes,
+        reason: String(form.get("reason") ?? ""),
+        actor: user,
+      }),
+    ).catch(conflictAnswer(intent));
     if (result instanceof Response) return result;
     return back(`已修改：${result.changed.map(fieldLabel).join("、")}。`);
   }
@@ -240,7 +263,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return badRequest({ intent, fieldErrors: {}, formError: "未知的操作。" });
 }
 
-/** The edit form's fields as the service's changes: blank → null, numbers parsed (1,200 → 1200). */
+/**
+ * The edit form's fields as the service's changes: blank → null, numbers parsed (1,200 → 1200). A
+ * field the form does not send is left out, so it stays as it is (it used to become null).
+ */
 function readEditForm(form: FormData): { changes: CommitmentEdit } | { fieldErrors: FieldErrors } {
   const text = (key: string) => {
     const value = String(form.get(key) ?? "").trim();
@@ -254,20 +280,25 @@ function readEditForm(form: FormData): { changes: CommitmentEdit } | { fieldErro
     if (!Number.isFinite(n)) fieldErrors[key] = ["请填写数字。"];
     return n;
   };
-  const changes = {
-    kind: text("kind"),
-    indicator: text("indicator") ?? "",
-    targetValue: number("targetValue"),
-    targetValueMax: number("targetValueMax"),
-    targetUnit: text("targetUnit"),
-    targetComparator: text("targetComparator"),
-    targetMode: text("targetMode"),
-    baselineValue: number("baselineValue"),
-    baselineAsOf: text("baselineAsOf"),
-    dueDate: text("dueDate"),
-    duePrecision: text("duePrecision"),
-    agency: text("agency"),
-  } as CommitmentEdit;
+  const read = {
+    kind: text,
+    indicator: (key: string) => text(key) ?? "",
+    targetValue: number,
+    targetValueMax: number,
+    targetUnit: text,
+    targetComparator: text,
+    targetMode: text,
+    baselineValue: number,
+    baselineAsOf: text,
+    dueDate: text,
+    duePrecision: text,
+    agency: text,
+  } satisfies Record<keyof CommitmentEdit, (key: string) => unknown>;
+  const changes = Object.fromEntries(
+    Object.entries(read)
+      .filter(([key]) => form.has(key))
+      .map(([key, value]) => [key, value(key)]),
+  ) as CommitmentEdit;
   return Object.keys(fieldErrors).length ? { fieldErrors } : { changes };
 }
 
@@ -616,7 +647,14 @@ export default function CommitmentPage() {
           {can.review ? (
             <section className="card">
               <h2>审核操作</h2>
-              {!c.withdrawn ? <ExtractionReview c={c} errors={errorsFor("edit")} open={actionData?.intent === "edit"} /> : null}
+              {!c.withdrawn ? (
+                <ExtractionReview
+                  c={c}
+                  errors={errorsFor("edit")}
+                  open={actionData?.intent === "edit" || Boolean(actionData?.current)}
+                  conflict={actionData?.intent === "edit" || actionData?.intent === "confirm-extraction" ? actionData.current : undefined}
+                />
+              ) : null}
               <details className="disclosure" open={actionData?.intent === "override" || undefined}>
                 <summary>人工认定状态</summary>
                 <Form method="post" className="form" data-testid="override-form">
@@ -697,7 +735,35 @@ function SubmitButton({ intent, label, className = "" }: { intent: string; label
 }
 
 /** Confirm the extractor's reading, or correct its fields with a reason (reviewers). */
-function ExtractionReview({ c, errors, open }: { c: TrackedCommitmentDetail; errors: FieldErrors; open: boolean }) {
+/** The current values shown after a stale edit was refused (decision 0027). */
+function ConflictNotice({ current }: { current: CommitmentFields }) {
+  const shown = Object.entries(current).filter(([key]) => key !== "version");
+  return (
+    <div className="alert alert--error" role="alert" data-testid="edit-conflict">
+      <strong>已被他人修改，您的修改未保存。</strong>
+      <p>当前内容如下（表单已换成当前内容），请核对后重新修改：</p>
+      <ul>
+        {shown.map(([key, value]) => (
+          <li key={key}>
+            {fieldLabel(key)}：{value === null || value === "" ? "（空）" : String(value)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ExtractionReview({
+  c,
+  errors,
+  open,
+  conflict,
+}: {
+  c: TrackedCommitmentDetail;
+  errors: FieldErrors;
+  open: boolean;
+  conflict?: CommitmentFields;
+}) {
   const field = (name: string, label: string, value: string | number | null | undefined, type = "text") => (
     <label className="field">
       <span>{label}</span>
@@ -721,6 +787,7 @@ function ExtractionReview({ c, errors, open }: { c: TrackedCommitmentDetail; err
       {c.origin === "extracted" ? (
         <Form method="post" className="form-actions" data-testid="confirm-extraction">
           <input type="hidden" name="intent" value="confirm-extraction" />
+          <input type="hidden" name="version" value={c.version} />
           <SubmitButton intent="confirm-extraction" label="提取结果无误" className="button--confirm" />
         </Form>
       ) : null}
@@ -742,8 +809,11 @@ function ExtractionReview({ c, errors, open }: { c: TrackedCommitmentDetail; err
       ) : null}
       <details className="disclosure" open={open || undefined} id="edit">
         <summary>修改提取结果</summary>
-        <Form method="post" className="form" data-testid="edit-form">
+        {conflict ? <ConflictNotice current={conflict} /> : null}
+        {/* keyed by the version: after a refused stale edit the fields show the current values */}
+        <Form method="post" className="form" data-testid="edit-form" key={c.version}>
           <input type="hidden" name="intent" value="edit" />
+          <input type="hidden" name="version" value={c.version} />
           <label className="field">
             <span>类型</span>
             <select name="kind" defaultValue={c.kind}>

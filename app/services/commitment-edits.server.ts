@@ -57,6 +57,70 @@ const COLUMNS = {
   agency: "agency",
 } as const satisfies Record<keyof CommitmentEdit, keyof CommitmentRow>;
 
+/** The field names an edit may send. */
+export const COMMITMENT_EDIT_FIELDS = Object.keys(COLUMNS) as (keyof CommitmentEdit)[];
+
+/** The editable fields as a reviewer's form names them, with the row's version. */
+export type CommitmentFields = { [K in keyof typeof COLUMNS]: CommitmentRow[(typeof COLUMNS)[K]] } & { version: number };
+
+export function fieldsOf(row: CommitmentRow): CommitmentFields {
+  const fields = Object.fromEntries(Object.entries(COLUMNS).map(([field, column]) => [field, row[column]]));
+  return { ...(fields as Omit<CommitmentFields, "version">), version: row.version };
+}
+
+/**
+ * The edit was made from an older version of the commitment: someone else changed it since. Routes
+ * answer 409 with the current values, so the reviewer sees what changed before trying again.
+ */
+export class ConflictError extends Error {
+  constructor(
+    readonly current: CommitmentFields,
+    readonly lastChange: { actor: string; at: string; action: string } | null,
+  ) {
+    super(
+      lastChange
+        ? `已被他人修改：${lastChange.actor}于${lastChange.at.slice(0, 16).replace("T", " ")}（UTC）修改过这项承诺，请核对当前内容后重新提交。`
+        : "已被他人修改：这项承诺在您打开后已有改动，请核对当前内容后重新提交。",
+    );
+    this.name = "ConflictError";
+  }
+}
+
+/** `version` must be the row's: a whole number the page or client read with the fields. */
+function requireVersion(version: unknown): number {
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    throw new ValidationError("缺少版本号：请从当前页面（或 GET 返回的 version）重新提交。", { version: ["缺少版本号"] });
+  }
+  return version;
+}
+
+async function conflict(trx: Db, row: CommitmentRow): Promise<ConflictError> {
+  const last = await trx
+    .selectFrom("events")
+    .select(["actor", "at", "action"])
+    .where("entity_type", "=", "commitment")
+    .where("entity_id", "=", row.id)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return new ConflictError(fieldsOf(row), last ?? null);
+}
+
+/** Writes `set` only if the row is still at `version`, raising it; a ConflictError otherwise. */
+async function updateAtVersion(trx: Db, row: CommitmentRow, version: number, set: CommitmentUpdate): Promise<void> {
+  const result = await trx
+    .updateTable("commitments")
+    .set({ ...set, version: version + 1 })
+    .where("id", "=", row.id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  // Another transaction (PostgreSQL, read committed) changed it between our read and this write.
+  if (Number(result.numUpdatedRows) !== 1) {
+    const now = await trx.selectFrom("commitments").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
+    throw await conflict(trx, now);
+  }
+}
+
 async function loadForReview(trx: Db, commitmentId: string, actor: User, what: string): Promise<CommitmentRow> {
   requireStaff(actor, what);
   const row = await trx.selectFrom("commitments").selectAll().where("id", "=", commitmentId).executeTakeFirst();
@@ -66,14 +130,17 @@ async function loadForReview(trx: Db, commitmentId: string, actor: User, what: s
 }
 
 /**
- * Corrects extracted fields. Only the fields that differ are written and recorded; the commitment
- * becomes "edited" (no longer "待复核"), its matching keys follow the indicator and unit, and its
- * cached statuses are forgotten.
+ * Corrects extracted fields. Only the fields sent are considered and only those that differ are
+ * written and recorded; the commitment becomes "edited" (no longer "待复核"), its matching keys
+ * follow the indicator and unit, and its cached statuses are forgotten. `version` is the one the
+ * edit was made from: if the commitment has changed since, nothing is written and a ConflictError
+ * carries the current values (docs/decisions/0027).
  */
 export async function editCommitment(
   db: Db,
-  input: { commitmentId: string; changes: CommitmentEdit; reason: string; actor: User; at?: string },
-): Promise<{ changed: (keyof CommitmentEdit)[] }> {
+  input: { commitmentId: string; version: number; changes: CommitmentEdit; reason: string; actor: User; at?: string },
+): Promise<{ changed: (keyof CommitmentEdit)[]; version: number }> {
+  const version = requireVersion(input.version);
   const parsed = CommitmentEditSchema.safeParse(input.changes);
   if (!parsed.success) throw new ValidationError("修改内容有误。", fieldErrorsOf(parsed.error));
   const reason = input.reason?.trim() ?? "";
@@ -81,6 +148,7 @@ export async function editCommitment(
   const at = input.at ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const row = await loadForReview(trx, input.commitmentId, input.actor, "修改承诺");
+    if (row.version !== version) throw await conflict(trx, row);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const set: CommitmentUpdate = {};
@@ -97,11 +165,7 @@ export async function editCommitment(
     const indicator = (set.indicator as string | undefined) ?? row.indicator;
     const unit = set.target_unit !== undefined ? set.target_unit : row.target_unit;
     const keys = matchKeys(indicator, unit ?? row.baseline_unit);
-    await trx
-      .updateTable("commitments")
-      .set({ ...set, origin: "edited", needs_review: 0, indicator_head: keys.head, unit_family: keys.family })
-      .where("id", "=", row.id)
-      .execute();
+    await updateAtVersion(trx, row, version, { ...set, origin: "edited", needs_review: 0, indicator_head: keys.head, unit_family: keys.family });
     await invalidateStatus(trx, { commitmentId: row.id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -113,17 +177,23 @@ export async function editCommitment(
       after,
       reason,
     });
-    return { changed };
+    return { changed, version: version + 1 };
   });
 }
 
-/** Confirms the extracted fields as they are: the commitment leaves the "待复核" list. */
-export async function confirmCommitment(db: Db, input: { commitmentId: string; actor: User; at?: string }): Promise<void> {
+/**
+ * Confirms the extracted fields as they are: the commitment leaves the "待复核" list. With `version`
+ * (the commitment page sends it), fields changed since the reviewer looked are not confirmed unseen
+ * (ConflictError); the one-click confirmations of the queue and the document page send none yet.
+ */
+export async function confirmCommitment(db: Db, input: { commitmentId: string; version?: number; actor: User; at?: string }): Promise<void> {
   const at = input.at ?? new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const row = await loadForReview(trx, input.commitmentId, input.actor, "确认提取结果");
+    const version = input.version === undefined ? row.version : requireVersion(input.version);
+    if (row.version !== version) throw await conflict(trx, row);
     if (row.origin !== "extracted") throw new ValidationError("该承诺已经复核过。", { commitmentId: ["已复核"] });
-    await trx.updateTable("commitments").set({ origin: "confirmed", needs_review: 0 }).where("id", "=", row.id).execute();
+    await updateAtVersion(trx, row, version, { origin: "confirmed", needs_review: 0 });
     await appendEvent(trx, {
       entityType: "commitment",
       entityId: row.id,

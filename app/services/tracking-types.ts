@@ -100,6 +100,8 @@ export interface TrackedCommitmentRow {
   needsReview: boolean;
   /** how the fields were obtained: as extracted, confirmed by a reviewer, edited by one, or added by one */
   origin: "extracted" | "confirmed" | "edited" | "added";
+  /** raised by every edit, confirmation and withdrawal; an edit sends the one it was made from (decision 0027) */
+  version: number;
   /** 未核对 / 已核对 / 已排除 */
   reviewState: ReviewState;
   /** why a reviewer excluded the reading (不是承诺…), when excluded */

@@ -122,6 +122,7 @@ function toRow(row: CommitmentWithContext, st: StatusResult, shown: NameShown = 
     firmness: row.firmness,
     needsReview: row.needs_review === 1,
     origin: row.origin,
+    version: row.version,
     reviewState: commitmentReviewState(row),
     exclusion: row.excluded_at ? { at: row.excluded_at, reason: row.excluded_reason ?? "", by: shown(row.excluded_by) } : null,
     exclusionProposed: row.exclusion_proposed_at ? { at: row.exclusion_proposed_at, reason: row.exclusion_proposed_reason ?? "" } : null,
@@ -803,7 +804,7 @@ export async function withdrawCommitment(
     if (row.withdrawn_at) throw new ValidationError("该承诺已撤回。", { commitmentId: ["该承诺已撤回"] });
     await trx
       .updateTable("commitments")
-      .set({ withdrawn_at: at, withdrawn_reason: input.reason.trim(), withdrawn_by: input.actor.name })
+      .set((eb) => ({ withdrawn_at: at, withdrawn_reason: input.reason.trim(), withdrawn_by: input.actor.name, version: eb("version", "+", 1) }))
       .where("id", "=", row.id)
       .execute();
     await invalidateStatus(trx, { commitmentId: row.id });

@@ -12,6 +12,7 @@ import * as m20261129090000 from "./20261129090000-commitment-text-search";
 import * as m20261130090000 from "./20261130090000-commitment-review-index";
 import * as m20261201090000 from "./20261201090000-document-search-index";
 import * as m20261202130000 from "./20261202130000-sessions-token-expiry-login-throttle";
+import * as m20261202130001 from "./20261202130001-commitment-versions";
 import * as m20261202140000 from "./20261202140000-review-states";
 import * as m20261202140100 from "./20261202140100-evidence-publication";
 
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "20261130090000-commitment-review-index": m20261130090000,
   "20261201090000-document-search-index": m20261201090000,
   "20261202130000-sessions-token-expiry-login-throttle": m20261202130000,
+  "20261202130001-commitment-versions": m20261202130001,
   "20261202140000-review-states": m20261202140000,
   "20261202140100-evidence-publication": m20261202140100,
 };

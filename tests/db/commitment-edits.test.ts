@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { confirmCommitment, editCommitment, listNeedingReview } from "../../app/services/commitment-edits.server";
+import { ConflictError, confirmCommitment, editCommitment, listNeedingReview } from "../../app/services/commitment-edits.server";
 import { ingestFile } from "../../app/services/ingest.server";
-import { getTrackedCommitment, listTrackedCommitments, NotFoundError, PermissionError, ValidationError, type User } from "../../app/services/tracking.server";
+import { getTrackedCommitment, listTrackedCommitments, NotFoundError, PermissionError, ValidationError, withdrawCommitment, type User } from "../../app/services/tracking.server";
 import { describeEachDatabase } from "./databases";
 import { ingestFixture } from "./tracking-fixtures";
 
@@ -21,6 +21,7 @@ describeEachDatabase("a reviewer checks what the extractor found", (ctx) => {
     expect(first).toMatchObject({ indicator: "老年食堂", origin: "extracted", target: { value: 20 } });
     const { changed } = await editCommitment(ctx.db, {
       commitmentId: first!.id,
+      version: first!.version,
       changes: { indicator: "老年食堂", targetValue: 25, dueDate: "2025-06-30", duePrecision: "month" },
       reason: "原文附件写明25家，期限为2025年6月",
       actor: reviewer,
@@ -43,14 +44,17 @@ describeEachDatabase("a reviewer checks what the extractor found", (ctx) => {
   it("refuses bad fields by name, an empty reason, no change, and non-reviewers; stores nothing then", async () => {
     const [first] = await pledges(ctx.db);
     const edit = (changes: object, reason = "核对原文", actor = reviewer) =>
-      editCommitment(ctx.db, { commitmentId: first!.id, changes: changes as never, reason, actor });
+      editCommitment(ctx.db, { commitmentId: first!.id, version: first!.version, changes: changes as never, reason, actor });
     await expect(edit({ dueDate: "2025-02-30" })).rejects.toMatchObject({ fieldErrors: { dueDate: ["日期格式应为YYYY-MM-DD"] } });
     await expect(edit({ targetValue: 30, targetValueMax: 10 })).rejects.toMatchObject({ fieldErrors: { targetValueMax: ["区间上限不能小于下限"] } });
     await expect(edit({ indicator: " " })).rejects.toMatchObject({ fieldErrors: { indicator: ["指标不能为空"] } });
     await expect(edit({ targetValue: 25 }, " ")).rejects.toMatchObject({ fieldErrors: { reason: ["请写明修改理由"] } });
     await expect(edit({ targetValue: 20 })).rejects.toBeInstanceOf(ValidationError); // the same value: no change
     await expect(edit({ targetValue: 25 }, "核对", agency)).rejects.toBeInstanceOf(PermissionError);
-    await expect(editCommitment(ctx.db, { commitmentId: "nope", changes: { targetValue: 1 }, reason: "x", actor: reviewer })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(editCommitment(ctx.db, { commitmentId: "nope", version: 1, changes: { targetValue: 1 }, reason: "x", actor: reviewer })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(editCommitment(ctx.db, { commitmentId: first!.id, changes: { targetValue: 25 }, reason: "核对", actor: reviewer } as never)).rejects.toMatchObject({
+      fieldErrors: { version: ["缺少版本号"] },
+    });
     const detail = await getTrackedCommitment(ctx.db, first!.id, "2024-03-02");
     expect(detail).toMatchObject({ origin: "extracted", target: { value: 20 } });
     expect(detail?.history).toEqual([]);
@@ -70,5 +74,74 @@ describeEachDatabase("a reviewer checks what the extractor found", (ctx) => {
     const detail = await getTrackedCommitment(ctx.db, items[0]!.id, "2024-03-02");
     expect(detail).toMatchObject({ origin: "confirmed", needsReview: false });
     expect(detail?.history.map((e) => e.action)).toEqual(["confirmed"]);
+  });
+
+  it("refuses an edit made from an older version with 已被他人修改 and the current values, writing nothing", async () => {
+    const [first] = await pledges(ctx.db);
+    expect(first!.version).toBe(1);
+    // two reviewers open the same form (version 1); the first saves
+    const saved = await editCommitment(ctx.db, { commitmentId: first!.id, version: 1, changes: { targetValue: 25 }, reason: "附件写明25家", actor: reviewer });
+    expect(saved).toEqual({ changed: ["targetValue"], version: 2 });
+    const stale = await editCommitment(ctx.db, {
+      commitmentId: first!.id,
+      version: 1,
+      changes: { targetValue: 30, agency: "另一个单位" },
+      reason: "旧表单",
+      actor: { id: "u3", name: "审核员乙", role: "reviewer" },
+    }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    const conflict = stale as ConflictError;
+    expect(conflict.message).toMatch(/^已被他人修改：审核员甲于/);
+    expect(conflict.current).toMatchObject({ version: 2, targetValue: 25, indicator: "老年食堂", agency: first!.agency });
+    const detail = await getTrackedCommitment(ctx.db, first!.id, "2024-03-02");
+    expect(detail).toMatchObject({ version: 2, target: { value: 25 }, agency: first!.agency });
+    expect(detail?.history.map((e) => e.action)).toEqual(["edited"]);
+    // from the current version it goes through
+    expect((await editCommitment(ctx.db, { commitmentId: first!.id, version: 2, changes: { targetValue: 30 }, reason: "再次核对", actor: reviewer })).version).toBe(3);
+  });
+
+  it("changes only the fields an edit sends", async () => {
+    const [first] = await pledges(ctx.db);
+    await editCommitment(ctx.db, { commitmentId: first!.id, version: 1, changes: { agency: "鹿城区民政局" }, reason: "落款", actor: reviewer });
+    const detail = await getTrackedCommitment(ctx.db, first!.id, "2024-03-02");
+    expect(detail).toMatchObject({ agency: "鹿城区民政局", indicator: first!.indicator, target: first!.target, due: first!.due, baseline: first!.baseline, kind: first!.kind });
+  });
+
+  it("of two reviewers saving from the same version at once, one wins and the other is told, round after round", async () => {
+    const [first] = await pledges(ctx.db);
+    let version = 1;
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.allSettled(
+        [100 + round, 200 + round].map((targetValue, i) =>
+          editCommitment(ctx.db, {
+            commitmentId: first!.id,
+            version,
+            changes: { targetValue },
+            reason: `第${round}轮`,
+            actor: { id: `u${i}`, name: `审核员${i}`, role: "reviewer" },
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.status === "fulfilled");
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0]!.reason).toBeInstanceOf(ConflictError);
+      version++;
+      const row = await ctx.db.selectFrom("commitments").select(["version", "target_value"]).where("id", "=", first!.id).executeTakeFirstOrThrow();
+      expect(row.version).toBe(version);
+      expect((lost[0]!.reason as ConflictError).current.targetValue).toBe(row.target_value);
+    }
+    const events = await ctx.db.selectFrom("events").select("id").where("entity_id", "=", first!.id).where("action", "=", "edited").execute();
+    expect(events).toHaveLength(10);
+  });
+
+  it("a withdrawal raises the version too, and a confirmation from before it is refused", async () => {
+    const [first, second] = await pledges(ctx.db);
+    await withdrawCommitment(ctx.db, { commitmentId: first!.id, reason: "重复记录", actor: reviewer });
+    const row = await ctx.db.selectFrom("commitments").select("version").where("id", "=", first!.id).executeTakeFirstOrThrow();
+    expect(row.version).toBe(2);
+    await editCommitment(ctx.db, { commitmentId: second!.id, version: 1, changes: { agency: "鹿城区民政局" }, reason: "落款", actor: reviewer });
+    await expect(confirmCommitment(ctx.db, { commitmentId: second!.id, version: 1, actor: reviewer })).rejects.toBeInstanceOf(ConflictError);
   });
 });
