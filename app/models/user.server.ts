@@ -104,13 +104,3 @@ export async function setUserDisabled(db: Db, { userId, disabledAt }: { userId: 
 export async function setPasswordHash(db: Db, { userId, passwordHash }: { userId: string; passwordHash: string }): Promise<void> {
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
-
-export async function getSetting(db: Db, { key }: { key: string }): Promise<string | undefined> {
-  return (await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst())?.value;
-}
-
-/** Stores the value unless the key exists, and returns whichever value won. */
-export async function ensureSetting(db: Db, { key, value }: { key: string; value: string }): Promise<string> {
-  await db.insertInto("settings").values({ key, value }).onConflict((oc) => oc.column("key").doNothing()).execute();
-  return (await getSetting(db, { key }))!;
-}

@@ -1,13 +1,13 @@
 // Files built to make the decoder work without end (issue 10): a .docx that inflates to hundreds of
 // MB, a page of 200,000 nested <div>s, a PDF of thousands of pages. Each is refused quickly with a
 // Chinese reason, before the library that would choke on it runs.
-import { crc32, deflateRawSync } from "node:zlib";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { DecodeError, decodeDocument } from "../../../app/decode/index";
 import { decodePdf } from "../../../app/decode/pdf";
 import { htmlNestingDepth } from "../../../app/decode/html-depth";
 import { MAX_DOCX_XML_BYTES, docxSizeProblem } from "../../../app/decode/zip-size";
+import { deflatedZip } from "../../e2e/heavy-files";
 import { buildDocx, utf8 } from "./build-fixtures";
 
 const reasonOf = async (bytes: Uint8Array, name: string): Promise<string> => {
@@ -15,59 +15,6 @@ const reasonOf = async (bytes: Uint8Array, name: string): Promise<string> => {
   expect(error).toBeInstanceOf(DecodeError);
   return (error as DecodeError).reason;
 };
-
-/** A zip of deflated entries; `declare` overrides the size written in the headers (a lying zip). */
-function deflatedZip(files: Record<string, Uint8Array>, declare: Record<string, number> = {}): Uint8Array {
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const nameBytes = encoder.encode(name);
-    const data = deflateRawSync(content);
-    const size = declare[name] ?? content.length;
-    const local = new Uint8Array(30 + nameBytes.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, 8, true);
-    lv.setUint32(14, crc32(content), true);
-    lv.setUint32(18, data.length, true);
-    lv.setUint32(22, size, true);
-    lv.setUint16(26, nameBytes.length, true);
-    local.set(nameBytes, 30);
-    const central = new Uint8Array(46 + nameBytes.length);
-    const cv = new DataView(central.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, 8, true);
-    cv.setUint32(16, crc32(content), true);
-    cv.setUint32(20, data.length, true);
-    cv.setUint32(24, size, true);
-    cv.setUint16(28, nameBytes.length, true);
-    cv.setUint32(42, offset, true);
-    central.set(nameBytes, 46);
-    parts.push(local, data);
-    centrals.push(central);
-    offset += local.length + data.length;
-  }
-  const centralSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22);
-  const ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, centrals.length, true);
-  ev.setUint16(10, centrals.length, true);
-  ev.setUint32(12, centralSize, true);
-  ev.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centralSize + 22);
-  let at = 0;
-  for (const part of [...parts, ...centrals, end]) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 const contentTypes = utf8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
 
