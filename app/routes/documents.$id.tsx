@@ -1,5 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { FieldError } from "~/components/field-error";
+import { LabelledOptions } from "~/components/options";
+import { KIND_LABELS } from "~/lib/format";
+import { sentenceAround } from "~/lib/sentence";
+import type { FieldErrors } from "~/lib/forms";
+import { addCommitment, draftForDocument, type PledgeDraft } from "~/services/added-pledges.server";
+import type { CommitmentEdit } from "~/services/commitment-edits.server";
 import { z } from "zod";
 import { KindBadge } from "~/components/kind-badge";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
@@ -51,6 +59,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     takeFlash(request),
     staff ? countProposedLinksOfDocument(db, { documentId: id }) : Promise.resolve(0),
   ]);
+  // ?add=START-END: a reviewer's selection, read by the engine to pre-fill the add form (decision 0032).
+  let draft: PledgeDraft | null = null;
+  let draftError: string | null = null;
+  const add = /^(\d+)-(\d+)$/.exec(new URL(request.url).searchParams.get("add") ?? "");
+  if (staff && add) {
+    try {
+      draft = await draftForDocument(db, { documentId: id, start: Number(add[1]), end: Number(add[2]) });
+    } catch (error) {
+      draftError = error instanceof Error ? error.message : String(error);
+    }
+  }
   const shown = new Set<string>(staff ? ["unchecked", "checked", "excluded"] : scope.states);
   // Staff names stay in the office (decision 0031).
   const names = staff ? {} : { added_by: null, excluded_by: null, checked_by: null, withdrawn_by: null };
@@ -74,6 +93,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       observations: observations.filter((o) => o.reviewState !== "excluded"),
       excluded,
       staff,
+      draft,
+      draftError,
       proposedLinks,
       flash: flash.message,
     },
@@ -92,6 +113,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const user = await requireViewer(request);
   if (!isReviewer(user)) throw forbidden("只有审核人员可以核对提取结果。");
   const form = await readPageForm(request);
+  if (form.get("intent") === "add-commitment") return addAction(params.id ?? "", form, user);
   const parsed = ReadingForm.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string" && v !== "")));
   if (!parsed.success) return json({ intent: String(form.get("intent") ?? ""), formError: "操作有误。", fieldErrors: {} }, { status: 400 });
   const db = await getDb();
@@ -106,6 +128,192 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const message = intent === "exclude" ? `已排除这条${what}（可在页面下方恢复）。` : intent === "restore" ? `已恢复这条${what}。` : `已确认这条${what}无误。`;
   const url = new URL(request.url);
   return redirect(`/documents/${params.id ?? ""}${url.search}`, { headers: { "Set-Cookie": await setFlash(message) } });
+}
+
+/** The add form's fields as the service's: blank → null, numbers read as written (1,200 → 1200). */
+function readAddForm(form: FormData): { fields: CommitmentEdit } | { fieldErrors: FieldErrors } {
+  const text = (key: string) => {
+    const value = String(form.get(key) ?? "").trim();
+    return value === "" ? null : value;
+  };
+  const fieldErrors: FieldErrors = {};
+  const number = (key: string) => {
+    const value = text(key);
+    if (value === null) return null;
+    const n = Number(value.replace(/[,，\s]/g, ""));
+    if (!Number.isFinite(n)) fieldErrors[key] = ["请填写数字。"];
+    return n;
+  };
+  const fields = {
+    kind: text("kind") ?? undefined,
+    indicator: text("indicator") ?? "",
+    targetValue: number("targetValue"),
+    targetValueMax: number("targetValueMax"),
+    targetUnit: text("targetUnit"),
+    targetComparator: text("targetComparator"),
+    targetMode: text("targetMode"),
+    dueDate: text("dueDate"),
+    duePrecision: text("duePrecision"),
+    agency: text("agency"),
+  } as CommitmentEdit;
+  return Object.keys(fieldErrors).length ? { fieldErrors } : { fields };
+}
+
+async function addAction(documentId: string, form: FormData, user: Awaited<ReturnType<typeof requireViewer>>) {
+  const start = Number(form.get("start"));
+  const end = Number(form.get("end"));
+  const read = readAddForm(form);
+  if ("fieldErrors" in read) return json({ intent: "add-commitment", fieldErrors: read.fieldErrors }, { status: 400 });
+  const db = await getDb();
+  const result = await serviceCall("add-commitment", () =>
+    addCommitment(db, { documentId, start, end, fields: read.fields, note: String(form.get("note") ?? ""), actor: user }),
+  );
+  if (result instanceof Response) return result;
+  const links = result.links > 0 ? `，并提出 ${result.links} 条待确认的关联` : "";
+  return redirect(`/documents/${documentId}#quote-${result.commitmentId}`, {
+    headers: { "Set-Cookie": await setFlash(`已补充一项承诺（由您添加，记为已核对）${links}。`) },
+  });
+}
+
+/**
+ * Words selected in the full text (or, with nothing selected, the sentence clicked) become the
+ * span of a pledge to add; the page then shows the form the engine pre-filled for it.
+ */
+function AddPledgeBar({ text, documentId }: { text: string; documentId: string }) {
+  const navigate = useNavigate();
+  const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
+  const last = useRef<{ start: number; end: number } | null>(null);
+  useEffect(() => {
+    const container = window.document.querySelector<HTMLElement>('[data-testid="document-text"]');
+    if (!container) return;
+    // A boundary of the selection as an offset into the text: each segment carries its start.
+    const offsetOf = (node: Node, offset: number): number | null => {
+      if (!container.contains(node)) return null;
+      if (node.nodeType === Node.TEXT_NODE) {
+        const el = (node.parentElement as HTMLElement | null)?.closest<HTMLElement>("[data-start]");
+        return el ? Number(el.dataset.start) + offset : null;
+      }
+      const el = node as HTMLElement;
+      if (el.dataset?.start !== undefined) return Number(el.dataset.start) + (offset > 0 ? (el.textContent ?? "").length : 0);
+      const child = el.childNodes[offset] as HTMLElement | undefined;
+      return child?.dataset?.start !== undefined ? Number(child.dataset.start) : offset > 0 ? text.length : 0;
+    };
+    const onChange = () => {
+      const selection = window.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      const a = offsetOf(range.startContainer, range.startOffset);
+      const b = offsetOf(range.endContainer, range.endOffset);
+      if (a === null || b === null) return;
+      const next = a === b ? sentenceAround(text, a) : { start: Math.min(a, b), end: Math.max(a, b) };
+      if (next.end <= next.start) return;
+      last.current = next;
+      setSpan(next);
+    };
+    window.document.addEventListener("selectionchange", onChange);
+    return () => window.document.removeEventListener("selectionchange", onChange);
+  }, [text]);
+  const chosen = span ?? last.current;
+  return (
+    <div className="add-pledge-bar no-print" data-testid="add-pledge-bar">
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="add-pledge"
+        disabled={!chosen}
+        onClick={() => chosen && navigate(`/documents/${documentId}?add=${chosen.start}-${chosen.end}#add-pledge`)}
+      >
+        补充遗漏的承诺
+      </button>
+      <span className="sub" data-testid="add-pledge-span">
+        {chosen ? `所选：“${text.slice(chosen.start, chosen.end).slice(0, 80)}${chosen.end - chosen.start > 80 ? "…" : ""}”` : "系统漏掉了承诺？在下面的原文中选中那几句话（或点击句中任意位置选整句），再点这里。"}
+      </span>
+    </div>
+  );
+}
+
+/** The engine's reading of the selected span, for the reviewer to correct and save. */
+function AddPledgeForm({ draft, errors, formError }: { draft: PledgeDraft; errors: FieldErrors; formError?: string }) {
+  const field = (name: string, label: string, value: string | number | null | undefined, type = "text") => (
+    <label className="field">
+      <span>{label}</span>
+      <input type={type} name={name} defaultValue={value ?? ""} aria-invalid={Boolean(errors[name]) || undefined} />
+      <FieldError id={`add-${name}`} errors={errors[name]} />
+    </label>
+  );
+  const sources: Record<PledgeDraft["source"], string> = {
+    engine: "已按系统规则读出以下内容，请核对修改。",
+    "engine-as-pledge": "系统原本没有把这句读成承诺；按承诺重新读出以下内容，请核对修改。",
+    figure: "系统只在这段文字中读到一个数值，已填为目标，请核对修改。",
+    none: "系统没有从这段文字中读出数值或期限，请手工填写。",
+  };
+  return (
+    <section className="card" id="add-pledge" data-testid="add-pledge-form">
+      <h2>补充承诺</h2>
+      <blockquote className="quote-block">{draft.quote}</blockquote>
+      <p className="sub" data-testid="draft-source">
+        {sources[draft.source]}原文位置 {draft.start}–{draft.end}，保存后记为由您补充、已核对，并记入变更记录。
+      </p>
+      <Form method="post" className="form" key={`${draft.start}-${draft.end}`}>
+        <input type="hidden" name="intent" value="add-commitment" />
+        <input type="hidden" name="start" value={draft.start} />
+        <input type="hidden" name="end" value={draft.end} />
+        <div className="field-row">
+          <label className="field">
+            <span>类型</span>
+            <select name="kind" defaultValue={draft.kind}>
+              <LabelledOptions labels={KIND_LABELS} />
+            </select>
+          </label>
+          {field("indicator", "指标", draft.indicator)}
+        </div>
+        <div className="field-row">
+          <label className="field">
+            <span>比较</span>
+            <select name="targetComparator" defaultValue={draft.targetComparator ?? ""}>
+              <LabelledOptions labels={{ "": "（无目标）", ">=": "不少于 ≥", "=": "等于 =", "<=": "不超过 ≤" }} />
+            </select>
+          </label>
+          {field("targetValue", "目标值", draft.targetValue)}
+          {field("targetValueMax", "上限（区间）", draft.targetValueMax)}
+          {field("targetUnit", "单位", draft.targetUnit)}
+          <label className="field">
+            <span>口径</span>
+            <select name="targetMode" defaultValue={draft.targetMode ?? ""}>
+              <LabelledOptions labels={{ "": "（无）", level: "达到（水平）", increment: "新增（增量）" }} />
+            </select>
+          </label>
+        </div>
+        <div className="field-row">
+          {field("dueDate", "期限（最后一天）", draft.dueDate, "date")}
+          <label className="field">
+            <span>期限精度</span>
+            <select name="duePrecision" defaultValue={draft.duePrecision ?? ""}>
+              <LabelledOptions labels={{ "": "（无期限）", year: "年", month: "月", day: "日" }} />
+            </select>
+          </label>
+          {field("agency", "责任单位", draft.agency)}
+        </div>
+        <label className="field">
+          <span>说明（可选）</span>
+          <input type="text" name="note" maxLength={1000} placeholder="例如：系统未识别出的承诺" />
+        </label>
+        {formError ? (
+          <p className="field-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="button">
+            保存这项承诺
+          </button>
+          <Link to="." className="button button--ghost">
+            取消
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
 }
 
 /** Confirm / exclude buttons for one reading (reviewers). */
@@ -139,7 +347,9 @@ function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation
 }
 
 export default function DocumentPage() {
-  const { document, commitments, observations, excluded, staff, proposedLinks, flash } = useLoaderData<typeof loader>();
+  const { document, commitments, observations, excluded, staff, draft, draftError, proposedLinks, flash } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { intent?: string; fieldErrors?: FieldErrors; formError?: string } | undefined;
+  const addErrors = actionData?.intent === "add-commitment" ? actionData : undefined;
   const unchecked = commitments.filter((c) => c.reviewState === "unchecked").length + observations.filter((o) => o.reviewState === "unchecked").length;
   const spans: MarkSpan[] = [
     ...commitments.map((c) => ({
@@ -393,8 +603,16 @@ export default function DocumentPage() {
         </section>
       ) : null}
 
+      {staff && draft ? <AddPledgeForm draft={draft} errors={addErrors?.fieldErrors ?? {}} formError={addErrors?.formError} /> : null}
+
       <section className="card">
         <h2>原文</h2>
+        {staff ? <AddPledgeBar text={document.text} documentId={document.id} /> : null}
+        {draftError ? (
+          <p className="field-error" role="alert">
+            {draftError}
+          </p>
+        ) : null}
         <p className="legend">
           <mark className="mark mark--commitment">承诺</mark>
           <mark className="mark mark--observation">进展数据</mark>

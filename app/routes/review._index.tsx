@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { LabelledOptions, StatusOptions } from "~/components/options";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FieldError } from "~/components/field-error";
@@ -19,13 +20,28 @@ import { pageFromSearchParams } from "~/lib/pagination";
 import { requireViewer } from "~/lib/user.server";
 import { decideLink, listProposedLinks, listTrackedCommitmentsByIds, QUEUE_ORDERS, type QueueOrder } from "~/services/tracking.server";
 import { listDisagreements, resolveDisagreement } from "~/services/disagreements.server";
-import { confirmCommitment, listNeedingReview } from "~/services/commitment-edits.server";
+import { confirmCommitment } from "~/services/commitment-edits.server";
+import { confirmObservation, excludeReading, listUncheckedQueue } from "~/services/review-states.server";
+import { ExtractionQueue } from "~/components/extraction-queue";
 import { Flash } from "~/components/flash";
 import { ReasonList } from "~/components/reason-list";
 import { ReviewMark } from "~/components/review-mark";
 import { overrideChoices } from "~/domain/status";
 
 export const meta: MetaFunction = () => [{ title: "审核队列 · 承诺跟踪" }];
+
+/** Unchecked readings shown at once in the extraction tab: a long reply's worth. */
+const QUEUE_BATCH = 60;
+
+/**
+ * A verdict from the keyboard queue does not reload the list: the reviewer's place stays where it
+ * is, and the item shows its new state (decision 0032). Everything else reloads as usual.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
+  const intent = formData?.get("intent");
+  if (intent === "queue-confirm" || intent === "queue-exclude") return false;
+  return defaultShouldRevalidate;
+};
 
 const REVIEWERS = ["reviewer", "admin"] as const;
 
@@ -53,7 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? listProposedLinks(db, { limit: page.limit, offset: page.offset, order, kind })
       : listProposedLinks(db, { limit: 1, offset: 0 }).then((q) => ({ total: q.total, items: [] })),
     listDisagreements(db, { state: "open", limit: tab === "objections" ? page.limit : 1, offset: tab === "objections" ? page.offset : 0 }),
-    listNeedingReview(db, { limit: tab === "extractions" ? page.limit : 1, offset: tab === "extractions" ? page.offset : 0 }),
+    // Unchecked readings, oldest document first, a batch at a time: decided ones leave the list on the next load.
+    listUncheckedQueue(db, { documentId: params.get("document") || undefined, limit: tab === "extractions" ? QUEUE_BATCH : 0 }),
     takeFlash(request),
   ]);
   // The commitment each link, objection or extraction concerns, with its status today; one page (≤ 20) at a time.
@@ -63,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? queue.items.map((l) => l.commitmentId)
         : tab === "objections"
           ? objections.items.map((o) => o.commitmentId)
-          : unchecked.ids,
+          : [],
     ),
   ];
   const commitments = await listTrackedCommitmentsByIds(db, ids, today);
@@ -102,8 +119,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       linkTotal: queue.total,
       objections: tab === "objections" ? objections.items : [],
       objectionTotal: objections.total,
-      extractionIds: tab === "extractions" ? unchecked.ids : [],
+      extractions: unchecked.items,
       extractionTotal: unchecked.total,
+      extractionDocument: params.get("document") || null,
       commitments: byId,
       page: page.page,
       limit: page.limit,
@@ -121,6 +139,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = await getDb();
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
+  // The keyboard queue posts through fetchers and reads the answer as JSON (see shouldRevalidate).
+  if (form.get("intent") === "queue-confirm" || form.get("intent") === "queue-exclude") {
+    const kind = form.get("kind") === "observation" ? ("observation" as const) : ("commitment" as const);
+    const id = String(form.get("id") ?? "");
+    const reason = String(form.get("reason") ?? "").trim() || null;
+    const intent = String(form.get("intent"));
+    const result = await serviceCall(intent, async (): Promise<unknown> =>
+      intent === "queue-exclude"
+        ? excludeReading(db, { kind, id, reason, actor: user })
+        : kind === "observation"
+          ? confirmObservation(db, { id, actor: user })
+          : confirmCommitment(db, { commitmentId: id, actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return json({ intent, id, state: intent === "queue-exclude" ? "excluded" : "checked" });
+  }
   if (form.get("intent") === "confirm-extraction") {
     const commitmentId = String(form.get("commitmentId") ?? "");
     const result = await serviceCall("confirm-extraction", () => confirmCommitment(db, { commitmentId, actor: user }));
@@ -153,7 +187,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { tab, order, kind, links, linkTotal, objections, objectionTotal, extractionIds, extractionTotal, commitments, page, limit, flash } =
+  const { tab, order, kind, links, linkTotal, objections, objectionTotal, extractions, extractionTotal, extractionDocument, commitments, page, limit, flash } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorsFor = (intent: string, id: string) => (actionData?.intent === intent && actionData.id === id ? actionData.fieldErrors : undefined);
@@ -182,40 +216,12 @@ export default function ReviewQueue() {
           代表 / 委员的不同意见 <span className="count">{objectionTotal}</span>
         </Link>
         <Link to="?tab=extractions" className={tab === "extractions" ? "is-active" : undefined} data-testid="tab-extractions">
-          待复核的提取结果 <span className="count">{extractionTotal}</span>
+          待核对的提取结果 <span className="count">{extractionTotal}</span>
         </Link>
       </nav>
 
       {tab === "extractions" ? (
-        <>
-          <p className="muted">
-            提取时系统不够确定的承诺（例如数值或期限有多种读法），最早的在前。核对原文后确认无误，或打开承诺修改提取结果（需写明理由，记入变更记录）。
-          </p>
-          {extractionIds.length === 0 ? (
-            <section className="card empty" data-testid="extractions-empty">
-              <p>没有待复核的提取结果。</p>
-            </section>
-          ) : (
-            <div data-testid="extraction-queue">
-              {extractionIds.map((id) => (
-                <section className="card queue-item" key={id} data-testid="extraction-item">
-                  <CommitmentSummary c={commitments[id]} id={id} />
-                  <Form method="post" className="link-actions">
-                    <input type="hidden" name="intent" value="confirm-extraction" />
-                    <input type="hidden" name="commitmentId" value={id} />
-                    <button type="submit" className="button button--small button--confirm">
-                      提取结果无误
-                    </button>
-                    <Link to={`/commitments/${id}#edit`} className="button button--small button--ghost">
-                      修改…
-                    </Link>
-                  </Form>
-                </section>
-              ))}
-            </div>
-          )}
-          <Pagination page={page} limit={limit} total={extractionTotal} />
-        </>
+        <ExtractionQueue items={extractions} total={extractionTotal} documentId={extractionDocument} />
       ) : null}
 
       {tab === "extractions" ? null : tab === "links" ? (

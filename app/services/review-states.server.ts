@@ -9,6 +9,7 @@ import { appendEvent } from "../models/event.server";
 import { commitmentReviewState, observationReviewState } from "../models/review-state.server";
 import { invalidateStatus } from "../models/tracking.server";
 import { requireStaff } from "./service-rules.server";
+import { cachedUntilNextWrite } from "./read-cache.server";
 import { NotFoundError, ValidationError, type ReviewState, type User } from "./tracking-types";
 
 type Db = Kysely<Database>;
@@ -153,4 +154,152 @@ export async function countProposedLinksOfDocument(db: Db, { documentId }: { doc
     )
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** One unchecked reading in the review queue's extraction tab. */
+export interface QueueReading {
+  kind: ReadingKind;
+  id: string;
+  documentId: string;
+  documentTitle: string | null;
+  documentDate: string | null;
+  quote: string;
+  start: number;
+  indicator: string;
+  /** for a commitment */
+  commitmentKind: "quantitative" | "milestone" | "qualitative" | null;
+  targetValue: number | null;
+  targetUnit: string | null;
+  targetComparator: string | null;
+  dueDate: string | null;
+  duePrecision: string | null;
+  agency: string | null;
+  /** the extractor was unsure about it */
+  needsReview: boolean;
+  /** a re-extraction no longer produced it */
+  exclusionProposed: string | null;
+  /** for a figure */
+  value: number | null;
+  unit: string | null;
+  asOf: string | null;
+}
+
+/**
+ * Unchecked commitments and figures, oldest document first (ids are time-ordered ULIDs: the
+ * document that has waited longest), in text order within a document — through the review-state
+ * indexes of migration 20261202140000, without scanning the tables. `documentId` narrows it to one.
+ */
+export async function listUncheckedQueue(
+  db: Db,
+  { documentId, limit }: { documentId?: string; limit: number },
+): Promise<{ total: number; items: QueueReading[] }> {
+  let commitments = db
+    .selectFrom("commitments")
+    .innerJoin("documents", "documents.id", "commitments.document_id")
+    .select([
+      "commitments.id",
+      "commitments.document_id",
+      "commitments.quote",
+      "commitments.start_offset",
+      "commitments.indicator",
+      "commitments.kind",
+      "commitments.target_value",
+      "commitments.target_unit",
+      "commitments.target_comparator",
+      "commitments.due_date",
+      "commitments.due_precision",
+      "commitments.agency",
+      "commitments.needs_review",
+      "commitments.exclusion_proposed_reason",
+      "documents.title",
+      "documents.replied_on",
+    ])
+    .where("commitments.origin", "=", "extracted")
+    .where("commitments.excluded_at", "is", null)
+    .where("commitments.withdrawn_at", "is", null);
+  let observations = db
+    .selectFrom("observations")
+    .innerJoin("documents", "documents.id", "observations.document_id")
+    .select([
+      "observations.id",
+      "observations.document_id",
+      "observations.quote",
+      "observations.start_offset",
+      "observations.indicator",
+      "observations.value",
+      "observations.unit",
+      "observations.as_of",
+      "observations.exclusion_proposed_reason",
+      "documents.title",
+      "documents.replied_on",
+    ])
+    .where("observations.checked_at", "is", null)
+    .where("observations.excluded_at", "is", null);
+  let countC = db.selectFrom("commitments").select((eb) => eb.fn.countAll<number>().as("n")).where("origin", "=", "extracted").where("excluded_at", "is", null).where("withdrawn_at", "is", null);
+  let countO = db.selectFrom("observations").select((eb) => eb.fn.countAll<number>().as("n")).where("checked_at", "is", null).where("excluded_at", "is", null);
+  if (documentId) {
+    commitments = commitments.where("commitments.document_id", "=", documentId);
+    observations = observations.where("observations.document_id", "=", documentId);
+    countC = countC.where("document_id", "=", documentId);
+    countO = countO.where("document_id", "=", documentId);
+  }
+  const [cs, os, nc, no] = await Promise.all([
+    commitments.orderBy("commitments.document_id").orderBy("commitments.start_offset").orderBy("commitments.id").limit(limit).execute(),
+    observations.orderBy("observations.document_id").orderBy("observations.start_offset").orderBy("observations.id").limit(limit).execute(),
+    // whole-table counts: once per write (docs/decisions/0011)
+    cachedUntilNextWrite(db, `unchecked-commitments:${documentId ?? ""}`, () => countC.executeTakeFirstOrThrow()),
+    cachedUntilNextWrite(db, `unchecked-observations:${documentId ?? ""}`, () => countO.executeTakeFirstOrThrow()),
+  ]);
+  const items: QueueReading[] = [
+    ...cs.map(
+      (c): QueueReading => ({
+        kind: "commitment",
+        id: c.id,
+        documentId: c.document_id,
+        documentTitle: c.title,
+        documentDate: c.replied_on,
+        quote: c.quote,
+        start: c.start_offset,
+        indicator: c.indicator,
+        commitmentKind: c.kind,
+        targetValue: c.target_value,
+        targetUnit: c.target_unit,
+        targetComparator: c.target_comparator,
+        dueDate: c.due_date,
+        duePrecision: c.due_precision,
+        agency: c.agency,
+        needsReview: c.needs_review === 1,
+        exclusionProposed: c.exclusion_proposed_reason,
+        value: null,
+        unit: null,
+        asOf: null,
+      }),
+    ),
+    ...os.map(
+      (o): QueueReading => ({
+        kind: "observation",
+        id: o.id,
+        documentId: o.document_id,
+        documentTitle: o.title,
+        documentDate: o.replied_on,
+        quote: o.quote,
+        start: o.start_offset,
+        indicator: o.indicator,
+        commitmentKind: null,
+        targetValue: null,
+        targetUnit: null,
+        targetComparator: null,
+        dueDate: null,
+        duePrecision: null,
+        agency: null,
+        needsReview: false,
+        exclusionProposed: o.exclusion_proposed_reason,
+        value: o.value,
+        unit: o.unit,
+        asOf: o.as_of,
+      }),
+    ),
+  ];
+  items.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : a.start - b.start || (a.kind < b.kind ? -1 : 1)));
+  return { total: Number(nc.n) + Number(no.n), items: items.slice(0, limit) };
 }

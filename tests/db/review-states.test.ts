@@ -41,7 +41,7 @@ describeEachDatabase("review states of what the machine read", (ctx) => {
     await confirmCommitment(ctx.db, { commitmentId: first!.id, actor: reviewer });
     // the row's version, where edits are versioned (decision 0027)
     const row = (await ctx.db.selectFrom("commitments").selectAll().where("id", "=", second!.id).executeTakeFirstOrThrow()) as { version?: number };
-    await editCommitment(ctx.db, { commitmentId: second!.id, changes: { agency: "鹿城区民政局" }, reason: "落款为区民政局", actor: reviewer, ...({ version: row.version } as object) });
+    await editCommitment(ctx.db, { commitmentId: second!.id, changes: { agency: "鹿城区民政局" }, reason: "落款为区民政局", actor: reviewer, ...({ version: row.version } as object) } as Parameters<typeof editCommitment>[1]);
 
     const checked = await listTrackedCommitments(ctx.db, { asOf: ASOF, limit: 50, offset: 0, reviewState: "checked" });
     expect(checked.items.map((c) => c.id).sort()).toEqual([first!.id, second!.id].sort());

@@ -286,6 +286,6 @@ describe("the tracking pages in a browser", () => {
 
     const response = await page.goto(`${server.url}/review?tab=extractions`);
     expect(response?.status()).toBe(200);
-    await expect(page.getByTestId("tab-extractions").textContent()).resolves.toContain("待复核");
+    await expect(page.getByTestId("tab-extractions").textContent()).resolves.toContain("待核对");
   });
 });

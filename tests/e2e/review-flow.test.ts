@@ -1,0 +1,189 @@
+// Issue 9 in Chromium against the production build: a reviewer uploads a reply, adds a pledge the
+// extractor missed from a selection in the full text, then reviews the reply from the keyboard —
+// rejecting a false pledge, confirming the rest — in fewer than 25 key presses; a public visitor
+// then sees only the checked items on lists, pages, the annual review and the API.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, watchConsole } from "./browser";
+import { startServer, type RunningServer } from "./server";
+import { addUser, logInAs } from "./users";
+
+const SHOTS = "/tmp";
+/** A made-up reply of 青山区民政局 (20 readings): one false pledge (the province's target), one missed pledge. */
+const REPLY = fileURLToPath(new URL("../fixtures/review-e2e/2026-qingshan-yanglao-reply.txt", import.meta.url));
+const MISSED = "各街道年内都要配齐一名专职养老服务专干。";
+const FALSE_PLEDGE = "省里提出";
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let consoleErrors: string[];
+/** the uploaded reply's page */
+let documentPath = "";
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
+  server = await startServer();
+  addUser(server, "审核员老周", "reviewer");
+  addUser(server, "公众甲", "public");
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  page = await context.newPage();
+  ({ errors: consoleErrors } = watchConsole(page));
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(consoleErrors, "console errors in the page").toEqual([]);
+  expect(server.exitCode(), `the server stopped:\n${server.output()}`).toBe("running");
+  expect(server.errors(), "errors in the server's output").toEqual([]);
+});
+
+/** Selects `words` in the document's full text, as a reviewer's mouse would. */
+async function select(words: string): Promise<void> {
+  await page.evaluate((target) => {
+    const container = document.querySelector('[data-testid="document-text"]')!;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(target);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`not found in the text: ${target}`);
+  }, words);
+}
+
+describe("checking what the machine read", () => {
+  it("a reviewer uploads a reply and is told what it found, with a link to review it", async () => {
+    await logInAs(page, server, "审核员老周", "/upload");
+    await page.locator('input[type="file"]').setInputFiles(REPLY);
+    await page.getByRole("button", { name: "上传并提取" }).click();
+    await page.waitForURL(/\/documents\/[0-9a-z]+/);
+    documentPath = new URL(page.url()).pathname;
+    const flash = (await page.getByTestId("flash").textContent()) ?? "";
+    expect(flash).toMatch(/新增 \d+ 项承诺、\d+ 条进展数据/);
+    expect(flash).toContain("待审核人员核对");
+    await expect(page.getByTestId("review-banner").textContent()).resolves.toMatch(/\d+ 项提取结果/);
+    await expect(page.getByTestId("review-this-document").getAttribute("href")).resolves.toContain("tab=extractions");
+  });
+
+  it("adds a missed pledge from a selection in the full text, pre-filled by the engine", async () => {
+    await logInAs(page, server, "审核员老周", documentPath);
+    await page.getByTestId("document-text").waitFor();
+    await select(MISSED);
+    await expect(page.getByTestId("add-pledge-span").textContent()).resolves.toContain(MISSED);
+    await page.getByTestId("add-pledge").click();
+    const form = page.getByTestId("add-pledge-form");
+    await form.waitFor();
+    await expect(form.locator("blockquote").textContent()).resolves.toBe(MISSED);
+    await expect(form.locator('input[name="agency"]').inputValue()).resolves.toBe("青山区民政局");
+    await form.locator('select[name="kind"]').selectOption("quantitative");
+    await form.locator('input[name="indicator"]').fill("配齐专职养老服务专干的街道比例");
+    await form.locator('select[name="targetComparator"]').selectOption(">=");
+    await form.locator('input[name="targetValue"]').fill("100");
+    await form.locator('input[name="targetUnit"]').fill("%");
+    await form.locator('input[name="dueDate"]').fill("2026-12-31");
+    await form.locator('select[name="duePrecision"]').selectOption("year");
+    await page.screenshot({ path: path.join(SHOTS, "review-add-pledge.png"), fullPage: false });
+    await form.getByRole("button", { name: "保存这项承诺" }).click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("已补充一项承诺");
+    const row = page.getByTestId("commitments-table").locator("tbody tr").filter({ hasText: "配齐专职养老服务专干的街道比例" });
+    await expect(row.getByTestId("review-mark").getAttribute("data-state")).resolves.toBe("checked");
+    await row.locator("a", { hasText: "配齐专职养老服务专干的街道比例" }).click();
+    await page.getByTestId("history").waitFor();
+    await expect(page.getByTestId("history").textContent()).resolves.toContain("审核人员补充承诺");
+    await expect(page.getByTestId("extraction-origin").textContent()).resolves.toContain("审核员老周");
+  });
+
+  it("rejects the false pledge and confirms the rest from the keyboard, in fewer than 25 key presses", async () => {
+    await logInAs(page, server, "审核员老周", documentPath);
+    await page.getByTestId("review-this-document").click();
+    await page.waitForURL(/tab=extractions/);
+    const items = page.getByTestId("extraction-item");
+    await items.first().waitFor();
+    const quotes = await items.evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+    expect(quotes.length).toBeGreaterThanOrEqual(18);
+    expect(quotes.filter((q) => q.includes(FALSE_PLEDGE))).toHaveLength(1);
+    let presses = 0;
+    for (const quote of quotes) {
+      await page.keyboard.press(quote.includes(FALSE_PLEDGE) ? "n" : "Enter");
+      presses++;
+    }
+    // every verdict stored (the list is not reloaded under the reviewer)
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="extraction-item"]')].every((el) => ["checked", "excluded"].includes(el.getAttribute("data-state") ?? "")),
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(presses).toBeLessThan(25);
+    expect(presses).toBe(quotes.length);
+    const states = await items.evaluateAll((els) => els.map((el) => [el.textContent?.includes("省里提出") ?? false, el.getAttribute("data-state")]));
+    for (const [isFalse, state] of states) expect(state).toBe(isFalse ? "excluded" : "checked");
+    await page.getByTestId("queue-batch-done").waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "review-keyboard-queue.png"), fullPage: false });
+
+    // the reply's page: nothing unchecked left; the excluded pledge is kept, restorable
+    await page.goto(`${server.url}${documentPath}`);
+    await expect(page.getByTestId("review-banner").count()).resolves.toBe(0);
+    await page.getByTestId("excluded-readings").locator("summary").click();
+    await expect(page.getByTestId("excluded-reading").textContent()).resolves.toContain("不是承诺");
+  });
+
+  it("a public visitor then sees only the checked items: lists, pages, the annual review and the API", async () => {
+    // signed out
+    await page.goto(`${server.url}/commitments`);
+    const table = page.getByTestId("all-commitments-table");
+    await table.waitFor();
+    const marks = await table.getByTestId("review-mark").evaluateAll((els) => els.map((el) => el.getAttribute("data-state")));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(["checked"]));
+    const text = (await table.textContent()) ?? "";
+    expect(text).toContain("配齐专职养老服务专干的街道比例");
+    expect(text).not.toContain("每千名老年人拥有养老床位");
+    // the seeds were never checked: none of them is listed, nor counted
+    await page.goto(`${server.url}/documents`);
+    await expect(page.getByTestId("documents-table").locator("tbody tr").count()).resolves.toBe(1);
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId("stat-documents").locator(".stat__value").textContent()).resolves.toBe("1");
+    await page.goto(`${server.url}${documentPath}`);
+    await expect(page.getByTestId("document-text").textContent()).resolves.toContain("青山区民政局");
+    await expect(page.getByTestId("commitments-table").textContent()).resolves.not.toContain("每千名老年人拥有养老床位");
+    await expect(page.getByTestId("excluded-readings").count()).resolves.toBe(0);
+
+    const api = (await (await fetch(`${server.url}/api/commitments?limit=500`)).json()) as { total: number; items: { reviewState: string; indicator: string }[] };
+    expect(api.total).toBe(marks.length);
+    expect(new Set(api.items.map((i) => i.reviewState))).toEqual(new Set(["checked"]));
+
+    await page.goto(`${server.url}/review/annual?year=2026`);
+    await page.getByTestId("review-table").waitFor();
+    const total = Number(await page.getByTestId("review-totals").locator(".stat__value").first().textContent());
+    const due2026 = (await (await fetch(`${server.url}/api/commitments?dueYear=2026&limit=500`)).json()) as { total: number };
+    expect(total).toBeGreaterThanOrEqual(due2026.total);
+    expect(total).toBeLessThanOrEqual(api.total);
+    await page.locator('[data-testid="annual-chart"] .recharts-bar-rectangle').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "review-public-annual.png"), fullPage: true });
+
+    // the public role sees the same
+    await logInAs(page, server, "公众甲", "/commitments");
+    await table.waitFor();
+    await expect(table.getByTestId("review-mark").count()).resolves.toBe(marks.length);
+  });
+});
