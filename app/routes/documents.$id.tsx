@@ -7,6 +7,8 @@ import { KIND_LABELS } from "~/lib/format";
 import { sentenceAround } from "~/lib/sentence";
 import type { FieldErrors } from "~/lib/forms";
 import { addCommitment, draftForDocument, type PledgeDraft } from "~/services/added-pledges.server";
+import { reextractDocument } from "~/services/reextract.server";
+import { engineVersion } from "~/services/engine-version.server";
 import type { CommitmentEdit } from "~/services/commitment-edits.server";
 import { z } from "zod";
 import { KindBadge } from "~/components/kind-badge";
@@ -93,6 +95,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       observations: observations.filter((o) => o.reviewState !== "excluded"),
       excluded,
       staff,
+      currentEngine: staff ? engineVersion() : null,
       draft,
       draftError,
       proposedLinks,
@@ -114,6 +117,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!isReviewer(user)) throw forbidden("只有审核人员可以核对提取结果。");
   const form = await readPageForm(request);
   if (form.get("intent") === "add-commitment") return addAction(params.id ?? "", form, user);
+  if (form.get("intent") === "reextract") return reextractAction(params.id ?? "", user);
   const parsed = ReadingForm.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string" && v !== "")));
   if (!parsed.success) return json({ intent: String(form.get("intent") ?? ""), formError: "操作有误。", fieldErrors: {} }, { status: 400 });
   const db = await getDb();
@@ -157,6 +161,20 @@ function readAddForm(form: FormData): { fields: CommitmentEdit } | { fieldErrors
     agency: text("agency"),
   } as CommitmentEdit;
   return Object.keys(fieldErrors).length ? { fieldErrors } : { fields };
+}
+
+/** Runs the current engine over this document again (decision 0033) and says what changed. */
+async function reextractAction(documentId: string, user: Awaited<ReturnType<typeof requireViewer>>) {
+  const db = await getDb();
+  const result = await serviceCall("reextract", () => reextractDocument(db, { documentId, actor: user }));
+  if (result instanceof Response) return result;
+  const proposed = result.proposedForExclusion.commitments + result.proposedForExclusion.observations;
+  const message = !result.changed
+    ? `已按当前引擎（${result.engineVersion}）重新提取：结果与已保存的一致，没有改动。`
+    : `已按当前引擎（${result.engineVersion}）重新提取：新增 ${result.added.commitments} 项承诺、${result.added.observations} 条进展数据（待核对），` +
+      `${proposed} 条不再识别出的结果提议排除${result.proposalsWithdrawn ? `，${result.proposalsWithdrawn} 条撤回排除提议` : ""}` +
+      `${result.links ? `，提出 ${result.links} 条待确认的关联` : ""}；已核对和修改过的结果未改动。`;
+  return redirect(`/documents/${documentId}`, { headers: { "Set-Cookie": await setFlash(message) } });
 }
 
 async function addAction(documentId: string, form: FormData, user: Awaited<ReturnType<typeof requireViewer>>) {
@@ -347,7 +365,7 @@ function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation
 }
 
 export default function DocumentPage() {
-  const { document, commitments, observations, excluded, staff, draft, draftError, proposedLinks, flash } = useLoaderData<typeof loader>();
+  const { document, commitments, observations, excluded, staff, currentEngine, draft, draftError, proposedLinks, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { intent?: string; fieldErrors?: FieldErrors; formError?: string } | undefined;
   const addErrors = actionData?.intent === "add-commitment" ? actionData : undefined;
   const unchecked = commitments.filter((c) => c.reviewState === "unchecked").length + observations.filter((o) => o.reviewState === "unchecked").length;
@@ -441,6 +459,21 @@ export default function DocumentPage() {
               {document.encoding ? `，${document.encoding}` : ""}）
             </dd>
           </div>
+          {staff ? (
+            <div>
+              <dt>提取引擎</dt>
+              <dd data-testid="engine-version">
+                {document.engine_version ?? "（未记录）"}
+                {currentEngine && document.engine_version !== currentEngine ? <div className="sub">当前引擎为 {currentEngine}</div> : null}
+                <Form method="post" className="inline-form" data-testid="reextract-form">
+                  <input type="hidden" name="intent" value="reextract" />
+                  <button type="submit" className="link-button" title="新增的结果记为未核对；已核对和修改过的结果不会改动">
+                    按当前引擎重新提取
+                  </button>
+                </Form>
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>入库</dt>
             <dd>

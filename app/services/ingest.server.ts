@@ -13,6 +13,8 @@ import { newId } from "../lib/id";
 import { backfillMatchKeys, backfillObservationKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
 import { figurePlace, regionKey } from "../domain/region-keys";
 import { prepareDocument, type Preparation, type PrepareInput } from "./document-preparation";
+import { engineVersion } from "./engine-version.server";
+import { commitmentReadingKey, observationReadingKey } from "./reading-keys";
 
 /** An observation's matching keys (docs/decisions/0015), as a commitment's. */
 function observationKeys(indicator: string, unit: string | null, region: string | null | undefined, change = false) {
@@ -127,6 +129,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
     kind: meta.kind,
     ingested_at: now,
     ingested_by: actor,
+    engine_version: engineVersion(),
   };
 
   const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => {
@@ -162,6 +165,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
     indicator_head: keys.head,
     unit_family: keys.family,
     region_key: regionKey(meta.region),
+    reading_key: commitmentReadingKey({ kind: c.kind, start: c.start, end: c.end, indicator: c.indicator, targetValue: c.target?.value ?? null, targetUnit: c.target?.unit ?? null, dueDate: c.due?.date ?? null }),
   };
   });
 
@@ -178,6 +182,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
     per: o.per ?? null,
     as_of: o.asOf ?? null,
     created_at: now,
+    reading_key: observationReadingKey({ start: o.start, end: o.end, indicator: o.indicator, value: o.value, unit: o.unit ?? null, asOf: o.asOf ?? null }),
   }));
 
   // Rows stored before the matching keys existed get them first, so they can be candidates.

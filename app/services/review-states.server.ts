@@ -119,7 +119,12 @@ export async function confirmObservation(db: Db, input: { id: string; actor: Use
   await db.transaction().execute(async (trx) => {
     const reading = await loadReading(trx, "observation", input.id);
     if (reading.state !== "unchecked") throw new ValidationError(reading.state === "checked" ? "这条数据已经核对过。" : "这条数据已被排除。", { id: ["已处理"] });
-    await trx.updateTable("observations").set({ checked_at: at, checked_by: input.actor.name }).where("id", "=", reading.id).where("checked_at", "is", null).execute();
+    await trx
+      .updateTable("observations")
+      .set({ checked_at: at, checked_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null })
+      .where("id", "=", reading.id)
+      .where("checked_at", "is", null)
+      .execute();
     await appendEvent(trx, {
       entityType: "observation",
       entityId: reading.id,

@@ -125,7 +125,9 @@ function toRow(row: CommitmentWithContext, st: StatusResult, shown: NameShown = 
     version: row.version,
     reviewState: commitmentReviewState(row),
     exclusion: row.excluded_at ? { at: row.excluded_at, reason: row.excluded_reason ?? "", by: shown(row.excluded_by) } : null,
-    exclusionProposed: row.exclusion_proposed_at ? { at: row.exclusion_proposed_at, reason: row.exclusion_proposed_reason ?? "" } : null,
+    // a proposal is a question about an unchecked reading only; once a reviewer decided, it is moot
+    exclusionProposed:
+      row.exclusion_proposed_at && commitmentReviewState(row) === "unchecked" ? { at: row.exclusion_proposed_at, reason: row.exclusion_proposed_reason ?? "" } : null,
     addedBy: row.added_by ? shown(row.added_by) : null,
     status: st.status,
     statusGroup: groupOf(st.status),

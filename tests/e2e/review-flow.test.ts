@@ -9,7 +9,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
+import Database from "better-sqlite3";
 import { addUser, logInAs } from "./users";
+import { commitmentReadingKey } from "../../app/services/reading-keys";
 
 const SHOTS = "/tmp";
 /** A made-up reply of 青山区民政局 (20 readings): one false pledge (the province's target), one missed pledge. */
@@ -185,5 +187,56 @@ describe("checking what the machine read", () => {
     await logInAs(page, server, "公众甲", "/commitments");
     await table.waitFor();
     await expect(table.getByTestId("review-mark").count()).resolves.toBe(marks.length);
+  });
+
+  it("re-extracting a document after a rule change adds the new reading and leaves the corrected one alone", async () => {
+    // A seed reply as an older engine left it: one reading read differently (a nonsense indicator,
+    // which today's rules no longer produce), and no engine version recorded.
+    const file = path.join(server.dir, "tracker.sqlite");
+    const sqlite = new Database(file);
+    const doc = sqlite
+      .prepare("select d.id from documents d join commitments c on c.document_id = d.id where d.source = 'seed' group by d.id order by count(*) desc limit 1")
+      .get() as { id: string };
+    const [toCorrect, misread] = sqlite
+      .prepare("select * from commitments where document_id = ? and origin = 'extracted' order by ordinal limit 2")
+      .all(doc.id) as { id: string; kind: string; start_offset: number; end_offset: number; indicator: string; target_value: number | null; target_unit: string | null; due_date: string | null }[];
+    const oldKey = commitmentReadingKey({ kind: misread!.kind, start: misread!.start_offset, end: misread!.end_offset, indicator: "与", targetValue: misread!.target_value, targetUnit: misread!.target_unit, dueDate: misread!.due_date });
+    sqlite.prepare("update commitments set indicator = '与', reading_key = ? where id = ?").run(oldKey, misread!.id);
+    sqlite.prepare("update documents set engine_version = 'engine-old' where id = ?").run(doc.id);
+    sqlite.close();
+
+    // a reviewer corrects one reading first
+    await logInAs(page, server, "审核员老周", `/commitments/${toCorrect!.id}`);
+    await page.getByTestId("status-explanation").waitFor();
+    await page.getByText("修改提取结果").first().click();
+    const form = page.getByTestId("edit-form");
+    await form.locator('input[name="agency"]').fill("改正后的承办单位");
+    await form.locator('textarea[name="reason"]').fill("核对原文落款");
+    await form.getByRole("button", { name: "保存修改" }).click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("已修改");
+
+    await page.goto(`${server.url}/documents/${doc.id}`);
+    await expect(page.getByTestId("engine-version").textContent()).resolves.toContain("engine-old");
+    const before = await page.getByTestId("commitments-table").locator("tbody tr").count();
+    await page.getByTestId("reextract-form").getByRole("button").click();
+    const flash = (await page.getByTestId("flash").textContent()) ?? "";
+    expect(flash).toContain("新增 1 项承诺");
+    expect(flash).toContain("1 条不再识别出的结果提议排除");
+    await expect(page.getByTestId("engine-version").textContent()).resolves.toMatch(/engine-[0-9a-f]{12}/);
+    const rows = page.getByTestId("commitments-table").locator("tbody tr");
+    await expect(rows.count()).resolves.toBe(before + 1);
+    // the misread one is still there, unchecked, proposed for exclusion; the engine's new reading beside it
+    await expect(rows.filter({ hasText: misread!.indicator }).count()).resolves.toBeGreaterThanOrEqual(1);
+    await page.goto(`${server.url}/commitments/${misread!.id}`);
+    await expect(page.getByTestId("exclusion-proposed").textContent()).resolves.toContain("不再识别");
+    // the corrected one is untouched
+    await page.goto(`${server.url}/commitments/${toCorrect!.id}`);
+    await expect(page.getByTestId("extraction-origin").textContent()).resolves.toContain("已经人工修改");
+    await expect(page.locator("main").textContent()).resolves.toContain("改正后的承办单位");
+    // again: nothing changes
+    await page.goto(`${server.url}/documents/${doc.id}`);
+    await page.getByTestId("reextract-form").getByRole("button").click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("没有改动");
+    await expect(page.getByTestId("commitments-table").locator("tbody tr").count()).resolves.toBe(before + 1);
   });
 });
