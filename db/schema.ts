@@ -218,6 +218,13 @@ export interface ProgressUpdateTable {
   reported_at: string;
   /** a reviewer published the evidence file (docs/decisions/0031); until then staff and the agency only */
   evidence_public: Generated<Flag>;
+  /** an agency's report waits for a reviewer (docs/decisions/0034); only verified ones count */
+  review_state: Generated<"pending" | "verified" | "rejected" | "withdrawn" | "replaced">;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  /** a correction: the report it replaces */
+  replaces_id: string | null;
 }
 
 /** Append-only: the newest row per commitment applies; status NULL clears an override. */

@@ -44,13 +44,16 @@ import { statusLabel } from "~/lib/status-style";
 import { requireViewer } from "~/lib/user.server";
 import { viewerScope } from "~/lib/scope.server";
 import { publishEvidence } from "~/services/evidence.server";
+import { correctProgressReport, reviewProgressReport, withdrawProgressReport } from "~/services/progress-reviews.server";
 import {
   addProgressUpdate,
   decideLink,
   getTrackedCommitment,
   setOverride,
   withdrawCommitment,
+  ValidationError,
   type LinkView,
+  type ProgressUpdateView,
   type TrackedCommitmentDetail,
 } from "~/services/tracking.server";
 import { Flash } from "~/components/flash";
@@ -88,7 +91,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const chart =
     commitment.kind === "quantitative"
       ? buildProgressChart({
-          reports: commitment.updates.filter((u) => u.asOf <= asOf).map((u) => ({ asOf: u.asOf, value: u.value })),
+          // the chart draws what the status counts: verified reports only (decision 0034)
+          reports: commitment.updates.filter((u) => u.asOf <= asOf && u.reviewState === "verified").map((u) => ({ asOf: u.asOf, value: u.value })),
           baseline: start,
           target: t?.value ?? null,
           due: commitment.due?.date ?? null,
@@ -179,7 +183,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       }),
     );
     if (result instanceof Response) return result;
-    return back("已记录进展，状态已按最新数据重新计算。");
+    return back(isReviewer(user) ? "已记录进展，状态已按最新数据重新计算。" : "已记录进展：单位自报，待审核人员核实后计入状态。");
   }
 
   if (intent === "link") {
@@ -223,6 +227,24 @@ export async function action({ params, request }: ActionFunctionArgs) {
     ).catch(conflictAnswer(intent));
     if (result instanceof Response) return result;
     return back("已确认提取结果无误。");
+  }
+
+  if (intent === "report-verify" || intent === "report-reject" || intent === "report-withdraw" || intent === "report-correct") {
+    const updateId = String(form.get("updateId") ?? "");
+    const reason = String(form.get("reason") ?? "");
+    const result = await serviceCall(intent, async (): Promise<unknown> => {
+      if (intent === "report-verify" || intent === "report-reject") {
+        return reviewProgressReport(db, { updateId, action: intent === "report-verify" ? "confirm" : "reject", reason, actor: user });
+      }
+      if (intent === "report-withdraw") return withdrawProgressReport(db, { updateId, reason, actor: user });
+      const raw = String(form.get("value") ?? "").trim().replace(/[,，\s]/g, "");
+      const value = raw === "" ? undefined : Number(raw);
+      if (value !== undefined && !Number.isFinite(value)) throw new ValidationError("数值应为数字。", { value: ["数值应为数字"] });
+      return correctProgressReport(db, { updateId, value, asOf: String(form.get("asOf") ?? "") || undefined, reason, actor: user, today: todayInChina() });
+    });
+    if (result instanceof Response) return result;
+    const said = { "report-verify": "已核实这条单位自报，状态已按它重新计算。", "report-reject": "已退回这条单位自报。", "report-withdraw": "已撤回这条进展报告。", "report-correct": "已更正这条进展报告（原报告保留在记录中）。" };
+    return back(said[intent]);
   }
 
   if (intent === "publish-evidence") {
@@ -455,6 +477,7 @@ export default function CommitmentPage() {
                       <th>来源</th>
                       <th>说明与证据</th>
                       <th>报告人</th>
+                      <th>核实</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -501,6 +524,11 @@ export default function CommitmentPage() {
                         <td data-label="报告人">
                           {u.reportedBy}
                           <div className="sub">{formatInstant(u.reportedAt)}</div>
+                        </td>
+                        <td data-label="核实" data-testid="report-state" data-state={u.reviewState}>
+                          <span className={`report-state report-state--${u.reviewState}`}>{REPORT_STATE_LABELS[u.reviewState]}</span>
+                          {u.reviewReason && u.reviewState !== "verified" ? <div className="sub">理由：{u.reviewReason}</div> : null}
+                          <ReportActions u={u} canReview={can.review} canChange={can.review || (can.report && u.source === "agency")} />
                         </td>
                       </tr>
                     ))}
@@ -721,6 +749,53 @@ export default function CommitmentPage() {
         </aside>
       </div>
     </>
+  );
+}
+
+const REPORT_STATE_LABELS: Record<ProgressUpdateView["reviewState"], string> = {
+  pending: "单位自报（待核实）",
+  verified: "已核实",
+  rejected: "已退回",
+  withdrawn: "已撤回",
+  replaced: "已更正",
+};
+
+/** Verify or reject a pending report (reviewers); correct or withdraw one's own (the agency, or reviewers). */
+function ReportActions({ u, canReview, canChange }: { u: ProgressUpdateView; canReview: boolean; canChange: boolean }) {
+  const open = u.reviewState === "pending" || u.reviewState === "verified";
+  if (!open || u.source === "document") return null;
+  return (
+    <div className="report-actions">
+      {canReview && u.reviewState === "pending" ? (
+        <Form method="post" className="link-actions" data-testid="report-review">
+          <input type="hidden" name="updateId" value={u.id} />
+          <input type="text" name="reason" placeholder="退回理由" aria-label="退回理由" maxLength={1000} />
+          <button type="submit" name="intent" value="report-verify" className="button button--small button--confirm">
+            核实
+          </button>
+          <button type="submit" name="intent" value="report-reject" className="button button--small button--reject">
+            退回
+          </button>
+        </Form>
+      ) : null}
+      {canChange ? (
+        <details className="reading-actions__exclude">
+          <summary>更正或撤回…</summary>
+          <Form method="post" className="form">
+            <input type="hidden" name="updateId" value={u.id} />
+            <input type="text" name="value" placeholder="更正后的数值" aria-label="更正后的数值" inputMode="decimal" />
+            <input type="date" name="asOf" defaultValue={u.asOf} aria-label="更正后的截至日期" />
+            <input type="text" name="reason" placeholder="理由（必填）" aria-label="理由" maxLength={1000} />
+            <button type="submit" name="intent" value="report-correct" className="button button--small">
+              更正
+            </button>
+            <button type="submit" name="intent" value="report-withdraw" className="button button--small button--reject">
+              撤回
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </div>
   );
 }
 

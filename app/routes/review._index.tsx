@@ -23,6 +23,7 @@ import { listDisagreements, resolveDisagreement } from "~/services/disagreements
 import { confirmCommitment } from "~/services/commitment-edits.server";
 import { confirmObservation, excludeReading, listUncheckedQueue } from "~/services/review-states.server";
 import { ExtractionQueue } from "~/components/extraction-queue";
+import { listPendingReports, reviewProgressReport } from "~/services/progress-reviews.server";
 import { Flash } from "~/components/flash";
 import { ReasonList } from "~/components/reason-list";
 import { ReviewMark } from "~/components/review-mark";
@@ -51,7 +52,14 @@ const ORDER_LABELS: Record<QueueOrder, string> = { oldest: "最早提出的在�
 const KIND_FILTER_LABELS: Record<Kind, string> = { observation: "后续数据", revision: "后续承诺（修订）", dropped: "未再提及" };
 
 function queueParams(params: URLSearchParams) {
-  const tab = params.get("tab") === "objections" ? ("objections" as const) : params.get("tab") === "extractions" ? ("extractions" as const) : ("links" as const);
+  const tab =
+    params.get("tab") === "objections"
+      ? ("objections" as const)
+      : params.get("tab") === "extractions"
+        ? ("extractions" as const)
+        : params.get("tab") === "reports"
+          ? ("reports" as const)
+          : ("links" as const);
   const order = (QUEUE_ORDERS as readonly string[]).includes(params.get("order") ?? "") ? (params.get("order") as QueueOrder) : "oldest";
   const kind = (KINDS as readonly string[]).includes(params.get("kind") ?? "") ? (params.get("kind") as Kind) : undefined;
   return { tab, order, kind };
@@ -64,13 +72,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { tab, order, kind } = queueParams(params);
   const db = await getDb();
   const today = todayInChina();
-  const [queue, objections, unchecked, flash] = await Promise.all([
+  const [queue, objections, unchecked, reports, flash] = await Promise.all([
     tab === "links"
       ? listProposedLinks(db, { limit: page.limit, offset: page.offset, order, kind })
       : listProposedLinks(db, { limit: 1, offset: 0 }).then((q) => ({ total: q.total, items: [] })),
     listDisagreements(db, { state: "open", limit: tab === "objections" ? page.limit : 1, offset: tab === "objections" ? page.offset : 0 }),
     // Unchecked readings, oldest document first, a batch at a time: decided ones leave the list on the next load.
     listUncheckedQueue(db, { documentId: params.get("document") || undefined, limit: tab === "extractions" ? QUEUE_BATCH : 0 }),
+    listPendingReports(db, { limit: tab === "reports" ? page.limit : 0, offset: tab === "reports" ? page.offset : 0 }),
     takeFlash(request),
   ]);
   // The commitment each link, objection or extraction concerns, with its status today; one page (≤ 20) at a time.
@@ -122,6 +131,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       extractions: unchecked.items,
       extractionTotal: unchecked.total,
       extractionDocument: params.get("document") || null,
+      reports: reports.items,
+      reportTotal: reports.total,
       commitments: byId,
       page: page.page,
       limit: page.limit,
@@ -155,6 +166,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result instanceof Response) return result;
     return json({ intent, id, state: intent === "queue-exclude" ? "excluded" : "checked" });
   }
+  if (form.get("intent") === "report-verify" || form.get("intent") === "report-reject") {
+    const intent = String(form.get("intent"));
+    const updateId = String(form.get("updateId") ?? "");
+    const result = await serviceCall(intent, () =>
+      reviewProgressReport(db, { updateId, action: intent === "report-verify" ? "confirm" : "reject", reason: String(form.get("reason") ?? ""), actor: user }),
+    );
+    if (result instanceof Response) return result;
+    return redirect(back, { headers: { "Set-Cookie": await setFlash(intent === "report-verify" ? "已核实这条单位自报。" : "已退回这条单位自报。") } });
+  }
   if (form.get("intent") === "confirm-extraction") {
     const commitmentId = String(form.get("commitmentId") ?? "");
     const result = await serviceCall("confirm-extraction", () => confirmCommitment(db, { commitmentId, actor: user }));
@@ -187,7 +207,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReviewQueue() {
-  const { tab, order, kind, links, linkTotal, objections, objectionTotal, extractions, extractionTotal, extractionDocument, commitments, page, limit, flash } =
+  const { tab, order, kind, links, linkTotal, objections, objectionTotal, extractions, extractionTotal, extractionDocument, reports, reportTotal, commitments, page, limit, flash } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorsFor = (intent: string, id: string) => (actionData?.intent === intent && actionData.id === id ? actionData.fieldErrors : undefined);
@@ -218,13 +238,68 @@ export default function ReviewQueue() {
         <Link to="?tab=extractions" className={tab === "extractions" ? "is-active" : undefined} data-testid="tab-extractions">
           待核对的提取结果 <span className="count">{extractionTotal}</span>
         </Link>
+        <Link to="?tab=reports" className={tab === "reports" ? "is-active" : undefined} data-testid="tab-reports">
+          单位自报待核实 <span className="count">{reportTotal}</span>
+        </Link>
       </nav>
 
       {tab === "extractions" ? (
         <ExtractionQueue items={extractions} total={extractionTotal} documentId={extractionDocument} />
       ) : null}
 
-      {tab === "extractions" ? null : tab === "links" ? (
+      {tab === "reports" ? (
+        <>
+          <p className="muted">承办单位自己报告的进展，最早的在前。核实后才计入承诺的状态；退回需写明理由，单位可以更正后重新报告。</p>
+          {reports.length === 0 ? (
+            <section className="card empty" data-testid="reports-empty">
+              <p>没有待核实的单位自报。</p>
+            </section>
+          ) : (
+            <div data-testid="report-queue">
+              {reports.map((r) => (
+                <section className="card queue-item" key={r.id} data-testid="report-item">
+                  <div className="pledge__head">
+                    <Link to={`/commitments/${r.commitment_id}`} className="pledge__title">
+                      {r.indicator}
+                    </Link>
+                    <span className="sub">{r.agency ?? ""}</span>
+                  </div>
+                  <p className="queue-item__value">
+                    {r.value !== null ? formatValue(r.value, r.target_unit) : r.done === 1 ? "已完成" : r.done === 0 ? "尚未完成" : "—"}
+                    <span className="sub">（截至 {formatDay(r.as_of)}）</span>
+                  </p>
+                  <p className="sub">
+                    {r.note ? `${r.note} · ` : ""}
+                    {r.reported_by}于{formatDay(r.reported_at.slice(0, 10))}报告{r.replaces_id ? "（更正）" : ""}
+                    {r.evidence_url ? (
+                      <>
+                        {" · "}
+                        <a href={r.evidence_url} target="_blank" rel="noreferrer noopener">
+                          证据链接
+                        </a>
+                      </>
+                    ) : null}
+                    {r.evidence_file_name ? ` · 附件：${r.evidence_file_name}` : ""}
+                  </p>
+                  <Form method="post" className="link-actions">
+                    <input type="hidden" name="updateId" value={r.id} />
+                    <input type="text" name="reason" placeholder="退回理由" aria-label="退回理由" maxLength={1000} />
+                    <button type="submit" name="intent" value="report-verify" className="button button--small button--confirm">
+                      核实
+                    </button>
+                    <button type="submit" name="intent" value="report-reject" className="button button--small button--reject">
+                      退回
+                    </button>
+                  </Form>
+                </section>
+              ))}
+            </div>
+          )}
+          <Pagination page={page} limit={limit} total={reportTotal} />
+        </>
+      ) : null}
+
+      {tab === "extractions" || tab === "reports" ? null : tab === "links" ? (
         <>
           <p className="muted">
             系统把后续文件中的数据和承诺与已有承诺自动匹配，并找出后续文件不再提及的承诺。请核对两边是否为同一指标、同一地区，确认后数据才会计入承诺的进展。

@@ -162,6 +162,14 @@ export interface ProgressUpdateView {
   quote: string | null;
   reportedBy: string;
   reportedAt: string;
+  /** an agency's own report waits for a reviewer (单位自报（待核实）); only verified ones count (decision 0034) */
+  reviewState: "pending" | "verified" | "rejected" | "withdrawn" | "replaced";
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  /** why it was rejected, withdrawn or corrected */
+  reviewReason: string | null;
+  /** a correction: the report it replaces */
+  replacesId: string | null;
 }
 
 export type LinkState = "proposed" | "confirmed" | "rejected";

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import { z } from "zod";
-import type { CommitmentRow, Database, EventRow, LinkRow } from "../../db/schema";
+import type { CommitmentRow, Database, EventRow, LinkRow, ProgressUpdateRow } from "../../db/schema";
 import { deriveStatus, groupOf, overrideChoices, STATUS_LABELS, statusGroups, STATUSES } from "../domain/status";
 import type { StatusResult } from "../domain/types";
 import { appendEvent, listEventsForEntity } from "../models/event.server";
@@ -90,15 +90,32 @@ export async function statusesFor(db: Db, rows: CommitmentWithContext[], asOf: s
   const out = new Map<string, StatusResult>();
   for (const row of rows) {
     const override = overrideInForce(overridesBy.get(row.id) ?? [], asOf);
+    const all = updatesBy.get(row.id) ?? [];
+    // Only verified reports count (decision 0034): an agency's own report waits for a reviewer.
+    const counted = all.filter((u) => u.review_state === "verified");
     const result = deriveStatus(
       toTrackedCommitment(row),
-      (updatesBy.get(row.id) ?? []).map(toDomainUpdate),
+      counted.map(toDomainUpdate),
       asOf,
       override ? { ...override, by: shown(override.by) } : null,
     );
-    out.set(row.id, result);
+    const note = dataNote(counted, all, asOf);
+    out.set(row.id, note ? { ...result, explanation: `${result.explanation}${note}` } : result);
   }
   return out;
+}
+
+const DATA_WORDS: Record<ProgressUpdateRow["source"], string> = { document: "后续文件", reviewer: "审核人员录入", agency: "单位报告（已核实）" };
+
+/**
+ * What the status sentence rests on (issue 9 §6): the kinds of verified data it used, and the
+ * agency reports still waiting for a reviewer, which it did not use.
+ */
+function dataNote(counted: ProgressUpdateRow[], all: ProgressUpdateRow[], asOf: string): string {
+  const used = [...new Set(counted.filter((u) => u.as_of <= asOf).map((u) => DATA_WORDS[u.source]))];
+  const pending = all.filter((u) => u.review_state === "pending" && u.as_of <= asOf).length;
+  const parts = [used.length ? `所用数据：${used.join("、")}` : "", pending ? `另有${pending}条单位自报待核实，未计入` : ""].filter(Boolean);
+  return parts.length ? `（${parts.join("；")}。）` : "";
 }
 
 function toRow(row: CommitmentWithContext, st: StatusResult, shown: NameShown = (n) => n ?? ""): TrackedCommitmentRow {
@@ -431,7 +448,9 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string, sco
   const ownObjections = !outside || (Boolean(scope?.person) && scope?.person === row.person_name);
   return {
     ...toRow(row, statuses.get(row.id)!, shown),
-    updates: updates.map((u): ProgressUpdateView => {
+    // Outside the office: verified reports and those still waiting (marked 单位自报（待核实）); the
+    // agency concerned and staff also see rejected, withdrawn and replaced ones.
+    updates: updates.filter((u) => !outside || (scope?.agency && scope.agency === row.agency) || u.review_state === "verified" || u.review_state === "pending").map((u): ProgressUpdateView => {
       const fileHidden = Boolean(u.evidence_file_id) && scope !== undefined && !mayReadEvidence(scope, u.evidence_public === 1, row.agency);
       return {
         id: u.id,
@@ -450,6 +469,11 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string, sco
         quote: u.obs_quote ?? null,
         reportedBy: shown(u.reported_by),
         reportedAt: u.reported_at,
+        reviewState: u.review_state,
+        reviewedBy: u.reviewed_by ? shown(u.reviewed_by) : null,
+        reviewedAt: u.reviewed_at,
+        reviewReason: u.review_reason,
+        replacesId: u.replaces_id,
       };
     }),
     links: linkViews,
@@ -564,6 +588,26 @@ export const ProgressUpdateSchema = z.object({
   evidenceText: z.string().trim().max(20000, "证据文字不超过20000字").nullish(),
 });
 
+/**
+ * A report already stored for the same commitment, day and value (or done), still standing
+ * (pending or verified): the same figure sent by form and again by spreadsheet.
+ */
+export async function findSameReport(
+  db: Db,
+  r: { commitmentId: string; value: number | null; done: boolean | null; asOf: string; exceptId?: string },
+): Promise<ProgressUpdateRow | undefined> {
+  let query = db
+    .selectFrom("progress_updates")
+    .selectAll()
+    .where("commitment_id", "=", r.commitmentId)
+    .where("as_of", "=", r.asOf)
+    .where("review_state", "in", ["pending", "verified"]);
+  query = r.value === null ? query.where("value", "is", null) : query.where("value", "=", r.value);
+  if (r.value === null) query = r.done === null ? query.where("done", "is", null) : query.where("done", "=", r.done ? 1 : 0);
+  if (r.exceptId) query = query.where("id", "!=", r.exceptId);
+  return query.limit(1).executeTakeFirst();
+}
+
 /** May `actor` report on this commitment? Staff on any; an agency only on its own. */
 function assertMayReport(actor: User, row: Pick<CommitmentRow, "agency">): void {
   if (isStaff(actor)) return;
@@ -598,6 +642,11 @@ export async function addProgressUpdate(db: Db, input: AddProgressUpdateInput): 
   }
   if (row.withdrawn_at) fieldErrors.commitmentId = ["该承诺已撤回"];
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError("进展信息有误。", fieldErrors);
+  // The same value for the same day, by form and again by spreadsheet, is one report (issue 9 §6).
+  const same = await findSameReport(db, { commitmentId: row.id, value: data.value ?? null, done: data.done ?? null, asOf: data.asOf });
+  if (same) {
+    throw new ValidationError(`已有相同的报告：${same.reported_by}于${same.reported_at.slice(0, 10)}报告了同一截至日期的同一数值，未重复保存。`, { value: ["与已有报告重复"] });
+  }
 
   const at = instant();
   const updateId = newId();
@@ -633,6 +682,8 @@ export async function addProgressUpdate(db: Db, input: AddProgressUpdateInput): 
       link_id: null,
       reported_by: input.actor.name,
       reported_at: at,
+      // an agency's own report waits for a reviewer; a reviewer's entry is checked as it is made
+      review_state: isStaff(input.actor) ? ("verified" as const) : ("pending" as const),
     };
     await insertProgressUpdate(trx, update);
     await invalidateStatus(trx, { commitmentId: row.id });
@@ -866,7 +917,12 @@ export async function importProgressSpreadsheet(
     else if (!isIsoDay(r.asOf)) errors.push({ row: r.row, field: "asOf", reason: `日期无效：${r.asOf}（应为YYYY-MM-DD）` });
     else if (r.asOf > day) errors.push({ row: r.row, field: "asOf", reason: `日期${r.asOf}晚于今天` });
     if (errors.length === before && c && value !== null) {
-      good.push({ row: r.row, commitmentId: c.id, value, asOf: r.asOf, note: r.note || null });
+      // the same figure twice — in this file, or already reported by form or an earlier file — is one report
+      const twin = good.find((g) => g.commitmentId === c.id && g.value === value && g.asOf === r.asOf);
+      const stored = twin ? undefined : await findSameReport(db, { commitmentId: c.id, value, done: null, asOf: r.asOf });
+      if (twin) errors.push({ row: r.row, field: "value", reason: `与第 ${twin.row} 行重复（同一承诺、同一截至日期、同一数值）` });
+      else if (stored) errors.push({ row: r.row, field: "value", reason: `与已有报告重复（${stored.reported_by}于${stored.reported_at.slice(0, 10)}报告）` });
+      else good.push({ row: r.row, commitmentId: c.id, value, asOf: r.asOf, note: r.note || null });
     }
   }
   if (parsed.rows.length === 0) errors.push({ row: 0, reason: "文件中没有数据行" });
@@ -893,6 +949,7 @@ export async function importProgressSpreadsheet(
         link_id: null,
         reported_by: input.actor.name,
         reported_at: at,
+        review_state: source === "reviewer" ? "verified" : "pending",
       });
       await invalidateStatus(trx, { commitmentId: g.commitmentId });
       await appendEvent(trx, {

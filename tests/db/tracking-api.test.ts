@@ -105,7 +105,9 @@ describeEachDatabase("tracking: JSON API", (ctx) => {
     expect(invalid.body.fieldErrors.value).toBeDefined();
     expect((await call(updateAction, post(tokens["慈溪填报员"]!, { value: "12", asOf: "2024-04-01", note: "进度加快", evidenceUrl: "https://example.org/a" }), { id: item.id })).status).toBe(201);
     const after = await call(detailLoader, new Request(`${base}/api/commitments/${item.id}?asOf=2024-04-10`, staff), { id: item.id });
-    expect(after.body.latest).toEqual({ value: 12, asOf: "2024-04-01" });
+    // the agency's own report shows at once, pending, and counts once a reviewer verifies it (issue 9 §6)
+    expect(after.body.latest).toEqual({ value: 3, asOf: "2024-03-31" });
+    expect(after.body.updates.find((u: { value: number }) => u.value === 12)).toMatchObject({ reviewState: "pending", source: "agency" });
     expect(after.body.history.map((e: { action: string }) => e.action)).toEqual(["link_proposed", "link_confirmed", "progress_reported"]);
     expect((await call(updateAction, new Request(`${base}/api/commitments/${item.id}/updates`, { method: "POST", body: new URLSearchParams({ value: "1", asOf: "2024-04-01" }), headers: { Authorization: "Bearer wrong" } }), { id: item.id })).status).toBe(401);
   });

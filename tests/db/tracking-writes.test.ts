@@ -14,6 +14,7 @@ import {
   withdrawCommitment,
   type User,
 } from "../../app/services/tracking.server";
+import { reviewProgressReport } from "../../app/services/progress-reviews.server";
 import { describeEachDatabase } from "./databases";
 import { ingestFixture } from "./tracking-fixtures";
 
@@ -52,8 +53,12 @@ describeEachDatabase("tracking: progress reports, permissions, overrides", (ctx)
     ).rejects.toBeInstanceOf(PermissionError);
     const detail = await getTrackedCommitment(ctx.db, canteens.id, "2024-08-01");
     expect(detail?.updates).toEqual([expect.objectContaining({ value: 9, source: "agency", reportedBy: "慈溪填报员", evidenceUrl: "https://example.org/report" })]);
-    expect(detail?.latest).toEqual({ value: 9, asOf: "2024-07-31" });
     expect(detail?.history.at(-1)).toMatchObject({ action: "progress_reported", actor: "慈溪填报员", reason: "二季度新建6家" });
+    // An agency's own report waits for a reviewer before it counts (issue 9 §6).
+    expect(detail?.updates[0]?.reviewState).toBe("pending");
+    expect(detail?.latest).toBeNull();
+    await reviewProgressReport(ctx.db, { updateId, action: "confirm", actor: reviewer });
+    expect((await getTrackedCommitment(ctx.db, canteens.id, "2024-08-01"))?.latest).toEqual({ value: 9, asOf: "2024-07-31" });
   });
 
   it("bad progress input is refused with field errors", async () => {
@@ -113,6 +118,9 @@ describeEachDatabase("tracking: progress reports, permissions, overrides", (ctx)
     const csv = `commitment id,value,as-of date,note\n${stations.id},"1,050",2017/12/31,"年底统计"\n`;
     const result = await importProgressSpreadsheet(ctx.db, { bytes: new TextEncoder().encode(csv), fileName: "p.csv", actor: ningbo, importGoodRows: false, today: "2018-01-10" });
     expect(result).toEqual({ imported: 1, errors: [], stored: true });
+    const pending = await getTrackedCommitment(ctx.db, stations.id, "2018-01-10");
+    expect(pending?.status).not.toBe("achieved_on_time"); // an agency's report counts once verified (issue 9 §6)
+    await reviewProgressReport(ctx.db, { updateId: pending!.updates[0]!.id, action: "confirm", actor: reviewer });
     const detail = await getTrackedCommitment(ctx.db, stations.id, "2018-01-10");
     expect(detail?.status).toBe("achieved_on_time");
   });
@@ -142,7 +150,8 @@ describeEachDatabase("tracking: progress reports, permissions, overrides", (ctx)
     const noData = await listTrackedCommitments(ctx.db, { status: "not_due_no_data", limit: 1, offset: 0, asOf: "2024-04-10" });
     expect(noData.total).toBe(1);
     expect(noData.items[0]!.id).toBe(canteens.id);
-    await addProgressUpdate(ctx.db, { commitmentId: canteens.id, value: 3, asOf: "2024-03-31", actor: cixi, today: "2024-04-10" });
+    const { updateId } = await addProgressUpdate(ctx.db, { commitmentId: canteens.id, value: 3, asOf: "2024-03-31", actor: cixi, today: "2024-04-10" });
+    await reviewProgressReport(ctx.db, { updateId, action: "confirm", actor: reviewer });
     expect((await listTrackedCommitments(ctx.db, { status: "not_due_no_data", limit: 1, offset: 0, asOf: "2024-04-10" })).total).toBe(0);
     expect((await listTrackedCommitments(ctx.db, { region: "宁波市", limit: 5, offset: 0, asOf: "2024-04-10" })).items.map((i) => i.agency)).toEqual(["宁波市民政局"]);
     expect((await listTrackedCommitments(ctx.db, { person: "王芳", limit: 5, offset: 0, asOf: "2024-04-10" })).items.map((i) => i.id)).toEqual([canteens.id]);

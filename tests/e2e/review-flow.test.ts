@@ -32,6 +32,7 @@ beforeAll(async () => {
   server = await startServer();
   addUser(server, "审核员老周", "reviewer");
   addUser(server, "公众甲", "public");
+  addUser(server, "青山填报员", "agency", { agency: "青山区民政局" });
   browser = await launchChromium();
 }, 300_000);
 
@@ -238,5 +239,50 @@ describe("checking what the machine read", () => {
     await page.getByTestId("reextract-form").getByRole("button").click();
     await expect(page.getByTestId("flash").textContent()).resolves.toContain("没有改动");
     await expect(page.getByTestId("commitments-table").locator("tbody tr").count()).resolves.toBe(before + 1);
+  });
+
+  it("an agency's report is pending until a reviewer confirms it", async () => {
+    // a checked pledge of the reply reviewed above: 2026年新建家庭养老床位500张
+    await page.goto(`${server.url}/commitments?q=${encodeURIComponent("家庭养老床位")}&agency=${encodeURIComponent("青山区民政局")}`);
+    const link = page.getByTestId("all-commitments-table").locator("tbody tr a").first();
+    await link.waitFor();
+    const commitmentPath = new URL((await link.getAttribute("href"))!, server.url).pathname;
+    await page.goto(`${server.url}${commitmentPath}`);
+    const publicBefore = (await page.getByTestId("status-explanation").textContent()) ?? "";
+
+    await logInAs(page, server, "青山填报员", commitmentPath);
+    const form = page.getByTestId("progress-form");
+    await form.locator('input[name="value"]').fill("320");
+    await form.locator('textarea[name="note"]').fill("上半年新建");
+    await form.getByRole("button", { name: "提交进展" }).click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("待审核人员核实");
+    await expect(page.getByTestId("report-state").first().textContent()).resolves.toContain("单位自报（待核实）");
+    await expect(page.getByTestId("status-explanation").textContent()).resolves.toContain("另有1条单位自报待核实，未计入");
+
+    // signed out: the report shows as waiting, the status is as before
+    const visitor = await browser.newContext({ locale: "zh-CN" });
+    const other = await visitor.newPage();
+    await other.goto(`${server.url}${commitmentPath}`);
+    await expect(other.getByTestId("report-state").first().getAttribute("data-state")).resolves.toBe("pending");
+    const publicPending = (await other.getByTestId("status-explanation").textContent()) ?? "";
+    expect(publicPending.startsWith(publicBefore)).toBe(true);
+    expect(publicPending).toContain("另有1条单位自报待核实，未计入");
+    expect(publicPending).not.toContain("报告320");
+
+    // the reviewer finds it in the queue and confirms it there
+    await logInAs(page, server, "审核员老周", "/review?tab=reports");
+    await page.waitForURL(/tab=reports/);
+    const item = page.getByTestId("report-item").filter({ hasText: "家庭养老床位" }).first();
+    await expect(item.textContent()).resolves.toContain("320");
+    await item.getByRole("button", { name: "核实" }).click();
+    await expect(page.getByTestId("flash").textContent()).resolves.toContain("已核实");
+
+    await other.goto(`${server.url}${commitmentPath}`);
+    await expect(other.getByTestId("report-state").first().getAttribute("data-state")).resolves.toBe("verified");
+    const publicAfter = (await other.getByTestId("status-explanation").textContent()) ?? "";
+    expect(publicAfter).toContain("报告已新增320张");
+    expect(publicAfter).toContain("所用数据：单位报告（已核实）");
+    await other.screenshot({ path: path.join(SHOTS, "review-agency-report.png"), fullPage: true });
+    await visitor.close();
   });
 });
