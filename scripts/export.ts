@@ -1,4 +1,9 @@
-// npm run --silent export -- [--out FILE] [--as-of YYYY-MM-DD]
+// npm run --silent export -- [--out FILE] [--as-of YYYY-MM-DD] [--published]
+//
+// --published exports what a signed-out visitor sees (docs/decisions/0031): published documents,
+// checked readings only (unchecked ones too, marked, with PUBLISH_UNCHECKED=1), confirmed links,
+// staff names as their role — the copy to publish as open data. Without it, everything, each
+// commitment and figure with its reviewState (the office's own copy).
 //
 // Prints the whole database (DATABASE_URL, as for every command) as JSON Lines: one record per
 // document, commitment, observation and link, in that order (app/services/export.server.ts).
@@ -13,22 +18,25 @@ import { migrateToLatest } from "../db/migrate";
 import { todayInChina } from "../app/lib/dates";
 import { exportRecords } from "../app/services/export.server";
 import { isIsoDay } from "../app/services/service-rules.server";
+import { scopeFor } from "../app/services/publication.server";
 
 const USAGE =
-  "usage: npm run --silent export -- [--out FILE] [--as-of YYYY-MM-DD]\n用法：npm run --silent export -- [--out 文件] [--as-of 年-月-日]";
+  "usage: npm run --silent export -- [--out FILE] [--as-of YYYY-MM-DD] [--published]\n用法：npm run --silent export -- [--out 文件] [--as-of 年-月-日] [--published]";
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): { out?: string; asOf: string; help: boolean } {
+function parseArgs(argv: string[]): { out?: string; asOf: string; help: boolean; published: boolean } {
   let out: string | undefined;
   let asOf = todayInChina();
   let help = false;
+  let published = false;
   const valueOf = (arg: string, name: string, i: number): [string | undefined, number] =>
     arg === name ? [argv[i + 1], i + 1] : [arg.slice(name.length + 1), i];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--") continue;
     if (arg === "-h" || arg === "--help") help = true;
+    else if (arg === "--published") published = true;
     else if (arg === "--out" || arg.startsWith("--out=")) {
       const [value, next] = valueOf(arg, "--out", i);
       i = next;
@@ -41,7 +49,7 @@ function parseArgs(argv: string[]): { out?: string; asOf: string; help: boolean 
       asOf = value;
     } else throw new UsageError(`未知参数 ${arg}`);
   }
-  return out ? { out, asOf, help } : { asOf, help };
+  return out ? { out, asOf, help, published } : { asOf, help, published };
 }
 
 /** Resolves when the stream has room again; rejects if it fails meanwhile (a closed pipe, a full disk). */
@@ -96,7 +104,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     // An empty or older database exports what it holds once its tables are current.
     await migrateToLatest(db);
-    for await (const record of exportRecords(db, { asOf: args.asOf })) {
+    // --published: what a signed-out visitor sees (decision 0031), for publishing as open data
+    for await (const record of exportRecords(db, { asOf: args.asOf, ...(args.published ? { scope: scopeFor(null) } : {}) })) {
       counts[record.type]++;
       if (!sink.write(`${JSON.stringify(record)}\n`)) await drained(sink);
       show();

@@ -53,8 +53,8 @@ export interface DocumentListFilter {
   publishedOnly?: boolean;
 }
 
-/** "The document holds a commitment or a figure in one of `states`". */
-function holdsReading(states: readonly ReviewState[]) {
+/** "The document holds a commitment or a figure in one of `states`" (a reply is published with its first checked reading). */
+export function holdsReading(states: readonly ReviewState[]) {
   return sql<SqlBool>`(exists (select 1 from commitments where commitments.document_id = documents.id and ${commitmentInStates(states)})
     or exists (select 1 from observations where observations.document_id = documents.id and ${observationInStates(states)}))`;
 }

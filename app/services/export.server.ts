@@ -8,7 +8,10 @@ import { parseJsonArray } from "../models/sql.server";
 import { statusesFor } from "./tracking.server";
 import type { StatusResult } from "../domain/types";
 import { commitmentReviewState, observationReviewState } from "../models/review-state.server";
-import type { ReviewState } from "./tracking-types";
+import type { ReadScope, ReviewState } from "./tracking-types";
+import { commitmentInStates, observationInStates } from "../models/review-state.server";
+import { holdsReading } from "../models/document.server";
+import { namesFor } from "./publication.server";
 
 type Db = Kysely<Database>;
 
@@ -115,6 +118,13 @@ export interface ExportOptions {
   /** the day statuses are derived for (ISO day) */
   asOf: string;
   batchSize?: number;
+  /**
+   * Who the export is for. Without it, everything (the office's own copy, each item with its
+   * reviewState). With a published scope (`npm run export -- --published`), what a signed-out visitor
+   * sees (decision 0031): published documents, checked readings (or also unchecked with
+   * PUBLISH_UNCHECKED), confirmed links only, staff names as their role.
+   */
+  scope?: ReadScope;
 }
 
 function toDocument(row: Omit<DocumentRow, "text" | "content_hash" | "text_hash">): ExportedDocument {
@@ -238,7 +248,8 @@ async function* keyset<R extends { id: string }>(
 }
 
 /** Every record: documents, then commitments, observations and links, each in id order. */
-export async function* exportRecords(db: Db, { asOf, batchSize = EXPORT_BATCH }: ExportOptions): AsyncGenerator<ExportRecord> {
+export async function* exportRecords(db: Db, { asOf, batchSize = EXPORT_BATCH, scope }: ExportOptions): AsyncGenerator<ExportRecord> {
+  const published = scope !== undefined && !scope.staff ? scope : null;
   for await (const rows of keyset(batchSize, (after, limit) => {
     let q = db
       .selectFrom("documents")
@@ -247,6 +258,7 @@ export async function* exportRecords(db: Db, { asOf, batchSize = EXPORT_BATCH }:
         "title", "replied_on", "region", "co_agencies", "kind", "ingested_at", "ingested_by", "person_id", "suggestion_id", "engine_version",
       ]);
     if (after !== null) q = q.where("id", ">", after);
+    if (published) q = q.where(holdsReading(published.states));
     return q.orderBy("id").limit(limit).execute();
   })) {
     for (const row of rows) yield toDocument(row);
@@ -255,25 +267,34 @@ export async function* exportRecords(db: Db, { asOf, batchSize = EXPORT_BATCH }:
   for await (const rows of keyset(batchSize, (after, limit) => {
     let q = selectCommitmentsWithContext(db);
     if (after !== null) q = q.where("commitments.id", ">", after);
+    if (published) q = q.where(commitmentInStates(published.states));
     return q.orderBy("commitments.id").limit(limit).execute();
   })) {
-    const statuses = await statusesFor(db, rows, asOf);
+    const statuses = await statusesFor(db, rows, asOf, published ?? undefined);
     for (const row of rows) yield toCommitment(row, statuses.get(row.id)!, asOf);
   }
 
   for await (const rows of keyset(batchSize, (after, limit) => {
     let q = db.selectFrom("observations").selectAll();
     if (after !== null) q = q.where("id", ">", after);
+    if (published) q = q.where(observationInStates(published.states));
     return q.orderBy("id").limit(limit).execute();
   })) {
     for (const row of rows) yield toObservation(row);
   }
 
   for await (const rows of keyset(batchSize, (after, limit) => {
-    let q = db.selectFrom("links").selectAll();
-    if (after !== null) q = q.where("id", ">", after);
-    return q.orderBy("id").limit(limit).execute();
+    let q = db.selectFrom("links").selectAll("links");
+    if (after !== null) q = q.where("links.id", ">", after);
+    if (published) {
+      // confirmed links between published readings only: proposals are the office's open questions
+      q = q
+        .where("links.state", "=", "confirmed")
+        .where((eb) => eb.exists(eb.selectFrom("commitments").select("commitments.id").whereRef("commitments.id", "=", "links.commitment_id").where(commitmentInStates(published.states))));
+    }
+    return q.orderBy("links.id").limit(limit).execute();
   })) {
-    for (const row of rows) yield toLink(row);
+    const shown = await namesFor(db, published ?? undefined, rows.map((r) => r.decided_by));
+    for (const row of rows) yield published ? { ...toLink(row), decidedBy: row.decided_by ? shown(row.decided_by) : null } : toLink(row);
   }
 }

@@ -756,6 +756,14 @@ export async function decideLink(
         reported_at: at,
       });
       await invalidateStatus(trx, { commitmentId: link.commitment_id });
+      // Confirming a figure as a pledge's progress checks the figure too (decision 0030).
+      await trx
+        .updateTable("observations")
+        .set({ checked_at: at, checked_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null })
+        .where("id", "=", obs.id)
+        .where("checked_at", "is", null)
+        .where("excluded_at", "is", null)
+        .execute();
     }
     await appendEvent(trx, {
       entityType: "commitment",

@@ -8,9 +8,12 @@ import { isDocumentPublished, listDocuments } from "../../app/models/document.se
 import { registerDisagreement } from "../../app/services/disagreements.server";
 import { getEvidenceFileFor, publishEvidence } from "../../app/services/evidence.server";
 import { scopeFor } from "../../app/services/publication.server";
+import { exportRecords, type ExportRecord } from "../../app/services/export.server";
 import {
   addProgressUpdate,
+  decideLink,
   getTrackedCommitment,
+  listProposedLinks,
   listTrackedCommitments,
   reviewSummary,
   setOverride,
@@ -103,5 +106,31 @@ describeEachDatabase("publishing only what was checked", (ctx) => {
     expect(await getEvidenceFileFor(ctx.db, updateId, agency)).not.toBeNull();
     await publishEvidence(ctx.db, { updateId, actor: reviewer });
     expect(await getEvidenceFileFor(ctx.db, updateId, outside)).toMatchObject({ fileName: "核查表.xlsx" });
+  });
+
+  it("exports what a signed-out visitor sees with --published: published documents, checked readings, confirmed links, roles for names", async () => {
+    const plan = await ingestFixture(ctx.db, "case1/2022-plan-huli-chuangwei.txt");
+    const bulletin = await ingestFixture(ctx.db, "case1/2024-bulletin-huli-chuangwei.txt");
+    await ingestFixture(ctx.db, "dropped/2023-reply-lucheng.txt");
+    await ctx.db.insertInto("users").values({ id: "r", name: "审核员甲", role: "reviewer", agency: null, person: null, password_hash: "x", created_at: "2024-01-01" }).execute();
+    const [pledge] = (await listTrackedCommitments(ctx.db, { asOf: "2024-04-01", limit: 1, offset: 0, q: "护理型床位" })).items;
+    await confirmCommitment(ctx.db, { commitmentId: pledge!.id, actor: reviewer });
+    const [link] = (await listProposedLinks(ctx.db, { limit: 5, offset: 0 })).items;
+    await decideLink(ctx.db, { linkId: link!.id, action: "confirm", actor: reviewer });
+    const collect = async (scope?: ReturnType<typeof scopeFor>) => {
+      const out: ExportRecord[] = [];
+      for await (const r of exportRecords(ctx.db, { asOf: "2024-04-01", ...(scope ? { scope } : {}) })) out.push(r);
+      return out;
+    };
+    const records = await collect(outside);
+    expect(records.filter((r) => r.type === "document").map((r) => r.id).sort()).toEqual([plan.documentId, bulletin.documentId].sort());
+    expect(records.filter((r) => r.type === "commitment").map((r) => r.id)).toEqual([pledge!.id]);
+    // confirming the link checked the bulletin's figure
+    expect(records.filter((r) => r.type === "observation").map((r) => (r as { id: string }).id)).toEqual([link!.observationId]);
+    expect(records.filter((r) => r.type === "link")).toEqual([expect.objectContaining({ id: link!.id, state: "confirmed", decidedBy: "审核人员" })]);
+    // the office's copy has everything, each with its state
+    const all = await collect();
+    expect(all.filter((r) => r.type === "commitment").length).toBeGreaterThan(1);
+    expect(all.find((r) => r.type === "link")).toMatchObject({ decidedBy: "审核员甲" });
   });
 });
