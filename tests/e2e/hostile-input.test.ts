@@ -261,7 +261,8 @@ beforeAll(async () => {
   addUser(server, "hostile-reviewer", "reviewer");
   cookie = await sessionCookie(server, "hostile-reviewer");
   token = apiToken("hostile-reviewer");
-  const list = (await (await fetch(`${server.url}/api/commitments?kind=quantitative&limit=1`)).json()) as { items: { id: string }[] };
+  // with the reviewer's token: signed out, only checked commitments are listed (decision 0031)
+  const list = (await (await fetch(`${server.url}/api/commitments?kind=quantitative&limit=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
   commitmentId = list.items[0]!.id;
 }, 300_000);
 
@@ -305,9 +306,11 @@ describe("file names browsers really send", () => {
     const response = await fetch(`${server.url}/api/documents`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body });
     const result = (await response.json()) as { documentId?: string; error?: string };
     expect(response.status, result.error).toBe(201);
-    const list = (await (await fetch(`${server.url}/api/commitments?limit=500`)).json()) as { items: { documentId: string; documentTitle: string | null }[] };
+    // as the reviewer: an unchecked upload is not published (decision 0031)
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    const list = (await (await fetch(`${server.url}/api/commitments?limit=500`, auth)).json()) as { items: { documentId: string; documentTitle: string | null }[] };
     expect(list.items.some((item) => item.documentId === result.documentId)).toBe(true);
-    const page = await (await fetch(`${server.url}/documents/${result.documentId}`)).text();
+    const page = await (await fetch(`${server.url}/documents/${result.documentId}`, { headers: { Cookie: cookie } })).text();
     expect(page).toContain(fileName.replace(/"/g, "&quot;").replace(/'/g, "&#x27;"));
   });
 

@@ -30,7 +30,8 @@ function apiToken(name: string): string {
 }
 
 async function updatesOf(id: string): Promise<number> {
-  const response = await fetch(`${server.url}/api/commitments/${id}`);
+  // as the reviewer: an unchecked commitment is not published (decision 0031)
+  const response = await fetch(`${server.url}/api/commitments/${id}`, { headers: { Authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { updates?: unknown[]; commitment?: { updates?: unknown[] } };
   return (body.updates ?? body.commitment?.updates ?? []).length;
 }
@@ -42,7 +43,8 @@ beforeAll(async () => {
   addUser(server, "csrf-reviewer", "reviewer");
   cookie = await sessionCookie(server, "csrf-reviewer");
   token = apiToken("csrf-reviewer");
-  const list = (await (await fetch(`${server.url}/api/commitments?kind=quantitative&limit=1`)).json()) as { items: { id: string }[] };
+  // with the reviewer's token: signed out, only checked commitments are listed (decision 0031)
+  const list = (await (await fetch(`${server.url}/api/commitments?kind=quantitative&limit=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
   commitmentId = list.items[0]!.id;
 }, 300_000);
 
@@ -171,6 +173,9 @@ describe("in a browser", () => {
 
   it("the pages hydrate under the policy: no violation, client-side navigation works", async () => {
     const context = await browser.newContext();
+    // as the reviewer: the seeds are unchecked, and signed out nothing of them is published (decision 0031)
+    const [name, ...value] = cookie.split("=");
+    await context.addCookies([{ name: name!, value: value.join("="), url: server.url }]);
     const page = await context.newPage();
     const watch = watchConsole(page);
     const violations: string[] = [];

@@ -32,11 +32,13 @@ function token(name: string): string {
 const reviewPage = (headers: Record<string, string>) => fetch(`${server.url}/upload`, { headers: { ...headers, Connection: "close" }, redirect: "manual" });
 
 /** A write a reviewer may make: a progress report on the first commitment. */
+let reports = 0;
 const report = (headers: Record<string, string>) =>
   fetch(`${server.url}/api/commitments/${commitmentId}/updates`, {
     method: "POST",
     headers: { ...headers, "Content-Type": "application/json", Connection: "close" },
-    body: JSON.stringify({ value: 1, asOf: "2025-06-30", note: "会话测试" }),
+    // a new value each time: the same value for the same day is one report (issue 9 §6)
+    body: JSON.stringify({ value: ++reports, asOf: "2025-06-30", note: "会话测试" }),
   }).catch((error: unknown) => {
     throw new Error(`no answer (${String(error)}), server ${String(server.exitCode())}:\n${server.output().slice(-3000)}`);
   });
