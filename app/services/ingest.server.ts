@@ -8,19 +8,12 @@ import { findDocumentByHash, insertDocument } from "../models/document.server";
 import { appendEvent } from "../models/event.server";
 import { insertObservations } from "../models/observation.server";
 import { upsertPerson, upsertSuggestion } from "../models/person.server";
-import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
+import { toTrackedCommitment } from "../models/tracking.server";
 import { newId } from "../lib/id";
 import { backfillMatchKeys, backfillObservationKeys, backfillRegionKeys, proposeLinksForDocument } from "./link-proposals.server";
-import { figurePlace, regionKey } from "../domain/region-keys";
 import { prepareDocument, type Preparation, type PrepareInput } from "./document-preparation";
 import { engineVersion } from "./engine-version.server";
-import { commitmentReadingKey, observationReadingKey } from "./reading-keys";
-
-/** An observation's matching keys (docs/decisions/0015), as a commitment's. */
-function observationKeys(indicator: string, unit: string | null, region: string | null | undefined, change = false) {
-  const keys = matchKeys(indicator, unit, change);
-  return { indicator_head: keys.head, unit_family: keys.family, region_key: regionKey(region) };
-}
+import { commitmentRow, observationRow } from "./reading-rows";
 
 export type IngestResult =
   | { status: "created"; documentId: string; commitments: number; observations: number; links: number }
@@ -132,58 +125,9 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
     engine_version: engineVersion(),
   };
 
-  const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => {
-    const keys = matchKeys(c.indicator, c.target?.unit ?? c.baseline?.unit ?? null, c.target?.change === true);
-    return {
-    id: newId(),
-    document_id: documentId,
-    ordinal,
-    quote: c.quote,
-    start_offset: c.start,
-    end_offset: c.end,
-    kind: c.kind,
-    indicator: c.indicator,
-    target_value: c.target?.value ?? null,
-    target_value_max: c.target?.valueMax ?? null,
-    target_unit: c.target?.unit ?? null,
-    target_per: c.target?.per ?? null,
-    target_comparator: c.target?.comparator ?? null,
-    target_mode: c.target?.mode ?? null,
-    baseline_value: c.baseline?.value ?? null,
-    baseline_unit: c.baseline?.unit ?? null,
-    baseline_as_of: c.baseline?.asOf ?? null,
-    due_date: c.due?.date ?? null,
-    due_precision: c.due?.precision ?? null,
-    due_text: c.due?.text ?? null,
-    agency: c.agency ?? meta.agency,
-    firmness: c.firmness ?? null,
-    cue: c.cue ?? null,
-    rule: c.rule ?? null,
-    needs_review: c.needsReview ? 1 : 0,
-    origin: "extracted",
-    created_at: now,
-    indicator_head: keys.head,
-    unit_family: keys.family,
-    region_key: regionKey(meta.region),
-    reading_key: commitmentReadingKey({ kind: c.kind, start: c.start, end: c.end, indicator: c.indicator, targetValue: c.target?.value ?? null, targetUnit: c.target?.unit ?? null, dueDate: c.due?.date ?? null }),
-  };
-  });
-
-  const observations: NewObservation[] = extraction.observations.map((o) => ({
-    ...observationKeys(o.indicator, o.unit ?? null, figurePlace(o.quote, meta.region), o.change === true),
-    id: newId(),
-    document_id: documentId,
-    quote: o.quote,
-    start_offset: o.start,
-    end_offset: o.end,
-    indicator: o.indicator,
-    value: o.value,
-    unit: o.unit ?? null,
-    per: o.per ?? null,
-    as_of: o.asOf ?? null,
-    created_at: now,
-    reading_key: observationReadingKey({ start: o.start, end: o.end, indicator: o.indicator, value: o.value, unit: o.unit ?? null, asOf: o.asOf ?? null }),
-  }));
+  const context = { documentId, region: meta.region, agency: meta.agency, at: now };
+  const commitments: NewCommitment[] = extraction.commitments.map((c, ordinal) => commitmentRow(c, ordinal, context));
+  const observations: NewObservation[] = extraction.observations.map((o) => observationRow(o, context));
 
   // Rows stored before the matching keys existed get them first, so they can be candidates.
   await backfillMatchKeys(db);
@@ -230,7 +174,7 @@ export async function ingestFile(db: Kysely<Database>, input: IngestInput, optio
           title: document.title ?? null,
         },
         observations,
-        changes: new Set(commitments.filter((_, i) => extraction.commitments[i].target?.change === true).map((c) => c.id)),
+        heads: new Map(commitments.map((c) => [c.id, c.indicator_head])),
         commitments: commitments.map((c) =>
           toTrackedCommitment({
             ...(c as Required<NewCommitment>),

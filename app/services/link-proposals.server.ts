@@ -32,15 +32,15 @@ type Db = Kysely<Database>;
 /**
  * Most candidates one observation or pledge is scored against; the newest pledges come first. Was
  * 300: reading and scoring 300 rows for each of a document's ~25 items was most of the ingest time
- * at scale, and only the best MAX_PLEDGES_PER_FIGURE is kept (docs/decisions/0011-scale.md).
+ * at scale, and only a figure's best pledge is kept (MAX_PLEDGES_PER_FIGURE) (docs/decisions/0011-scale.md).
  */
 export const MAX_CANDIDATES = 100;
 
 /**
- * A figure reports on one pledge: only its best-scoring candidate is proposed (issue 8 §5). Two
- * pledges it fits equally well (the same target restated in two sentences of one plan) share it.
+ * A figure reports on one pledge: only its best-scoring candidate is proposed (issue 8 §5), or at most
+ * this many tied with it (the same target restated in two sentences of one plan).
  */
-export const MAX_PLEDGES_PER_FIGURE = 1;
+export const MAX_PLEDGES_PER_FIGURE = 2;
 
 /** Every unit family (domain/units unitDimension), for the candidates of an unknown unit. */
 const UNIT_FAMILIES = Object.keys({
@@ -196,7 +196,7 @@ function sameYearRestatement(earlier: TrackedCommitment, later: TrackedCommitmen
 function bestForFigure(links: NewLink[]): NewLink[] {
   if (links.length === 0) return [];
   const top = Math.max(...links.map((l) => l.score));
-  return links.filter((l) => l.score >= top - 1e-9).slice(0, Math.max(MAX_PLEDGES_PER_FIGURE, 2));
+  return links.filter((l) => l.score >= top - 1e-9).slice(0, MAX_PLEDGES_PER_FIGURE);
 }
 
 /**
@@ -233,15 +233,15 @@ export async function proposeLinksForDocument(
     document,
     observations,
     commitments,
-    changes,
+    heads,
     actor,
     at,
   }: {
     document: NewDocumentParty;
     observations: NewObservation[];
     commitments: TrackedCommitment[];
-    /** the new pledges whose target is a change (提高1岁): keyed apart from levels */
-    changes?: ReadonlySet<string>;
+    /** the stored head key of each new pledge, by id: a change's (提高1岁) is keyed apart from levels */
+    heads?: ReadonlyMap<string, string | null | undefined>;
     actor: string;
     at: string;
   },
@@ -255,7 +255,7 @@ export async function proposeLinksForDocument(
   const documentOf = new Map<string, string>();
 
   for (const o of observations) {
-    const keys = { head: o.indicator_head ?? matchKeys(o.indicator, o.unit ?? null).head, family: o.unit_family ?? matchKeys(o.indicator, o.unit ?? null).family };
+    const keys = o.indicator_head && o.unit_family ? { head: o.indicator_head, family: o.unit_family } : matchKeys(o.indicator, o.unit ?? null);
     // the figure's own place: a national bulletin's sentence about 北京 is Beijing's (issue 8 §3)
     const place = figurePlace(o.quote, document.region);
     const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys: candidateRegionKeys(place), excludeDocumentId: document.documentId });
@@ -280,7 +280,8 @@ export async function proposeLinksForDocument(
 
   for (const later of commitments) {
     if (later.kind === "qualitative") continue;
-    const keys = matchKeys(later.indicator, later.target?.unit ?? null, changes?.has(later.id) === true);
+    const computed = matchKeys(later.indicator, later.target?.unit ?? null);
+    const keys = { head: heads?.get(later.id) ?? computed.head, family: computed.family };
     // One read for both directions: pledges stated on or before this one (it may revise them) and,
     // for out-of-order ingest, pledges stated after it (they may revise it; decision 0015).
     const around = await findCandidates(db, {

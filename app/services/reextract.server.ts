@@ -8,13 +8,12 @@ import type { Kysely } from "kysely";
 import type { CommitmentRow, Database, NewCommitment, NewObservation, ObservationRow } from "../../db/schema";
 import { extract } from "../extraction/index";
 import type { ExtractionResult } from "../extraction/types";
-import { figurePlace, regionKey } from "../domain/region-keys";
-import { newId } from "../lib/id";
 import { appendEvents, type NewEventInput } from "../models/event.server";
-import { matchKeys, toTrackedCommitment } from "../models/tracking.server";
+import { toTrackedCommitment } from "../models/tracking.server";
 import { engineVersion } from "./engine-version.server";
 import { proposeLinksForDocument } from "./link-proposals.server";
 import { commitmentReadingKey, observationReadingKey } from "./reading-keys";
+import { commitmentRow, extractedCommitmentKey, extractedObservationKey, observationRow } from "./reading-rows";
 import { NotFoundError, PermissionError, type User } from "./tracking-types";
 import { isStaff } from "./service-rules.server";
 
@@ -126,77 +125,28 @@ export async function reextractDocument(
     const known = new Set([...commitments, ...observations].map((r) => r.reading_key).filter((k): k is string => k !== null));
     const engineCommitments = reading.commitments.map((c) => ({
       c,
-      key: commitmentReadingKey({ kind: c.kind, start: c.start, end: c.end, indicator: c.indicator, targetValue: c.target?.value ?? null, targetUnit: c.target?.unit ?? null, dueDate: c.due?.date ?? null }),
+      key: extractedCommitmentKey(c),
     }));
     const engineObservations = reading.observations.map((o) => ({
       o,
-      key: observationReadingKey({ start: o.start, end: o.end, indicator: o.indicator, value: o.value, unit: o.unit ?? null, asOf: o.asOf ?? null }),
+      key: extractedObservationKey(o),
     }));
     const produced = new Set([...engineCommitments.map((x) => x.key), ...engineObservations.map((x) => x.key)]);
 
     let ordinal = commitments.reduce((m, r) => Math.max(m, r.ordinal), -1) + 1;
     const seen = new Set<string>();
     const newCommitments: NewCommitment[] = [];
+    const context = { documentId: doc.id, region: doc.region, agency: doc.agency, at };
     for (const { c, key } of engineCommitments) {
       if (known.has(key) || seen.has(key)) continue;
       seen.add(key);
-      const keys = matchKeys(c.indicator, c.target?.unit ?? c.baseline?.unit ?? null, c.target?.change === true);
-      newCommitments.push({
-        id: newId(),
-        document_id: doc.id,
-        ordinal: ordinal++,
-        quote: c.quote,
-        start_offset: c.start,
-        end_offset: c.end,
-        kind: c.kind,
-        indicator: c.indicator,
-        target_value: c.target?.value ?? null,
-        target_value_max: c.target?.valueMax ?? null,
-        target_unit: c.target?.unit ?? null,
-        target_per: c.target?.per ?? null,
-        target_comparator: c.target?.comparator ?? null,
-        target_mode: c.target?.mode ?? null,
-        baseline_value: c.baseline?.value ?? null,
-        baseline_unit: c.baseline?.unit ?? null,
-        baseline_as_of: c.baseline?.asOf ?? null,
-        due_date: c.due?.date ?? null,
-        due_precision: c.due?.precision ?? null,
-        due_text: c.due?.text ?? null,
-        agency: c.agency ?? doc.agency,
-        firmness: c.firmness ?? null,
-        cue: c.cue ?? null,
-        rule: c.rule ?? null,
-        needs_review: c.needsReview ? 1 : 0,
-        origin: "extracted",
-        created_at: at,
-        indicator_head: keys.head,
-        unit_family: keys.family,
-        region_key: regionKey(doc.region),
-        reading_key: key,
-      });
+      newCommitments.push(commitmentRow(c, ordinal++, context));
     }
     const newObservations: NewObservation[] = [];
     for (const { o, key } of engineObservations) {
       if (known.has(key) || seen.has(key)) continue;
       seen.add(key);
-      const keys = matchKeys(o.indicator, o.unit ?? null, o.change === true);
-      newObservations.push({
-        id: newId(),
-        document_id: doc.id,
-        quote: o.quote,
-        start_offset: o.start,
-        end_offset: o.end,
-        indicator: o.indicator,
-        value: o.value,
-        unit: o.unit ?? null,
-        per: o.per ?? null,
-        as_of: o.asOf ?? null,
-        created_at: at,
-        indicator_head: keys.head,
-        unit_family: keys.family,
-        region_key: regionKey(figurePlace(o.quote, doc.region)),
-        reading_key: key,
-      });
+      newObservations.push(observationRow(o, context));
     }
 
     // Unchecked readings the engine no longer produces are proposed for exclusion; a proposal whose
@@ -240,6 +190,7 @@ export async function reextractDocument(
       links = await proposeLinksForDocument(trx, {
         document: { documentId: doc.id, region: doc.region, agency: doc.agency, statedOn: doc.replied_on, suggestionId: null, title: doc.title },
         observations: newObservations,
+        heads: new Map(newCommitments.map((c) => [c.id, c.indicator_head])),
         commitments: newCommitments.map((c) =>
           toTrackedCommitment({
             ...(c as Required<NewCommitment>),
