@@ -19,15 +19,15 @@ const LONG = "x".repeat(40);
 
 describe("the session secret", () => {
   it("is SESSION_SECRET when set, several comma-separated for rotation", () => {
-    expect(resolveSessionSecrets({ SESSION_SECRET: `${LONG}a, ${LONG}b` } as NodeJS.ProcessEnv)).toEqual([`${LONG}a`, `${LONG}b`]);
+    expect(resolveSessionSecrets({ SESSION_SECRET: `${LONG}a, ${LONG}b` } as unknown as NodeJS.ProcessEnv)).toEqual([`${LONG}a`, `${LONG}b`]);
   });
 
   it("refuses a SESSION_SECRET shorter than 32 characters", () => {
-    expect(() => resolveSessionSecrets({ SESSION_SECRET: "short" } as NodeJS.ProcessEnv)).toThrow(SessionSecretError);
+    expect(() => resolveSessionSecrets({ SESSION_SECRET: "short" } as unknown as NodeJS.ProcessEnv)).toThrow(SessionSecretError);
   });
 
   it("is required in production on PostgreSQL: the server refuses to start without it", () => {
-    expect(() => resolveSessionSecrets({ NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/tracker" } as NodeJS.ProcessEnv)).toThrow(
+    expect(() => resolveSessionSecrets({ NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db/tracker" } as unknown as NodeJS.ProcessEnv)).toThrow(
       /生产环境（PostgreSQL）必须设置 SESSION_SECRET/,
     );
   });
@@ -47,7 +47,7 @@ describe("the session secret", () => {
     const file = path.join(dir, "elsewhere", "secret");
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, `${LONG}\n`, { mode: 0o644 });
-    expect(resolveSessionSecrets({ SESSION_SECRET_FILE: file } as NodeJS.ProcessEnv)).toEqual([LONG]);
+    expect(resolveSessionSecrets({ SESSION_SECRET_FILE: file } as unknown as NodeJS.ProcessEnv)).toEqual([LONG]);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 });
