@@ -14,7 +14,7 @@ import { withoutEsbuildExitDeadlock } from "./build-output";
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const buildEntry = path.join(root, "build", "index.js");
 const remixCli = path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js");
-const serverEntry = path.join(root, "server", "index.ts");
+const serverEntry = path.join(root, "server", "boot.mjs");
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;
@@ -106,8 +106,8 @@ async function main(): Promise<void> {
   const host = process.env.HOST || "127.0.0.1";
   const port = process.env.PORT || "3000";
   // HOST is always passed down (remix-serve, which this replaced, bound every interface without it).
-  // server/index.ts is TypeScript: Node runs it with tsx's loader, in this one child process.
-  const server = spawn(process.execPath, ["--import", "tsx", serverEntry, buildEntry], {
+  // server/boot.mjs loads the build natively, then server/index.ts with tsx's loader, in this one child process.
+  const server = spawn(process.execPath, [serverEntry, buildEntry], {
     cwd: root,
     stdio: "inherit",
     // Two malloc arenas instead of eight per core: the decoding worker threads otherwise leave the

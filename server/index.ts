@@ -1,8 +1,9 @@
 // The app's HTTP server: what remix-serve did (compression, the build's assets with immutable
 // caching, public/, a request log) plus the one place every request passes before a route — the
 // method, CSRF, URL and content-type checks and the security headers of server/guard.ts
-// (docs/decisions/0021-own-server.md). Run by scripts/start.ts as `node --import tsx server/index.ts
-// build/index.js`; HOST (default 127.0.0.1) and PORT (default 3000) as before.
+// (docs/decisions/0021-own-server.md). Run by scripts/start.ts as `node server/boot.mjs build/index.js`
+// (or directly as `node --import tsx server/index.ts build/index.js`); HOST (default 127.0.0.1) and
+// PORT (default 3000) as before.
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -90,9 +91,10 @@ export function guardOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Guard
   return { trustedOrigins };
 }
 
-async function main(): Promise<void> {
+/** Serves `loaded` (the Remix build server/boot.mjs imported), or the build named on the command line. */
+export async function main(loaded?: ServerBuild): Promise<void> {
   const buildPath = path.resolve(process.argv[2] ?? path.join(root, "build", "index.js"));
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const build = loaded ?? ((await import(pathToFileURL(buildPath).href)) as ServerBuild);
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
   // Refuses to start in production on PostgreSQL without SESSION_SECRET (docs/decisions/0026).
   sessionSecrets();

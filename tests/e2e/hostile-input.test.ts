@@ -245,7 +245,7 @@ function serverPeakMemoryMb(port: string): number | null {
   for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmdline.includes("server/index.ts")) continue;
+      if (!cmdline.includes("server/boot.mjs")) continue;
       if (!fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) continue;
       const peak = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       if (peak) return Number(peak[1]) / 1024;
