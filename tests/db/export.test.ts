@@ -1,5 +1,5 @@
 // The open-data export (GUIDE §6): in-process through exportRecords and as the real command
-// (tsx scripts/export.ts) against the same database, on SQLite and PostgreSQL.
+// (npm run export: node scripts/run.mjs scripts/export.ts) against the same database, on SQLite and PostgreSQL.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,7 +30,7 @@ async function collect(db: Kysely<Database>, batchSize?: number): Promise<Export
 }
 
 function runExport(url: string, args: string[] = []) {
-  return spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/export.ts"), ...args], {
+  return spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.mjs"), path.join(ROOT, "scripts/export.ts"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url },

@@ -12,8 +12,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-  return spawnSync(tsx, [path.join(ROOT, "scripts", script), ...args], {
+  // As package.json's scripts run it (npm run ingest …).
+  return spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.mjs"), path.join(ROOT, "scripts", script), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "cli.sqlite")}`, ...env },

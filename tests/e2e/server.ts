@@ -1,5 +1,6 @@
-// Starts the app the way a user does — `tsx scripts/start.ts` (migrate, seed, build if needed,
-// remix-serve the production build) — on a free port with its own SQLite file.
+// Starts the app the way a user does — `npm start`, i.e. `node scripts/run.mjs scripts/start.ts`
+// (migrate, seed, build if needed, serve the production build) — on a free port with its own SQLite
+// file.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -42,7 +43,7 @@ export async function startServer({ timeoutMs = 240_000 } = {}): Promise<Running
 
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "start.ts")],
+    [path.join(root, "scripts", "run.mjs"), path.join(root, "scripts", "start.ts")],
     {
       cwd: root,
       // Its own process group, so stop() reaches tsx, the start script and remix-serve together.

@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(script: string, args: string[], db: string) {
-  return spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts", script), ...args], {
+  return spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.mjs"), path.join(ROOT, "scripts", script), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: `file:${path.join(dir, db)}` },
