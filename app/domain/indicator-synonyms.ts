@@ -75,7 +75,11 @@ export const INDICATOR_SYNONYMS: readonly SynonymEntry[] = [
   },
   { canonical: "城镇新增就业", variants: ["城镇新增就业人员", "城镇新增就业人口", "新增城镇就业"] },
   { canonical: "空气质量优良天数比例", variants: ["空气优良天数比例", "空气质量优良天数比率", "环境空气质量优良天数比例", "优良天数比例", "优良天数比率"] },
-  { canonical: "高标准农田", variants: ["高标准基本农田"] },
+  { canonical: "高标准农田", variants: ["高标准基本农田", "高标准农田面积"] },
+  {
+    canonical: "细颗粒物浓度",
+    variants: ["细颗粒物(PM2.5)浓度", "细颗粒物(PM2.5)平均浓度", "细颗粒物(PM2.5)年均浓度", "细颗粒物平均浓度", "细颗粒物年均浓度", "PM2.5平均浓度", "PM2.5年均浓度", "PM2.5浓度", "PM2.5"],
+  },
   // shares
   { canonical: "覆盖率", variants: ["覆盖面", "覆盖比例", "覆盖比率"] },
   { canonical: "达标率", variants: ["达标比例"] },

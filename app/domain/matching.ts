@@ -54,6 +54,8 @@ export function normalizeIndicator(raw: string): NormalizedIndicator {
   s = s.replace(FILLER_CHARS, "");
   for (let i = 0; i < 3 && PREFIX_RE.test(s); i++) s = s.replace(PREFIX_RE, "");
   s = s.replace(/拥有/g, "");
+  // 老旧小区改造 / 改造老旧小区, 农村公路建设: the work done to a thing counts the thing
+  if (s.length > 4) s = s.replace(/(?:改造|建设|改建|整治|提升改造)$/, "");
   let measure: NormalizedIndicator["measure"] = null;
   if (SHARE_RE.test(s)) {
     measure = "share";

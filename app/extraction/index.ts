@@ -50,7 +50,10 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   const firstLine = (shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "").trim();
   // a long first line is a title only up to the name of the table or plan run into it (…责任分解表序号项目名称…)
   const titleLike = firstLine.length <= 60 ? firstLine : (/^.{0,48}?(?:表|清单|方案|计划)/.exec(firstLine)?.[0] ?? "");
-  const planDocument = isPlanDocument(document.title) || isPlanDocument(titleLike.replace(/政府工作报告/g, ""));
+  // a headline's subtitle names the plan (真正把实事办实…\n——2024年省政府十方面民生实事)
+  const subtitle = shadow.slice(0, 300).split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(1, 3).find((l) => /^[—-]{1,2}[^—-]/.test(l) && l.length <= 40);
+  const planDocument =
+    isPlanDocument(document.title) || isPlanDocument(titleLike.replace(/政府工作报告/g, "")) || (subtitle !== undefined && isPlanDocument(subtitle.replace(/^[—-]+/, "")));
   // …while the plan's year is not over: a completion notice for a past year reports (its tasks are optional, GUIDE §1)
   const planYear = /(\d{4})年/.exec(document.title ?? titleLike)?.[1];
   const planProgress = !planDocument && (isPlanProgress(document.title) || isPlanProgress(titleLike)) && !yearIsOver(planYear, document.repliedOn);
@@ -133,6 +136,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     }
   }
   attachBaselines(unique, observations);
+  dropChangeBeforeLevel(unique, shadow);
   narrowQuotes(unique, text, shadow);
   return { document, commitments: unique, observations: dedupe(observations, (o) => `${keyOf.get(o) ?? o.quote}|${o.value}|${o.unit}`) };
 }
@@ -193,12 +197,35 @@ function dropContained(commitments: Commitment[], keyOf: (c: Commitment) => stri
 }
 
 /**
- * Several pledges in one sentence (今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内)
- * each quote their own clauses: from the end of the pledge before (the sentence's start for the
- * first, so 到2025年 stays with it) to the end of their own clause (the sentence's end for the last).
- * A figure reported later is then shown beside the words of the one pledge it answers (issue 7 §3,
- * issue 8 §5). Sentences whose pledges cannot be told apart by their numbers (分别, milestones
- * without one) keep the whole sentence.
+ * 人均预期寿命从现在的79岁再提升1岁,达到80岁左右: a change followed at once by the level it leads to, in
+ * the same unit, is one pledge said twice; the level is the pledge (GUIDE §2) and the change is dropped.
+ */
+function dropChangeBeforeLevel(commitments: Commitment[], shadow: string): void {
+  const drop = new Set<Commitment>();
+  for (const c of commitments) {
+    if (!c.target?.change || !c.target.text) continue;
+    const level = commitments.find(
+      (d) => d !== c && d.start === c.start && d.end === c.end && d.target && !d.target.change && d.target.unit === c.target!.unit && d.target.text,
+    );
+    if (!level) continue;
+    const s = shadow.slice(c.start, c.end);
+    const from = s.indexOf(c.target.text);
+    const to = s.indexOf(level.target!.text, from + c.target.text.length);
+    if (from < 0 || to < 0) continue;
+    const between = s.slice(from + c.target.text.length, to);
+    if (between.length <= 8 && !/[;。；]/.test(between) && /^[,，]?\s*(?:并|将)?(?:达到|达|增至|提高到|提升到|提升至|降至|降到|下降到)?$/.test(between)) drop.add(c);
+  }
+  for (let i = commitments.length - 1; i >= 0; i--) if (drop.has(commitments[i]!)) commitments.splice(i, 1);
+}
+
+/**
+ * Several pledges in one sentence (今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内):
+ * the first quotes the whole sentence, as GUIDE §1 defines a quote — a plan's item is usually named
+ * with the clauses after its own (实施农村公路大中修100公里,新增公交线路3条; 完成175个老旧小区改造,改造户数18687户)
+ * — and each later one quotes its own clauses, from the end of the pledge before to the end of its
+ * own, so a figure reported later for one of them is shown beside that pledge's words and not beside
+ * its neighbours' (issue 7 §3, issue 8 §5; docs/decisions/0020). Sentences whose pledges cannot be
+ * told apart by their numbers (分别, milestones without one) keep the whole sentence for all.
  */
 function narrowQuotes(commitments: Commitment[], text: string, shadow: string): void {
   const groups = new Map<string, Commitment[]>();
@@ -233,7 +260,7 @@ function narrowQuotes(commitments: Commitment[], text: string, shadow: string): 
       let b = k === 0 ? 0 : bounds[k - 1];
       while (b < e && /[\s,;，；]/.test(s[b])) b++;
       c.start = start + b;
-      c.end = start + e;
+      c.end = start + (k === 0 ? s.length : e);
       c.quote = text.slice(c.start, c.end);
     });
   }

@@ -14,14 +14,28 @@ export type TextSegment =
   | { type: "mark"; text: string; start: number; span: MarkSpan };
 
 /**
- * Non-overlapping segments covering the whole text in order. Spans are taken in the order given
- * (callers put commitments before observations); one that overlaps an already placed span, or lies
- * outside the text, is left out rather than breaking the text apart.
+ * Non-overlapping segments covering the whole text in order. Spans are taken kind by kind in the
+ * order the kinds first appear (callers put commitments before observations), each kind from the
+ * text's start; one that overlaps an already placed span, or lies outside the text, is left out
+ * rather than breaking the text apart.
  */
 export function segmentText(text: string, spans: MarkSpan[]): TextSegment[] {
+  // copies: a span's end may be moved below, and the caller's spans stay as they were
   const placed: MarkSpan[] = [];
-  for (const span of spans) {
+  // each kind in the order the caller gives the kinds, and within a kind from the text's start
+  const kinds = [...new Set(spans.map((s) => s.kind))];
+  const ordered = [...spans].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.start - b.start);
+  for (const given of ordered) {
+    const span = { ...given };
     if (!(span.start >= 0 && span.end > span.start && span.end <= text.length)) continue;
+    // Pledges of one sentence quote it from their own clause to its end (extraction/index.ts,
+    // narrowQuotes): the one before is marked up to where the next one's words begin.
+    const before = placed.find((p) => p.kind === span.kind && p.end === span.end && p.start < span.start);
+    if (before && !placed.some((p) => p !== before && span.start < p.end && p.start < span.end)) {
+      before.end = span.start;
+      placed.push(span);
+      continue;
+    }
     if (placed.some((p) => span.start < p.end && p.start < span.end)) continue;
     placed.push(span);
   }

@@ -5,7 +5,7 @@ import { parseChineseNumeral } from "../numerals/chinese";
 import { leadingPlace } from "../../domain/regions";
 
 const HAN = "\\p{Script=Han}";
-const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭)";
+const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭|司)";
 
 // wire services and news sites publish; they are not the agency that speaks
 const WIRE = /^(?:新华社|人民网|新华网|中新网|中国新闻网|央视网?|中央广播电视总台|国务院新闻办公室网站|国新网|光明网|中国网|澎湃新闻|上游新闻|人民日报|经济日报|中国经济网)$/;
@@ -14,7 +14,7 @@ const CENTRAL = /^(?:国务院|国家|全国|中共中央|中央|(?:民政|教�
 // a news item that names the place with the agency: 市教育局 of 洛阳市
 const WITH_PLACE_IN_NAME = /记者|获悉|消息|讯|电/;
 // 民政部副部长唐承沛表示 / 国务院日前印发的 / 据来自重庆市民政局的消息
-const SPEAKER = new RegExp(`([${HAN}]{2,20}?${ORG_SUFFIX})(?:(?:党组|党委)?(?:副?书记[、,])?副?(?:部长|主任|局长|厅长|司长|署长|委员长|书记|秘书长)|新闻发言人|相关负责人|负责同志|有关负责人|负责人)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:日前|近日|近期|今天|昨天)?(?:印发|发布|出台)(?:了|的)?|(?:从|据|来自)(?:来自)?([${HAN}]{2,20}?${ORG_SUFFIX})(?:的)?(?:获悉|了解到|介绍|消息)`, "u");
+const SPEAKER = new RegExp(`([${HAN}]{2,20}?${ORG_SUFFIX})(?:(?:党组|党委)?(?:副?书记[、,])?副?(?:部长|主任|局长|厅长|司长|署长|委员长|书记|秘书长)|新闻发言人|相关负责人|负责同志|有关负责人|负责人)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:日前|近日|近期|今天|昨天)?(?:印发|发布(?!会)|出台)(?:了|的)?|(?:从|据|来自)(?:来自)?([${HAN}]{2,20}?${ORG_SUFFIX})(?:的)?(?:获悉|了解到|介绍|消息)`, "u");
 
 const SPEAKER_TRIGGER = /部长|主任|局长|厅长|司长|署长|书记|发言人|负责人|负责同志|印发|发布|出台|获悉|了解到|介绍|消息/;
 
@@ -68,7 +68,9 @@ function placeOfLevel(head: string, agency: string | null): string | null {
       const cand = text.slice(i + 1 - k, i + 1);
       if (!/^[\p{Script=Han}]+$/u.test(cand)) continue;
       const p = leadingPlace(cand);
-      if (p && p.length === cand.length && p.name.endsWith(text[i])) return p.name;
+      // one of several places listed (主城区、茌平、莘县成功创建…) is not the page's own
+      const listed = text[i + 1 - k - 1] === "、" || text[i + 1] === "、";
+      if (p && p.length === cand.length && p.name.endsWith(text[i]) && !listed) return p.name;
     }
   }
   return null;

@@ -99,6 +99,15 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
       }
       continue;
     }
+    // 平均受教育年限提高到11.3年 / 达10.9年: years of schooling are the measure itself, not a date
+    if (!unit && after.startsWith("年") && !chinese && /年限/.test(s.slice(Math.max(0, m.index - 20), m.index)) && !/^年(?:以上|以下|至|-|内|后|前|底|末|初)/.test(after)) {
+      const value = parseNum(numText);
+      if (value !== null && value < 30) {
+        out.push({ start: m.index, end: m.index + whole.length + 1, numberStart, value, unit: "年", comparator: bound && /^(?:不少于|不低于|至少|超过|超|达到|达|力争)$/.test(bound) ? ">=" : null, approximate: /约|左右|近/.test(bound ?? "") || /^年左右/.test(after), chinese, text: whole + "年" });
+        resumeAt = Math.max(resumeAt, m.index + whole.length + 1);
+        continue;
+      }
+    }
     if (!(unitText ?? midUnit) && !percentWord && (bound || post || /[为是]$/.test(s.slice(0, m.index))) && DURATION.test(after)) {
       const d = DURATION.exec(after)![1];
       if (!QUALIFIER_AFTER.test(after)) {

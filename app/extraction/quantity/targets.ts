@@ -82,6 +82,12 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   // 目前已建成康养联合体: the thing, not the verb that reports it
   const noVerb = cleaned.replace(VERB_HEAD, "");
   if (noVerb.length >= 2 && noVerb !== cleaned) cleaned = noVerb;
+  // 今年全国将再改造(5万个城镇老旧小区) / 明确到2030年累计建成(12亿亩高标准农田): a verb alone names
+  // nothing; the thing is after the number
+  if (cleaned.length >= 2 && noVerb === "") {
+    const thing = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
+    if (thing.length >= 2) return thing;
+  }
   if (cleaned.length >= 2) return cleaned;
   // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
   const fromAfter = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
@@ -91,8 +97,9 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
 
 // What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is
 // measured): cue words, function words, reporting verbs, table pipes, quotes.
-const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全市|全省|全区|全县|我市|我省|我区|我县)+/;
-const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行"]);
+// A list item's own number (09 新改建养老机构护理型床位, 3. 新增…) is no part of the name either.
+const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|\d{1,3}(?:[ \t\u3000]+|[.、．](?!\d))|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|(?:明确|提出|要求)?(?:到|至)?(?:19|20)\d\d年(?:底|末|前)?|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全国|全市|全省|全区|全县|我市|我省|我区|我县|还将|再)+/;
+const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行", "下降到", "下降至", "降到", "降至", "提高到", "提高至", "提升到", "提升至", "增加到", "增长到", "增至", "已经", "已经达到", "已达到", "已达"]);
 
 /** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */
 function stripTail(t: string): string {
@@ -121,6 +128,8 @@ export function cleanIndicator(text: string): string {
     if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
     t = stripTail(t);
+    // 农村自来水普及率2025年(达到88%): the date belongs to the target, not the name
+    t = t.replace(/(?:到|至)?(?:19|20)\d\d年(?:底|末)?$/, "");
     // 人均预期寿命较目前(的76.34岁): the comparison belongs to the baseline, not the name
     const compared = t.replace(COMPARED_TO, "");
     if (compared.length >= 2) t = compared;

@@ -74,19 +74,26 @@ describe("changes are not levels", () => {
   it("a change has its own matching key", () => {
     expect(matchKeys("人均预期寿命", "岁", true).head).not.toBe(matchKeys("人均预期寿命", "岁").head);
   });
-  it("提高了1.7岁 and 再提升1岁 are changes; 从现在的79岁 is where it starts", () => {
-    const r = extract("国家卫生健康委主任表示,希望通过5年的努力,使中国人口的人均预期寿命从现在的79岁再提升1岁,达到80岁左右。", { documentDate: "2025-10-24" });
-    const levels = r.commitments.filter((c) => !c.target?.change);
-    expect(levels.map((c) => [c.target?.value, c.indicator])).toEqual([[80, "中国人口的人均预期寿命"]]);
-    expect(r.commitments.find((c) => c.target?.value === 1)?.target?.change).toBe(true);
+  it("再提升1岁,达到80岁 is one pledge, the level, quoting the whole sentence; 从现在的79岁 is where it starts", () => {
+    const text = "国家卫生健康委主任表示,希望通过5年的努力,使中国人口的人均预期寿命从现在的79岁再提升1岁,达到80岁左右。";
+    const r = extract(text, { documentDate: "2025-10-24" });
+    expect(r.commitments.map((c) => [c.target?.value, c.indicator, c.quote])).toEqual([[80, "中国人口的人均预期寿命", text]]);
     expect(r.observations.map((o) => o.value)).toContain(79);
+  });
+  it("a change said alone is still a change pledge (提高1岁)", () => {
+    const r = extract("“十四五”时期,人均预期寿命提高1岁。", { documentDate: "2021-03-05" });
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.change])).toEqual([[1, true]]);
   });
 });
 
 describe("what a later document reports", () => {
-  it("several pledges in one sentence quote their own clauses", () => {
+  it("several pledges in one sentence: the first quotes the sentence, the others their own clauses", () => {
     const r = extract("今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内。", { documentDate: "2019-03-05" });
-    expect(r.commitments.map((c) => c.quote)).toEqual(["今年城镇新增就业1100万人以上,", "城镇调查失业率5.5%左右,", "城镇登记失业率4.5%以内。"]);
+    expect(r.commitments.map((c) => c.quote)).toEqual([
+      "今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内。",
+      "城镇调查失业率5.5%左右,",
+      "城镇登记失业率4.5%以内。",
+    ]);
   });
   it("a result set against its target pledges nothing, and the restated target is no figure", () => {
     const r = extract("2019年末,城镇登记失业率为3.62%,比上年末降低0.18个百分点,符合4.5%以内的预期目标。", { documentDate: "2020-01-29" });

@@ -1,0 +1,72 @@
+// Rules read off the project's real follow-up chains (tests/fixtures/real-chains): a plan named in a
+// headline's subtitle, numbered list items, verbs and dates that are no part of a name, and a place
+// listed among others that is not the page's own. Each with a case it must leave alone.
+import { describe, expect, it } from "vitest";
+import { extract } from "~/extraction";
+import { indicatorSimilarity, normalizeIndicator } from "~/domain/matching";
+
+describe("a plan named in the headline", () => {
+  const body = "\n\n  6 城乡宜居\n\n  新开工改造城镇老旧小区450个、4200栋。\n";
+  it("——2024年省政府十方面民生实事 under a headline: each item is a pledge due at the year's end", () => {
+    const r = extract(`真正把实事办实好事办好难事办妥\n\n——2024年省政府十方面民生实事\n\n2024-01-24 07:49:15 来源:浙江日报${body}`, { documentDate: "2024-01-24" });
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.due?.date])).toContainEqual(["新开工改造城镇老旧小区", 450, "2024-12-31"]);
+  });
+  it("the same lines under a headline that names no plan are figures, not pledges", () => {
+    const r = extract(`真正把实事办实好事办好难事办妥\n\n——记者手记\n\n2024-01-24 07:49:15 来源:浙江日报${body}`, { documentDate: "2024-01-24" });
+    expect(r.commitments).toEqual([]);
+  });
+  it("2023年重点民生事项 in a title is a plan; its numbered items' names lose their numbers", () => {
+    const r = extract("30件!2023年聊城重点民生事项出炉\n\n  09 新改建养老机构护理型床位600张以上\n\n  26 新建20个城市书房\n", { documentDate: "2022-12-29" });
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value])).toEqual([["新改建养老机构护理型床位", 600], ["城市书房", 20]]);
+  });
+});
+
+describe("what is no part of an indicator's name", () => {
+  const one = (text: string, date = "2024-03-09") => extract(text, { documentDate: date }).commitments.map((c) => c.indicator);
+  it("a verb alone before the number: the thing after it is named", () => {
+    expect(one("今年全国将再改造5万个城镇老旧小区,建设一批完整社区。")).toEqual(["城镇老旧小区"]);
+    expect(one("国务院已经批复实施《全国高标准农田建设规划(2021-2030年)》,明确到2030年累计建成12亿亩高标准农田。", "2021-09-16")).toEqual(["高标准农田"]);
+  });
+  it("a date or a verb of movement at the end of the name", () => {
+    expect(one("全国农村自来水普及率2025年达到88%。", "2021-09-16")).toEqual(["农村自来水普及率"]);
+    expect(one("到2035年,全国细颗粒物浓度下降到25微克/立方米以下。", "2024-01-20")).toEqual(["细颗粒物浓度"]);
+  });
+  it("a name that is a noun phrase is kept whole", () => {
+    expect(one("到2025年,养老机构护理型床位占比达到55%。", "2022-02-21")).toEqual(["养老机构护理型床位占比"]);
+  });
+});
+
+describe("one pledge said twice", () => {
+  it("提升1岁,达到80岁: the level only; 提高1岁 alone stays a change", () => {
+    const both = extract("希望通过5年的努力,使人均预期寿命从现在的79岁再提升1岁,达到80岁左右。", { documentDate: "2025-10-24" }).commitments;
+    expect(both.map((c) => c.target?.value)).toEqual([80]);
+    const apart = extract("“十四五”时期,人均预期寿命提高1岁,劳动年龄人口平均受教育年限提高到11.3年。", { documentDate: "2021-03-05" }).commitments;
+    expect(apart.map((c) => c.target?.value)).toEqual([1, 11.3]);
+  });
+});
+
+describe("years of schooling", () => {
+  it("受教育年限达10.9年 is a figure in years; 服务年限满5年以上 is a condition, not a figure", () => {
+    const r = extract("2021年,劳动年龄人口平均受教育年限达10.9年。", { documentDate: "2022-09-27" });
+    expect(r.observations.map((o) => [o.value, o.unit])).toEqual([[10.9, "年"]]);
+    expect(extract("服务年限满5年以上的给予补贴。", { documentDate: "2022-09-27" }).observations).toEqual([]);
+  });
+});
+
+describe("the page's region", () => {
+  it("a county listed among others (主城区、茌平、莘县) is not the page's region; one named alone is", () => {
+    const listed = extract("全市新改建道路59条。主城区、茌平、莘县成功创建省四星级智慧城市。下一步,力争新建城市书房20个。", { documentDate: "2023-12-31" });
+    expect(listed.document.region).not.toBe("莘县");
+    const alone = extract("莘县民政局关于第12号建议的答复\n下一步,力争新建城市书房20个。", { documentDate: "2023-12-31" });
+    expect(alone.document.region).toMatch(/莘县$/);
+  });
+});
+
+describe("matching names", () => {
+  it("老旧小区改造 and 改造老旧小区 count the same thing; 细颗粒物浓度 is PM2.5平均浓度", () => {
+    expect(normalizeIndicator("老旧小区改造").head).toBe(normalizeIndicator("改造老旧小区").head);
+    expect(indicatorSimilarity("老旧小区改造", "改造老旧小区")).toBeGreaterThan(0.8);
+    expect(indicatorSimilarity("细颗粒物浓度", "PM2.5年均浓度")).toBe(1);
+    expect(indicatorSimilarity("细颗粒物浓度", "臭氧浓度")).toBeLessThan(0.6);
+  });
+});
