@@ -247,7 +247,7 @@ function narrowQuotes(commitments: Commitment[], text: string, shadow: string): 
       const at = s.indexOf(c.target!.text!, cursor);
       if (at < 0) { ok = false; break; }
       cursor = at + c.target!.text!.length;
-      const rest = /[,;。，；]/.exec(s.slice(cursor));
+      const rest = /[,;。，；、]/.exec(s.slice(cursor));
       ends.push(rest ? cursor + rest.index + 1 : s.length);
     }
     if (!ok) continue;
@@ -258,7 +258,7 @@ function narrowQuotes(commitments: Commitment[], text: string, shadow: string): 
       const e = bounds.find((b) => b >= ends[i]) ?? s.length;
       const k = bounds.indexOf(e);
       let b = k === 0 ? 0 : bounds[k - 1];
-      while (b < e && /[\s,;，；]/.test(s[b])) b++;
+      while (b < e && /[\s,;，；、]/.test(s[b])) b++;
       c.start = start + b;
       c.end = start + (k === 0 ? s.length : e);
       c.quote = text.slice(c.start, c.end);

@@ -175,7 +175,19 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
   }
   // the progress reports on the row's (last) target
   const reported = out.commitments.length > 0 ? out.commitments[out.commitments.length - 1].indicator : indicator;
-  if (progress) {
+  // a completion column of bare counts (| 新增4000张养老床位 | 4385 | 110% |): the count is the row's
+  // (last) target's, in its unit
+  const rowTarget = out.commitments.length > 0 ? out.commitments[out.commitments.length - 1] : null;
+  if (progress && /^\d+(?:\.\d+)?$/.test(progress.text) && rowTarget?.target?.unit && rowTarget.start === targetCell.start) {
+    // quoted as the whole row: the task, the count and its share of the plan read together
+    const from = row[0]!.start;
+    const lineEnd = text.indexOf("\n", progress.end);
+    const to = lineEnd < 0 ? text.length : lineEnd;
+    out.observations.push({
+      quote: text.slice(from, to).trimEnd(), start: from, end: from + text.slice(from, to).trimEnd().length,
+      indicator: reported, value: Number(progress.text), unit: rowTarget.target.unit, asOf: docDate, asOfText: null,
+    });
+  } else if (progress) {
     const ps = progress.text;
     const times = findTimes(ps, { docDate });
     for (const q of findQuantities(ps)) {

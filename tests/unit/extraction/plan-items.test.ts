@@ -70,3 +70,33 @@ describe("matching names", () => {
     expect(indicatorSimilarity("细颗粒物浓度", "臭氧浓度")).toBeLessThan(0.6);
   });
 });
+
+describe("a completion table of bare counts", () => {
+  const table = [
+    "2024年上海市为民办实事项目完成情况",
+    "序号 | 实事项目名称 | 完成情况 | 占全年计划 |",
+    "1 | 新增4000张养老床位 | 4385 | 110% |",
+    "新增800张困难重度残疾人养护床位 | 810 | 101% | |",
+    "2 | 新增30个社区长者食堂 | 39 | 130% |",
+  ].join("\n");
+  it("each count is the row's figure, in its target's unit, quoted with its row", () => {
+    const r = extract(table, { documentDate: "2024-11-06" });
+    expect(r.observations.map((o) => [o.indicator, o.value, o.unit])).toEqual([["养老床位", 4385, "张"], ["困难重度残疾人养护床位", 810, "张"], ["社区长者食堂", 39, "个"]]);
+    expect(r.observations[0]!.quote).toBe("1 | 新增4000张养老床位 | 4385 | 110% |");
+  });
+  it("a count in a cell with words is read as before, and a row whose task has no unit gives no bare figure", () => {
+    const r = extract(table.replace("| 4385 |", "| 已新增4385张 |").replace("新增30个社区长者食堂", "推进社区长者食堂建设"), { documentDate: "2024-11-06" });
+    expect(r.observations.map((o) => o.value)).toEqual([4385, 810]);
+  });
+});
+
+describe("several pledges listed with 、", () => {
+  it("the first quotes the sentence; the next its own item", () => {
+    const r = extract("2024年上海市为民办实事项目\n一、新增4000张养老床位、800张困难重度残疾人养护床位,改建3000张认知障碍照护床位;", { documentDate: "2024-01-31" });
+    expect(r.commitments.map((c) => c.quote)).toEqual([
+      "一、新增4000张养老床位、800张困难重度残疾人养护床位,改建3000张认知障碍照护床位;",
+      "800张困难重度残疾人养护床位,",
+      "改建3000张认知障碍照护床位;",
+    ]);
+  });
+});
