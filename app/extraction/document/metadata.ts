@@ -2,7 +2,7 @@
 import type { DocumentMeta } from "../types";
 import { iso, validDate } from "../time/dates";
 import { parseChineseNumeral } from "../numerals/chinese";
-import { leadingPlace } from "../../domain/regions";
+import { leadingPlace, regionPath } from "../../domain/regions";
 
 const HAN = "\\p{Script=Han}";
 const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭|司)";
@@ -10,7 +10,8 @@ const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|�
 // wire services and news sites publish; they are not the agency that speaks
 const WIRE = /^(?:新华社|人民网|新华网|中新网|中国新闻网|央视网?|中央广播电视总台|国务院新闻办公室网站|国新网|光明网|中国网|澎湃新闻|上游新闻|人民日报|经济日报|中国经济网)$/;
 // central bodies: their region is 全国
-const CENTRAL = /^(?:国务院|国家|全国|中共中央|中央|(?:民政|教育|财政|公安|司法|商务|文化和旅游|交通运输|水利|农业农村|自然资源|生态环境|住房和城乡建设|住房城乡建设|工业和信息化|科学技术|科技|人力资源和社会保障|人力资源社会保障|退役军人事务|应急管理|外交|国防|审计)部$)/;
+// (a ministry's department speaks for it too: 教育部发展规划司, 中国水利部农村水利水电司)
+const CENTRAL = /^(?:国务院|国家|全国|中共中央|中央|(?:中国)?(?:民政|教育|财政|公安|司法|商务|文化和旅游|交通运输|水利|农业农村|自然资源|生态环境|住房和城乡建设|住房城乡建设|工业和信息化|科学技术|科技|人力资源和社会保障|人力资源社会保障|退役军人事务|应急管理|外交|国防|审计)部(?:$|[^\s]{0,12}?[司局厅]$))/;
 // a news item that names the place with the agency: 市教育局 of 洛阳市
 const WITH_PLACE_IN_NAME = /记者|获悉|消息|讯|电/;
 // 民政部副部长唐承沛表示 / 国务院日前印发的 / 据来自重庆市民政局的消息
@@ -58,6 +59,37 @@ function placeBefore(head: string, at: number): { place: string | null; rest: st
  * opening of the text at that level (平江县 for 县…), else the first place of any level named in
  * the title lines.
  */
+/**
+ * A city's report that never names the city but lists its counties (主城区、茌平、莘县成功创建…, 东阿获评…):
+ * two or more counties or districts of one city, each an item of a 、 list, make the page that city's.
+ */
+function cityOfListedCounties(head: string): string | null {
+  const cities = new Map<string, Set<string>>();
+  const list = /[\p{Script=Han}]{2,4}(?:、[\p{Script=Han}]{2,4})+/gu;
+  for (const m of head.slice(0, 2500).matchAll(list)) {
+    const items = m[0].split("、");
+    items.forEach((item, n) => {
+      // the list's last item runs on into the sentence (莘县成功创建), its first may follow other words
+      let p = leadingPlace(item);
+      if (p && p.length !== item.length && n !== items.length - 1) p = null;
+      if (!p && n === 0) {
+        for (let j = 1; j <= item.length - 2 && !p; j++) {
+          const q = leadingPlace(item.slice(j));
+          if (q && q.length === item.length - j) p = q;
+        }
+      }
+      if (!p) return;
+      const path = regionPath(p.name);
+      if (!path || path.length !== 3) return;
+      const city = path[1]!;
+      if (!cities.has(city)) cities.set(city, new Set());
+      cities.get(city)!.add(p.name);
+    });
+  }
+  const found = [...cities].filter(([, counties]) => counties.size >= 2);
+  return found.length === 1 ? found[0]![0] : null;
+}
+
 function placeOfLevel(head: string, agency: string | null): string | null {
   const level = agency && /^[省市县区]/.test(agency) ? agency[0] : null;
   const text = head.slice(0, 2500);
@@ -70,6 +102,8 @@ function placeOfLevel(head: string, agency: string | null): string | null {
       const p = leadingPlace(cand);
       // one of several places listed (主城区、茌平、莘县成功创建…) is not the page's own
       const listed = text[i + 1 - k - 1] === "、" || text[i + 1] === "、";
+      // 国家水土保持示范县 / 示范区: a title, not the county 范县
+      if (text[i + 1 - k - 1] === "示" && cand.startsWith("范")) continue;
       if (p && p.length === cand.length && p.name.endsWith(text[i]) && !listed) return p.name;
     }
   }
@@ -267,6 +301,7 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   if (agency && CENTRAL.test(agency)) region = "全国";
   if (!region && agency) region = leadingPlace(agency)?.name ?? null;
   if (!region) region = placeOfLevel(head, agency);
+  if (!region && !agency) region = cityOfListedCounties(head);
   // a government work report is the government's
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name

@@ -62,6 +62,21 @@ describe("the page's region", () => {
   });
 });
 
+describe("the page's region from what it names", () => {
+  const region = (text: string) => extract(text, { documentDate: "2023-12-31" }).document.region;
+  it("a city's report that lists two of its counties is that city's; counties of two cities say nothing", () => {
+    expect(region("功能品质持续提升。主城区、茌平、莘县成功创建省四星级智慧城市,东阿获评国家水土保持示范县。")).toBe("聊城市");
+    expect(region("功能品质持续提升。茌平、余杭成功创建省四星级智慧城市。")).toBeNull();
+  });
+  it("示范县 is a title, not the county 范县", () => {
+    expect(region("东阿获评国家水土保持示范县,生态持续向好。")).toBeNull();
+  });
+  it("a ministry's department speaks for the country", () => {
+    const r = extract("记者14日从中国水利部获悉,在国新办新闻发布会上,中国水利部农村水利水电司司长陈明忠表示,到2023年底农村自来水普及率达到90%。", { documentDate: "2024-03-14" });
+    expect(r.document.region).toBe("全国");
+  });
+});
+
 describe("matching names", () => {
   it("老旧小区改造 and 改造老旧小区 count the same thing; 细颗粒物浓度 is PM2.5平均浓度", () => {
     expect(normalizeIndicator("老旧小区改造").head).toBe(normalizeIndicator("改造老旧小区").head);
