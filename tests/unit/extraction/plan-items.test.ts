@@ -115,3 +115,13 @@ describe("several pledges listed with 、", () => {
     ]);
   });
 });
+
+describe("a sentence after a pledge", () => {
+  it("that dates its figure (1-8月份) or cites data (最新数据显示) reports; one that goes on with the plan pledges", () => {
+    const r = extract("2024年,全国计划新开工改造城镇老旧小区5.4万个。住房城乡建设部最新数据显示,1-8月份,全国新开工改造城镇老旧小区4.2万个。", { documentDate: "2024-09-19" });
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([54000]);
+    expect(r.observations.map((o) => [o.value, o.asOf])).toContainEqual([42000, "2024-08-31"]);
+    const goesOn = extract("2024年,全国计划新开工改造城镇老旧小区5.4万个;加快改造城市燃气管道2万公里。", { documentDate: "2024-01-09" });
+    expect(goesOn.commitments.map((c) => c.target?.value)).toEqual([54000, 20000]);
+  });
+});
