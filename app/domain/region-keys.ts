@@ -41,7 +41,7 @@ export function candidateRegionKeys(region: string | null | undefined): string[]
 
 // What a sentence may open with before its subject: an item number, a date, a connective.
 const SENTENCE_OPENING =
-  /^(?:[\s|]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|截至[^,，;；。]{1,14}[,，]?|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|以来)?[,，]?|(?:其中|同时|另外|此外|目前|近年来|去年|今年)[,，]?))+/;
+  /^(?:[\s|]*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|截至[^,，;；。]{1,14}[,，]?|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|以来)?[,，]?|(?:\d{4}年)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?[,，]?|(?:前|第)?[一二三四1-4](?:个)?季度(?:末)?[,，]?|(?:其中|同时|另外|此外|目前|近年来|去年|今年)[,，]?))+/;
 
 /**
  * The place a figure is of: the place its sentence opens with (北京的轨道交通运营线路增加到30条 in a
@@ -51,6 +51,10 @@ const SENTENCE_OPENING =
  */
 export function figurePlace(sentence: string, documentRegion: string | null | undefined): string | null {
   const rest = sentence.replace(SENTENCE_OPENING, "");
+  // 1-8月份,全国新开工改造城镇老旧小区4.2万个: the country's figure, whoever reports it
+  if (/^(?:全国|我国)/.test(rest)) return "全国";
+  // …on a page of no known place, a clause that opens with 全国 (根据各地统计上报数据,1—6月份,全国新开工…)
+  if (!documentRegion && /[,，](?:[^,，;；。]{0,12}[,，])?(?:全国|我国)/.test(rest)) return "全国";
   let lead = rest.length > 0 ? leadingPlace(rest) : null;
   if (lead === null && documentRegion && rest.length > 0) {
     // 普陀区 alone is ambiguous (上海, 舟山); read after the document's place it is not

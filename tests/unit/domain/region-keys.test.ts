@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidateRegionKeys, NATIONAL_KEY, regionKey, UNKNOWN_KEY } from "~/domain/region-keys";
+import { candidateRegionKeys, figurePlace, NATIONAL_KEY, regionKey, UNKNOWN_KEY } from "~/domain/region-keys";
 
 describe("region keys for link candidates", () => {
   it.each([
@@ -28,5 +28,17 @@ describe("region keys for link candidates", () => {
   it("a document of unknown place looks everywhere", () => {
     expect(candidateRegionKeys(null)).toBeNull();
     expect(candidateRegionKeys("")).toBeNull();
+  });
+});
+
+describe("figurePlace and the country", () => {
+  it("a sentence whose subject is 全国, after a month range or a source, is the country's", () => {
+    expect(figurePlace("1-8月份,全国新开工改造城镇老旧小区4.2万个。", null)).toBe("全国");
+    expect(figurePlace("前三季度,全国城镇新增就业898万人。", "北京市")).toBe("全国");
+    expect(figurePlace("根据各地统计上报数据,1—6月份,全国新开工改造城镇老旧小区3.3万个。", null)).toBe("全国");
+  });
+  it("on a page of a known place, 全国 later in the sentence does not make the figure national", () => {
+    expect(figurePlace("全市新增托位3000个,位居全国前列。", "杭州市")).toBe("杭州市");
+    expect(figurePlace("根据统计,今年以来,全国各地推进改造。", "杭州市")).toBe("杭州市");
   });
 });

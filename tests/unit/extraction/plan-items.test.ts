@@ -125,3 +125,10 @@ describe("a sentence after a pledge", () => {
     expect(goesOn.commitments.map((c) => c.target?.value)).toEqual([54000, 20000]);
   });
 });
+
+describe("a ministry named by its short form", () => {
+  it("住建部近日披露 makes the page the country's; a city bureau that 公布 stays the city's", () => {
+    expect(extract("中房网讯 住建部近日披露的数据显示,2023年全国计划新开工改造城镇老旧小区5.3万个。", { documentDate: "2023-08-28" }).document.region).toBe("全国");
+    expect(extract("杭州市民政局近日公布,今年将新增养老床位2000张。", { documentDate: "2023-08-28" }).document.region).toBe("杭州市");
+  });
+});
