@@ -6,7 +6,7 @@ import type { Firmness } from "../types";
 export const FORWARD_OPENER = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:同时|此外|另外)?[,]?(?:下一步|下阶段|下一阶段|下步|今后|接下来|后续|下一步工作中|今后一个时期|今后一段时期|未来[一二三两几五]年)/;
 
 /** A heading that opens a section of plans: 四、下一步工作计划 / 三、下步打算. */
-export const FORWARD_HEADING = /预期目标|主要目标|目标任务|下一步|下阶段|下步|今后|工作计划|工作打算|工作安排|工作思路|努力方向|下一步打算|后续工作|工作举措|工作重点|重点工作|将采取的措施/;
+export const FORWARD_HEADING = /预期目标|主要目标|目标任务|任务清单|目标清单|下一步|下阶段|下步|今后|工作计划|工作打算|工作安排|工作思路|努力方向|下一步打算|后续工作|工作举措|工作重点|重点工作|将采取的措施/;
 
 /** Explicit future cues inside a sentence. The capture tells the firmness. */
 export const FUTURE_CUE = new RegExp(

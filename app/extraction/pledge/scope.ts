@@ -58,6 +58,8 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (!(isHeadingParagraph(t) && FORWARD_HEADING.test(t))) continue;
+    // 2020年目标任务完成情况: a heading over what was done reports
+    if (/完成情况|进展情况|落实情况|已完成|回顾|成效/.test(t)) continue;
     const style = enumeratorStyle(t);
     for (let j = i + 1; j < texts.length; j++) {
       const u = texts[j];

@@ -132,3 +132,12 @@ describe("a ministry named by its short form", () => {
     expect(extract("杭州市民政局近日公布,今年将新增养老床位2000张。", { documentDate: "2023-08-28" }).document.region).toBe("杭州市");
   });
 });
+
+describe("a task list heading", () => {
+  it("2021任务清单 makes its bullets pledges; 2020年目标任务完成情况 does not", () => {
+    const list = (heading: string) =>
+      extract(`2021年政府工作报告解读\n${heading}\n●城镇新增就业1100万人以上,城镇调查失业率5.5%左右\n●居民消费价格涨幅3%左右\n`, { documentDate: "2021-03-05" }).commitments.map((c) => c.target?.value);
+    expect(list("2021任务清单")).toEqual([11000000, 5.5, 3]);
+    expect(list("2020年目标任务完成情况")).toEqual([]);
+  });
+});
