@@ -54,8 +54,14 @@ describe("places", () => {
     expect(r.score).toBeLessThan(PROPOSE_THRESHOLD);
     expect(r.reasons.join("")).toContain("数据地区不明");
   });
-  it("a pledge whose page names no place still meets a named place's figure", () => {
+  it("a pledge whose page names no place still meets a named place's figure of the same name", () => {
     expect(scoreMatch(pledge(), figure, { commitment: { region: null }, candidate: { region: "杭州市临安区" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+  it("…but not one of a near name, unless the figure is national or the pledge's own agency's", () => {
+    const near = { ...figure, indicator: "社区婴幼儿照护驿站托位" };
+    expect(scoreMatch(pledge(), near, { commitment: { region: null }, candidate: { region: "杭州市" } }).score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(scoreMatch(pledge(), near, { commitment: { region: null }, candidate: { region: "全国" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+    expect(scoreMatch(pledge(), near, { commitment: { region: null, agency: "区卫健局" }, candidate: { region: "杭州市", agency: "区卫健局" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
   it("a national figure is not a province's, a district's is not its city's", () => {
     expect(scoreMatch(pledge(), figure, { commitment: { region: "浙江省" }, candidate: { region: "全国" } }).score).toBeLessThan(PROPOSE_THRESHOLD);
