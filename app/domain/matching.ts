@@ -332,8 +332,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
 
   let score = W_INDICATOR * sim + W_UNIT * unitScore + W_REGION * regionScore + W_AGENCY * (sameAgency ? 1 : 0.5);
   if (relation === "different" || relation === "contains" || relation === "within") score *= DIFFERENT_PLACE_FACTOR;
-  // A figure of no known place says nothing about a known place's pledge (issue 8 §3); the reverse —
-  // a pledge whose page names no place, a figure of a named one — is still proposed for a reviewer.
+  // A figure of no known place says nothing about a known place's pledge (issue 8 §3)…
   if (relation === "unknown" && cr !== "" && xr === "") score *= DIFFERENT_PLACE_FACTOR;
   // …and a pledge whose page names no place gets a known place's figure only when it scores well on
   // everything else: a city's 新增认知障碍照护专区床位1202张 is not a district table's pledge of 100 for
