@@ -74,6 +74,21 @@ async function select(words: string): Promise<void> {
   }, words);
 }
 
+/** Each highlight of the full text: its review state, words, title and the badge drawn after it. */
+async function highlights(): Promise<{ state: string | null; text: string; title: string; badge: string }[]> {
+  return page
+    .getByTestId("document-text")
+    .locator("mark")
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        state: el.getAttribute("data-review-state"),
+        text: el.textContent ?? "",
+        title: el.getAttribute("title") ?? "",
+        badge: getComputedStyle(el, "::after").content,
+      })),
+    );
+}
+
 describe("checking what the machine read", () => {
   it("a reviewer uploads a reply and is told what it found, with a link to review it", async () => {
     await logInAs(page, server, "审核员老周", "/upload");
@@ -86,6 +101,11 @@ describe("checking what the machine read", () => {
     expect(flash).toContain("待审核人员核对");
     await expect(page.getByTestId("review-banner").textContent()).resolves.toMatch(/\d+ 项提取结果/);
     await expect(page.getByTestId("review-this-document").getAttribute("href")).resolves.toContain("tab=extractions");
+    // every highlight in the full text says it is unchecked: dashed, badged 未核对, and in its title
+    const marks = await highlights();
+    // (a figure inside a pledge's sentence gives way to the pledge: fewer highlights than readings)
+    expect(marks.length).toBeGreaterThanOrEqual(15);
+    for (const mark of marks) expect(mark).toMatchObject({ state: "unchecked", title: expect.stringContaining("未核对"), badge: '"未核对"' });
   });
 
   it("adds a missed pledge from a selection in the full text, pre-filled by the engine", async () => {
@@ -123,7 +143,8 @@ describe("checking what the machine read", () => {
     const items = page.getByTestId("extraction-item");
     await items.first().waitFor();
     const quotes = await items.evaluateAll((els) => els.map((el) => el.textContent ?? ""));
-    expect(quotes.length).toBeGreaterThanOrEqual(18);
+    // the reply's 20 readings (13 pledges, 7 figures); the pledge added above is checked already
+    expect(quotes).toHaveLength(20);
     expect(quotes.filter((q) => q.includes(FALSE_PLEDGE))).toHaveLength(1);
     let presses = 0;
     for (const quote of quotes) {
@@ -148,6 +169,18 @@ describe("checking what the machine read", () => {
     await expect(page.getByTestId("review-banner").count()).resolves.toBe(0);
     await page.getByTestId("excluded-readings").locator("summary").click();
     await expect(page.getByTestId("excluded-reading").textContent()).resolves.toContain("不是承诺");
+    // the full text shows each reading's verdict: ✓ 已核对, and the false pledge greyed 已排除
+    const marks = await highlights();
+    expect(marks.length).toBeGreaterThanOrEqual(15);
+    for (const mark of marks) {
+      expect(mark).toMatchObject(
+        mark.text.includes(FALSE_PLEDGE)
+          ? { state: "excluded", title: expect.stringContaining("已排除"), badge: '"已排除"' }
+          : { state: "checked", title: expect.stringContaining("已核对"), badge: '"✓"' },
+      );
+    }
+    expect(marks.filter((m) => m.state === "excluded")).toHaveLength(1);
+    await page.getByTestId("document-text").screenshot({ path: path.join(SHOTS, "review-text-marks.png") });
   });
 
   it("a public visitor then sees only the checked items: lists, pages, the annual review and the API", async () => {
@@ -170,6 +203,11 @@ describe("checking what the machine read", () => {
     await expect(page.getByTestId("document-text").textContent()).resolves.toContain("青山区民政局");
     await expect(page.getByTestId("commitments-table").textContent()).resolves.not.toContain("每千名老年人拥有养老床位");
     await expect(page.getByTestId("excluded-readings").count()).resolves.toBe(0);
+    // the visitor's highlights are the checked readings, each marked so; the excluded one is not highlighted
+    const highlighted = await highlights();
+    expect(highlighted.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(highlighted.map((m) => m.state))).toEqual(new Set(["checked"]));
+    expect(highlighted.some((m) => m.text.includes(FALSE_PLEDGE))).toBe(false);
 
     const api = (await (await fetch(`${server.url}/api/commitments?limit=500`)).json()) as { total: number; items: { reviewState: string; indicator: string }[] };
     expect(api.total).toBe(marks.length);
