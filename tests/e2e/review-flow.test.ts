@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
 import Database from "better-sqlite3";
-import { addUser, logInAs } from "./users";
+import { addUser, logInAs, TEST_PASSWORD } from "./users";
 import { commitmentReadingKey } from "../../app/services/reading-keys";
 
 const SHOTS = "/tmp";
@@ -90,6 +90,37 @@ async function highlights(): Promise<{ state: string | null; text: string; title
 }
 
 describe("checking what the machine read", () => {
+  it("a fresh install tells a signed-out visitor why nothing is shown yet, and a reviewer what waits to be checked", async () => {
+    // npm start on a new database: the five sample replies are in, none checked, so none published
+    await page.goto(`${server.url}/`);
+    const notice = page.getByTestId("nothing-published");
+    await expect(notice.textContent()).resolves.toContain("尚无已核对的内容");
+    await expect(notice.textContent()).resolves.toContain("这并不表示没有承诺");
+    await expect(page.getByTestId("stat-commitments").locator(".stat__value").textContent()).resolves.toBe("0");
+    // the hint meant for an empty database (上传答复文件后…) is not shown to a visitor here
+    await expect(page.locator("main").textContent()).resolves.not.toContain("尚未识别出承诺");
+    const api = (await (await fetch(`${server.url}/api/commitments`)).json()) as { total: number };
+    expect(api.total).toBe(0);
+    await page.goto(`${server.url}/review/annual?year=2025`);
+    await expect(page.locator("main").textContent()).resolves.toContain("没有经核对公开的到期承诺");
+
+    // the notice's link signs a reviewer in straight to the queue, where the seeds wait unchecked
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("reviewer-login").click();
+    await page.waitForURL(/\/login/);
+    await page.locator('input[name="username"]').fill("审核员老周");
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(/\/review\?tab=extractions/);
+    await page.getByTestId("extraction-item").first().waitFor();
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId("nothing-published").count()).resolves.toBe(0);
+    const banner = page.getByTestId("unchecked-banner");
+    await expect(banner.textContent()).resolves.toMatch(/还有 \d+ 项提取结果.*核对前不对外公开/);
+    await expect(page.getByTestId("review-unchecked").getAttribute("href")).resolves.toBe("/review?tab=extractions");
+    expect(Number(await page.getByTestId("stat-commitments").locator(".stat__value").textContent())).toBeGreaterThan(0);
+  });
+
   it("a reviewer uploads a reply and is told what it found, with a link to review it", async () => {
     await logInAs(page, server, "审核员老周", "/upload");
     await page.locator('input[type="file"]').setInputFiles(REPLY);
