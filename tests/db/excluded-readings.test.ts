@@ -10,6 +10,8 @@ import { getOverviewCounts } from "../../app/models/overview.server";
 import { isDocumentPublished, listDocuments } from "../../app/models/document.server";
 import { countProposedLinksOfDocument, excludeReading, restoreReading } from "../../app/services/review-states.server";
 import { scopeFor } from "../../app/services/publication.server";
+import { extract } from "../../app/extraction/index";
+import { reextractDocument } from "../../app/services/reextract.server";
 import { exportRecords, type ExportRecord } from "../../app/services/export.server";
 import {
   decideLink,
@@ -180,6 +182,26 @@ describeEachDatabase("excluded readings count nowhere", (ctx) => {
 
     await restoreReading(ctx.db, { kind: "commitment", id: pledge.id, actor: reviewer });
     expect(await published()).toEqual(before);
+  });
+
+  it("re-extraction by a new engine neither adds an excluded reading again nor touches it, whether the engine still reads it or not", async () => {
+    const reply = await ingestFixture(ctx.db, "dropped/2023-reply-lucheng.txt");
+    const [kept, dropped] = await ctx.db.selectFrom("commitments").selectAll().where("document_id", "=", reply.documentId).orderBy("ordinal").limit(2).execute();
+    for (const c of [kept!, dropped!]) await excludeReading(ctx.db, { kind: "commitment", id: c.id, actor: reviewer });
+    const excludedRows = async () => ctx.db.selectFrom("commitments").selectAll().where("id", "in", [kept!.id, dropped!.id]).orderBy("id").execute();
+    const before = await excludedRows();
+    // the new engine reads the first as before and no longer reads the second
+    const engine = {
+      version: "engine-test-excluded",
+      extract: (text: string, options: { documentDate?: string }) => {
+        const r = extract(text, options);
+        return { ...r, commitments: r.commitments.filter((c) => c.start !== dropped!.start_offset) };
+      },
+    };
+    const result = await reextractDocument(ctx.db, { documentId: reply.documentId, actor: reviewer, engine });
+    expect(result).toMatchObject({ added: { commitments: 0, observations: 0 }, proposedForExclusion: { commitments: 0, observations: 0 } });
+    expect(await excludedRows()).toEqual(before);
+    expect((await reextractDocument(ctx.db, { documentId: reply.documentId, actor: reviewer, engine })).changed).toBe(false);
   });
 
   it("a confirmed revision is published only while the later pledge is checked and not excluded, on the page and in the export", async () => {

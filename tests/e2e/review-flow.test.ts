@@ -252,11 +252,24 @@ describe("checking what the machine read", () => {
     expect(total).toBeLessThanOrEqual(api.total);
     await page.locator('[data-testid="annual-chart"] .recharts-bar-rectangle').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, "review-public-annual.png"), fullPage: true });
+    // 2025: the seeds' pledges, never checked, and the false pledge (到2025年底), excluded — none counts for a visitor
+    await page.goto(`${server.url}/review/annual?year=2025`);
+    await expect(page.getByTestId("review-totals").locator(".stat__value").first().textContent()).resolves.toBe("0");
+    await expect(page.locator("main").textContent()).resolves.toContain("没有经核对公开的到期承诺");
 
     // the public role sees the same
     await logInAs(page, server, "公众甲", "/commitments");
     await table.waitFor();
     await expect(table.getByTestId("review-mark").count()).resolves.toBe(marks.length);
+
+    // staff count 2025's unchecked seeds, marked in their own column, and still not the excluded pledge
+    await logInAs(page, server, "审核员老周", "/review/annual?year=2025");
+    await page.getByTestId("review-table").waitFor();
+    const headers = await page.getByTestId("review-table").locator("thead th").allTextContents();
+    const totals = await page.getByTestId("review-table").locator("tr.total-row td").allTextContents();
+    const staffTotal = Number(totals[headers.indexOf("到期承诺")]);
+    expect(staffTotal).toBeGreaterThan(0);
+    expect(Number(totals[headers.indexOf("其中未核对")])).toBe(staffTotal);
   });
 
   it("re-extracting a document after a rule change adds the new reading and leaves the corrected one alone", async () => {
