@@ -644,6 +644,8 @@ export async function addProgressUpdate(db: Db, input: AddProgressUpdateInput): 
     fieldErrors.done = ["请说明是否已完成"];
   }
   if (row.withdrawn_at) fieldErrors.commitmentId = ["该承诺已撤回"];
+  // a reading a reviewer excluded is no pledge: nothing is reported on it (decision 0036)
+  if (row.excluded_at) fieldErrors.commitmentId = ["该承诺已被审核人员排除（不是承诺）"];
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError("进展信息有误。", fieldErrors);
   // The same value for the same day, by form and again by spreadsheet, is one report (issue 9 §6).
   const same = await findSameReport(db, { commitmentId: row.id, value: data.value ?? null, done: data.done ?? null, asOf: data.asOf });
@@ -903,11 +905,11 @@ export async function importProgressSpreadsheet(
 
   const errors: SpreadsheetRowError[] = [];
   const ids = [...new Set(parsed.rows.map((r) => r.commitmentId).filter((id) => id !== ""))];
-  const known = new Map<string, { id: string; agency: string | null; kind: string; withdrawn_at: string | null }>();
+  const known = new Map<string, { id: string; agency: string | null; kind: string; withdrawn_at: string | null; excluded_at: string | null }>();
   for (let i = 0; i < ids.length; i += 500) {
     for (const c of await db
       .selectFrom("commitments")
-      .select(["id", "agency", "kind", "withdrawn_at"])
+      .select(["id", "agency", "kind", "withdrawn_at", "excluded_at"])
       .where("id", "in", ids.slice(i, i + 500))
       .execute()) {
       known.set(c.id, c);
@@ -923,6 +925,7 @@ export async function importProgressSpreadsheet(
     else if (!isStaff(input.actor) && c.agency !== input.actor.agency) {
       errors.push({ row: r.row, field: "commitmentId", reason: "不是本单位的承诺" });
     } else if (c.withdrawn_at) errors.push({ row: r.row, field: "commitmentId", reason: "该承诺已撤回" });
+    else if (c.excluded_at) errors.push({ row: r.row, field: "commitmentId", reason: "该承诺已被审核人员排除（不是承诺）" });
     let value: number | null = null;
     if (r.value === "") errors.push({ row: r.row, field: "value", reason: "数值为空" });
     else {

@@ -13,9 +13,12 @@ import { scopeFor } from "../../app/services/publication.server";
 import { extract } from "../../app/extraction/index";
 import { reextractDocument } from "../../app/services/reextract.server";
 import { exportRecords, type ExportRecord } from "../../app/services/export.server";
+import { listPendingReports, reviewProgressReport } from "../../app/services/progress-reviews.server";
 import {
+  addProgressUpdate,
   decideLink,
   getTrackedCommitment,
+  importProgressSpreadsheet,
   listProposedLinks,
   listTrackedCommitments,
   reviewSummary,
@@ -202,6 +205,29 @@ describeEachDatabase("excluded readings count nowhere", (ctx) => {
     expect(result).toMatchObject({ added: { commitments: 0, observations: 0 }, proposedForExclusion: { commitments: 0, observations: 0 } });
     expect(await excludedRows()).toEqual(before);
     expect((await reextractDocument(ctx.db, { documentId: reply.documentId, actor: reviewer, engine })).changed).toBe(false);
+  });
+
+  it("an agency reports nothing on an excluded pledge, and a report already waiting leaves the queue and cannot be verified until the pledge is restored", async () => {
+    await ingestFixture(ctx.db, "case3/2024-minsheng-shishi.txt");
+    const [pledge] = (await listTrackedCommitments(ctx.db, { asOf: "2024-08-01", limit: 5, offset: 0, agency: "慈溪市民政局" })).items;
+    const cixi: User = { id: "a1", name: "慈溪填报员", role: "agency", agency: "慈溪市民政局" };
+    const { updateId } = await addProgressUpdate(ctx.db, { commitmentId: pledge!.id, value: 9, asOf: "2024-07-31", actor: cixi, today: "2024-08-01" });
+    expect((await listPendingReports(ctx.db, { limit: 10, offset: 0 })).total).toBe(1);
+
+    await excludeReading(ctx.db, { kind: "commitment", id: pledge!.id, actor: reviewer });
+    expect(await listPendingReports(ctx.db, { limit: 10, offset: 0 })).toEqual({ total: 0, items: [] });
+    await expect(reviewProgressReport(ctx.db, { updateId, action: "confirm", actor: reviewer })).rejects.toThrow(/已被审核人员排除/);
+    await expect(addProgressUpdate(ctx.db, { commitmentId: pledge!.id, value: 10, asOf: "2024-07-31", actor: cixi, today: "2024-08-01" })).rejects.toMatchObject({
+      fieldErrors: { commitmentId: ["该承诺已被审核人员排除（不是承诺）"] },
+    });
+    const csv = `承诺编号,数值,截至日期,说明\n${pledge!.id},11,2024-07-31,\n`;
+    const imported = await importProgressSpreadsheet(ctx.db, { bytes: new TextEncoder().encode(csv), fileName: "p.csv", actor: cixi, importGoodRows: true, today: "2024-08-01" });
+    expect(imported).toMatchObject({ imported: 0, errors: [{ row: 2, reason: "该承诺已被审核人员排除（不是承诺）" }] });
+
+    await restoreReading(ctx.db, { kind: "commitment", id: pledge!.id, actor: reviewer });
+    expect((await listPendingReports(ctx.db, { limit: 10, offset: 0 })).items.map((r) => r.id)).toEqual([updateId]);
+    await reviewProgressReport(ctx.db, { updateId, action: "confirm", actor: reviewer });
+    expect((await getTrackedCommitment(ctx.db, pledge!.id, "2024-08-01"))?.latest).toEqual({ value: 9, asOf: "2024-07-31" });
   });
 
   it("a confirmed revision is published only while the later pledge is checked and not excluded, on the page and in the export", async () => {
