@@ -240,6 +240,24 @@ describe("checking what the machine read", () => {
     expect(new Set(highlighted.map((m) => m.state))).toEqual(new Set(["checked"]));
     expect(highlighted.some((m) => m.text.includes(FALSE_PLEDGE))).toBe(false);
 
+    // the agency's and the deputy's pages: the checked pledges only, without the excluded one
+    for (const p of [`/agencies/${encodeURIComponent("青山区民政局")}`, `/deputies/${encodeURIComponent("陈海燕")}`]) {
+      await page.goto(`${server.url}${p}`);
+      const states = await page.locator("main").getByTestId("review-mark").evaluateAll((els) => els.map((el) => el.getAttribute("data-state")));
+      expect(states.length, p).toBeGreaterThan(0);
+      expect(new Set(states), p).toEqual(new Set(["checked"]));
+      await expect(page.locator("main").textContent()).resolves.not.toContain("每千名老年人拥有养老床位");
+    }
+    // a seed's pledge nobody checked: its page, its API entry and its agency's page are not found
+    const sqlite = new Database(path.join(server.dir, "tracker.sqlite"), { readonly: true });
+    const seed = sqlite
+      .prepare("select c.id, c.agency from commitments c join documents d on d.id = c.document_id where d.source = 'seed' and c.agency is not null limit 1")
+      .get() as { id: string; agency: string };
+    sqlite.close();
+    for (const p of [`/commitments/${seed.id}`, `/api/commitments/${seed.id}`, `/agencies/${encodeURIComponent(seed.agency)}`]) {
+      expect((await fetch(`${server.url}${p}`)).status, p).toBe(404);
+    }
+
     const api = (await (await fetch(`${server.url}/api/commitments?limit=500`)).json()) as { total: number; items: { reviewState: string; indicator: string }[] };
     expect(api.total).toBe(marks.length);
     expect(new Set(api.items.map((i) => i.reviewState))).toEqual(new Set(["checked"]));
