@@ -44,7 +44,16 @@ async function prepareDatabase(): Promise<void> {
     const seeded = await seedIfEmpty(db);
     if (seeded) {
       const created = seeded.filter((r) => r.status === "created").length;
-      console.log(`[start] 数据库为空，已导入 ${created} 份示例答复`);
+      console.log(`[start] 数据库为空，已导入 ${created} 份示例答复（均为未核对）`);
+    }
+    // Nothing is published before a reviewer checks it (decision 0031): without a reviewer, a
+    // signed-out visitor sees an empty site and nobody can change that.
+    const reviewer = await db.selectFrom("users").select("id").where("role", "in", ["admin", "reviewer"]).where("disabled_at", "is", null).limit(1).executeTakeFirst();
+    if (!reviewer) {
+      console.log(
+        "[start] 还没有审核人员账号。提取结果要经审核人员核对后才对未登录的访客公开，在此之前访客看到的是空的网站。" +
+          "创建审核人员：PASSWORD=… npm run user -- add 审核员 --role reviewer，再登录后在 /review?tab=extractions 逐条核对。",
+      );
     }
   } finally {
     await db.destroy();

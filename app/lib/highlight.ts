@@ -7,6 +7,8 @@ export interface MarkSpan {
   id: string;
   kind: "commitment" | "observation";
   label: string;
+  /** 未核对 / 已核对 / 已排除 (docs/decisions/0030), shown on the mark */
+  state: "unchecked" | "checked" | "excluded";
 }
 
 export type TextSegment =

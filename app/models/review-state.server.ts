@@ -57,3 +57,13 @@ export function observationInStates(states: readonly ReviewState[], table = "obs
   if (set.has("excluded")) parts.push(sql<SqlBool>`${excluded} is not null`);
   return anyOf(parts);
 }
+
+/**
+ * "No side of the link was excluded", for a query over `links`: its commitment, its figure and its
+ * later pledge are all unchecked or checked. A proposed link with an excluded side is no question
+ * left to answer (the queue, a document's count, a commitment's page), and a confirmed one is no
+ * published fact; it stays stored and is back when the reading is restored (decision 0030, 0036).
+ */
+export const linkSidesIncluded = sql<SqlBool>`(not exists (select 1 from commitments x where x.id = links.commitment_id and x.excluded_at is not null)
+  and (links.observation_id is null or not exists (select 1 from observations x where x.id = links.observation_id and x.excluded_at is not null))
+  and (links.later_commitment_id is null or not exists (select 1 from commitments x where x.id = links.later_commitment_id and x.excluded_at is not null)))`;

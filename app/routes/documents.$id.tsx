@@ -33,7 +33,8 @@ import { listCommitmentsForDocument } from "~/models/commitment.server";
 import { getDocument, isDocumentPublished } from "~/models/document.server";
 import { listObservationsForDocument } from "~/models/observation.server";
 import { Flash } from "~/components/flash";
-import { ReviewMark } from "~/components/review-mark";
+import { REVIEW_STATE_TITLES, ReviewMark } from "~/components/review-mark";
+import { REVIEW_STATE_LABELS } from "~/lib/labels";
 import { commitmentReviewState, observationReviewState } from "~/models/review-state.server";
 import { confirmCommitment } from "~/services/commitment-edits.server";
 import { confirmObservation, countProposedLinksOfDocument, excludeReading, restoreReading } from "~/services/review-states.server";
@@ -81,11 +82,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const observations = observationRows
     .map((o) => ({ ...o, ...names, reviewState: observationReviewState(o) }))
     .filter((o) => shown.has(o.reviewState));
-  // Excluded readings are off the tables and the text; staff find them, and restore them, below.
+  // Excluded readings are off the tables; staff find them, and restore them, below, and see them
+  // marked 已排除 in the full text (so nobody adds them again as missed).
   const excluded = staff
     ? [
-        ...commitments.filter((c) => c.reviewState === "excluded").map((c) => ({ kind: "commitment" as const, id: c.id, label: c.indicator, quote: c.quote, reason: c.excluded_reason, by: c.excluded_by, at: c.excluded_at })),
-        ...observations.filter((o) => o.reviewState === "excluded").map((o) => ({ kind: "observation" as const, id: o.id, label: o.indicator, quote: o.quote, reason: o.excluded_reason, by: o.excluded_by, at: o.excluded_at })),
+        ...commitments
+          .filter((c) => c.reviewState === "excluded")
+          .map((c) => ({ kind: "commitment" as const, id: c.id, label: c.indicator, quote: c.quote, start: c.start_offset, end: c.end_offset, reason: c.excluded_reason, by: c.excluded_by, at: c.excluded_at })),
+        ...observations
+          .filter((o) => o.reviewState === "excluded")
+          .map((o) => ({ kind: "observation" as const, id: o.id, label: o.indicator, quote: o.quote, start: o.start_offset, end: o.end_offset, reason: o.excluded_reason, by: o.excluded_by, at: o.excluded_at })),
       ]
     : [];
   return json(
@@ -334,6 +340,12 @@ function AddPledgeForm({ draft, errors, formError }: { draft: PledgeDraft; error
   );
 }
 
+/** A highlight's DOM id: by commitment id, so the commitment page links straight to its sentence. */
+const markId = (kind: "commitment" | "observation", id: string) => (kind === "commitment" ? `quote-${id}` : `quote-o-${id}`);
+
+/** The badge a highlight carries after its words: the lists' 未核对 / 已排除, a tick for 已核对. */
+const MARK_BADGES: Record<MarkSpan["state"], string> = { unchecked: REVIEW_STATE_LABELS.unchecked, checked: "✓", excluded: REVIEW_STATE_LABELS.excluded };
+
 /** Confirm / exclude buttons for one reading (reviewers). */
 function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation"; id: string; state: string }) {
   return (
@@ -373,20 +385,32 @@ export default function DocumentPage() {
     ...commitments.map((c) => ({
       start: c.start_offset,
       end: c.end_offset,
-      // Anchored by commitment id so the commitment page can link straight to its sentence.
-      id: `quote-${c.id}`,
+      id: markId("commitment", c.id),
       kind: "commitment" as const,
       label: `承诺 ${c.ordinal + 1}`,
+      state: c.reviewState,
     })),
     ...observations.map((o, i) => ({
       start: o.start_offset,
       end: o.end_offset,
-      id: `quote-o-${o.id}`,
+      id: markId("observation", o.id),
       kind: "observation" as const,
       label: `进展数据 ${i + 1}`,
+      state: o.reviewState,
+    })),
+    // last, so a reading that counts wins where an excluded one overlaps it
+    ...excluded.map((x) => ({
+      start: x.start,
+      end: x.end,
+      id: markId(x.kind, x.id),
+      kind: x.kind,
+      label: x.kind === "commitment" ? "承诺" : "进展数据",
+      state: "excluded" as const,
     })),
   ];
   const segments = segmentText(document.text, spans);
+  // the states this reader can meet in the text, for the legend
+  const shownStates = (["checked", "unchecked"] as const).filter((state) => spans.some((sp) => sp.state === state));
   const placed = new Set(segments.flatMap((s) => (s.type === "mark" ? [s.span.id] : [])));
 
   return (
@@ -508,7 +532,7 @@ export default function DocumentPage() {
               </thead>
               <tbody>
                 {commitments.map((c) => {
-                  const anchor = `quote-${c.id}`;
+                  const anchor = markId("commitment", c.id);
                   return (
                     <tr key={c.id} className={c.needs_review ? "needs-review" : undefined} data-review-state={c.reviewState}>
                       <td>
@@ -581,7 +605,7 @@ export default function DocumentPage() {
               </thead>
               <tbody>
                 {observations.map((o) => {
-                  const anchor = `quote-o-${o.id}`;
+                  const anchor = markId("observation", o.id);
                   return (
                     <tr key={o.id} data-review-state={o.reviewState}>
                       <td>{placed.has(anchor) ? <a href={`#${anchor}`}>{o.indicator}</a> : o.indicator}</td>
@@ -617,7 +641,15 @@ export default function DocumentPage() {
                 <li key={x.id} data-testid="excluded-reading">
                   <ReviewMark state="excluded" />{" "}
                   {x.kind === "commitment" ? <Link to={`/commitments/${x.id}`}>{x.label}</Link> : x.label}
-                  <div className="sub">“{x.quote}”</div>
+                  <div className="sub">
+                    “{x.quote}”
+                    {placed.has(markId(x.kind, x.id)) ? (
+                      <>
+                        {" "}
+                        <a href={`#${markId(x.kind, x.id)}`}>在原文中查看</a>
+                      </>
+                    ) : null}
+                  </div>
                   <div className="sub">
                     {x.reason}（{x.by}{x.at ? `，${formatInstant(x.at)}` : ""}）
                   </div>
@@ -646,9 +678,14 @@ export default function DocumentPage() {
             {draftError}
           </p>
         ) : null}
-        <p className="legend">
+        <p className="legend" data-testid="text-legend">
           <mark className="mark mark--commitment">承诺</mark>
           <mark className="mark mark--observation">进展数据</mark>
+          {(staff ? (["checked", "unchecked", "excluded"] as const) : shownStates).map((state) => (
+            <mark key={state} className={`mark mark--legend mark--${state}`} data-review-label={MARK_BADGES[state]} title={REVIEW_STATE_TITLES[state]}>
+              {REVIEW_STATE_LABELS[state]}
+            </mark>
+          ))}
           点击上方表格中的编号可跳转到原文位置，点击指标查看进展与状态。
         </p>
         <div className="document-text" data-testid="document-text">
@@ -662,8 +699,11 @@ export default function DocumentPage() {
                 key={segment.start}
                 data-start={segment.start}
                 id={segment.span.id}
-                className={`mark mark--${segment.span.kind}`}
-                title={segment.span.label}
+                className={`mark mark--${segment.span.kind} mark--${segment.span.state}`}
+                data-review-state={segment.span.state}
+                // the badge after the words (CSS ::after): in the page and read out, never in the text's offsets
+                data-review-label={MARK_BADGES[segment.span.state]}
+                title={`${segment.span.label} · ${REVIEW_STATE_LABELS[segment.span.state]}：${REVIEW_STATE_TITLES[segment.span.state]}`}
               >
                 {segment.text}
               </mark>

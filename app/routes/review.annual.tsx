@@ -141,7 +141,11 @@ export default function AnnualReview() {
 
       {groupCount === 0 ? (
         <section className="card empty">
-          <p>{year}年没有到期的承诺。</p>
+          <p>
+            {showUnchecked
+              ? `${year}年没有到期的承诺。`
+              : `${year}年没有经核对公开的到期承诺。系统提取的承诺要经审核人员核对原文后才计入回头看。`}
+          </p>
         </section>
       ) : (
         <>

@@ -287,10 +287,26 @@ export async function* exportRecords(db: Db, { asOf, batchSize = EXPORT_BATCH, s
     let q = db.selectFrom("links").selectAll("links");
     if (after !== null) q = q.where("links.id", ">", after);
     if (published) {
-      // confirmed links between published readings only: proposals are the office's open questions
+      // confirmed links between published readings only — the pledge and the figure or later pledge
+      // it links to: proposals are the office's open questions
+      const states = published.states;
       q = q
         .where("links.state", "=", "confirmed")
-        .where((eb) => eb.exists(eb.selectFrom("commitments").select("commitments.id").whereRef("commitments.id", "=", "links.commitment_id").where(commitmentInStates(published.states))));
+        .where((eb) => eb.exists(eb.selectFrom("commitments").select("commitments.id").whereRef("commitments.id", "=", "links.commitment_id").where(commitmentInStates(states))))
+        .where((eb) =>
+          eb.or([
+            eb("links.observation_id", "is", null),
+            eb.exists(eb.selectFrom("observations").select("observations.id").whereRef("observations.id", "=", "links.observation_id").where(observationInStates(states))),
+          ]),
+        )
+        .where((eb) =>
+          eb.or([
+            eb("links.later_commitment_id", "is", null),
+            eb.exists(
+              eb.selectFrom("commitments as later").select("later.id").whereRef("later.id", "=", "links.later_commitment_id").where(commitmentInStates(states, "later")),
+            ),
+          ]),
+        );
     }
     return q.orderBy("links.id").limit(limit).execute();
   })) {

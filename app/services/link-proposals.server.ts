@@ -1,6 +1,8 @@
 // Proposes links for a newly ingested document's observations and pledges against existing
 // commitments (issue 3 §3). Candidates come from the indexed matching keys (indicator head noun +
 // unit family, docs/decisions/0009), never from a scan; scoreMatch decides, a reviewer confirms.
+// Readings a reviewer excluded (不是承诺 / 不是进展数据) are never candidates, on either side, nor
+// "dropped" (decision 0036); restored, they are candidates again.
 import type { Kysely } from "kysely";
 import type { Database, NewLink, NewObservation } from "../../db/schema";
 import {
@@ -75,7 +77,9 @@ async function findCandidates(
         .where("commitments.indicator_head", "=", head)
         .where("commitments.unit_family", "=", f)
         .where("commitments.document_id", "!=", excludeDocumentId)
-        .where("commitments.withdrawn_at", "is", null);
+        .where("commitments.withdrawn_at", "is", null)
+        // a reading a reviewer excluded (不是承诺) is no pledge to follow up (decision 0036)
+        .where("commitments.excluded_at", "is", null);
       if (key !== null) query = query.where("commitments.region_key", "=", key);
 
       return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
@@ -127,6 +131,8 @@ async function findObservationCandidates(
         .where("observations.indicator_head", "=", head)
         .where("observations.unit_family", "=", f)
         .where("observations.document_id", "!=", excludeDocumentId)
+        // nor is a figure excluded as 不是进展数据 anyone's progress
+        .where("observations.excluded_at", "is", null)
         .where((eb) =>
           eb.or([
             eb("observations.as_of", ">", after),
@@ -490,6 +496,8 @@ async function proposeDropped(
     const rows = await selectCommitmentsWithContext(db)
       .where("commitments.document_id", "=", e.id)
       .where("commitments.withdrawn_at", "is", null)
+      // an excluded reading was never promised: it cannot be dropped, nor count in the share answered
+      .where("commitments.excluded_at", "is", null)
       .where("commitments.kind", "!=", "qualitative")
       .orderBy("commitments.ordinal")
       .execute();

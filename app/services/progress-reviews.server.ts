@@ -23,19 +23,19 @@ function reasonOf(reason: string | null | undefined, what: string): string {
   return text;
 }
 
-async function loadReport(trx: Db, updateId: string): Promise<ProgressUpdateRow & { agency: string | null }> {
+async function loadReport(trx: Db, updateId: string): Promise<ProgressUpdateRow & { agency: string | null; commitment_excluded_at: string | null }> {
   const row = await trx
     .selectFrom("progress_updates")
     .innerJoin("commitments", "commitments.id", "progress_updates.commitment_id")
     .selectAll("progress_updates")
-    .select("commitments.agency")
+    .select(["commitments.agency", "commitments.excluded_at as commitment_excluded_at"])
     .where("progress_updates.id", "=", updateId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError("没有这条进展报告。");
   return row;
 }
 
-function withoutAgency({ agency: _agency, ...row }: ProgressUpdateRow & { agency: string | null }): ProgressUpdateRow {
+function withoutAgency({ agency: _agency, commitment_excluded_at: _excluded, ...row }: ProgressUpdateRow & { agency: string | null; commitment_excluded_at: string | null }): ProgressUpdateRow {
   return row;
 }
 
@@ -59,6 +59,10 @@ export async function reviewProgressReport(
   return db.transaction().execute(async (trx) => {
     const report = await loadReport(trx, input.updateId);
     if (report.review_state !== "pending") throw new ValidationError("这条进展不是待核实的单位自报。", { updateId: ["已处理"] });
+    // an excluded reading counts nowhere, its progress neither (decision 0036); it can still be rejected
+    if (state === "verified" && report.commitment_excluded_at !== null) {
+      throw new ValidationError("这项承诺已被审核人员排除（不是承诺），恢复后才能核实它的进展。", { updateId: ["承诺已排除"] });
+    }
     const changed = await trx
       .updateTable("progress_updates")
       .set({ review_state: state, reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
@@ -179,13 +183,19 @@ export async function correctProgressReport(
   });
 }
 
-/** Agencies' reports waiting for a reviewer, oldest first (index of migration 20261202140200). */
+/**
+ * Agencies' reports waiting for a reviewer, oldest first (index of migration 20261202140200); not
+ * those on a pledge a reviewer excluded, which are no question while it is excluded (decision 0036).
+ */
 export async function listPendingReports(db: Db, { limit, offset }: { limit: number; offset: number }) {
-  const base = db.selectFrom("progress_updates").where("progress_updates.review_state", "=", "pending");
+  const base = db
+    .selectFrom("progress_updates")
+    .innerJoin("commitments", "commitments.id", "progress_updates.commitment_id")
+    .where("progress_updates.review_state", "=", "pending")
+    .where("commitments.excluded_at", "is", null);
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     base
-      .innerJoin("commitments", "commitments.id", "progress_updates.commitment_id")
       .select([
         "progress_updates.id",
         "progress_updates.commitment_id",

@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { appendEvent } from "../models/event.server";
-import { commitmentReviewState, observationReviewState } from "../models/review-state.server";
+import { commitmentReviewState, linkSidesIncluded, observationReviewState } from "../models/review-state.server";
 import { invalidateStatus } from "../models/tracking.server";
 import { requireStaff } from "./service-rules.server";
 import { cachedUntilNextWrite } from "./read-cache.server";
@@ -139,7 +139,8 @@ export async function confirmObservation(db: Db, input: { id: string; actor: Use
 
 /**
  * Proposed links that involve a document — its figures or pledges as the later side, its pledges as
- * the earlier side, or the document as the follow-up that dropped a pledge — for the upload's result.
+ * the earlier side, or the document as the follow-up that dropped a pledge — for the upload's result;
+ * as the queue counts them, without links to an excluded reading.
  */
 export async function countProposedLinksOfDocument(db: Db, { documentId }: { documentId: string }): Promise<number> {
   const row = await db
@@ -149,6 +150,7 @@ export async function countProposedLinksOfDocument(db: Db, { documentId }: { doc
     .innerJoin("commitments as earlier", "earlier.id", "links.commitment_id")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("links.state", "=", "proposed")
+    .where(linkSidesIncluded)
     .where((eb) =>
       eb.or([
         eb("observations.document_id", "=", documentId),

@@ -26,7 +26,7 @@ import {
   type CommitmentWithContext,
 } from "../models/tracking.server";
 import { commitmentTextContains } from "../models/sql.server";
-import { commitmentInStates, commitmentReviewState } from "../models/review-state.server";
+import { commitmentInStates, commitmentReviewState, linkSidesIncluded } from "../models/review-state.server";
 import { historyFor, namesFor, type NameShown } from "./publication.server";
 import { mayReadEvidence } from "./evidence.server";
 import { listDisagreements } from "../models/disagreement.server";
@@ -403,6 +403,8 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string, sco
         "earlier.indicator",
         "earlier.quote",
         "earlier.document_id",
+        "earlier.excluded_at",
+        "earlier.origin",
         "documents.replied_on",
       ])
       .where("links.later_commitment_id", "=", id)
@@ -423,15 +425,20 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string, sco
     ...links.map((l) => l.decided_by),
     ...events.map((e) => e.actor),
   ]);
-  // Proposed (and rejected) links are the office's open questions, not published facts.
+  // Proposed (and rejected) links are the office's open questions, not published facts. A link with
+  // an excluded side is neither (decision 0036): staff still see a decided one, as history.
+  const shownLink = (state: LinkState, excludedSide: boolean) =>
+    outside ? state === "confirmed" && !excludedSide : !(excludedSide && state === "proposed");
+  const selfExcluded = row.excluded_at !== null;
   const linkViews = links
-    .filter((l) => !outside || l.state === "confirmed")
+    .filter((l) => shownLink(l.state, selfExcluded || l.observation_excluded_at !== null || l.later_excluded_at !== null))
     .map(toLinkView)
     .map((l) => (outside && l.decidedBy ? { ...l, decidedBy: shown(l.decidedBy) } : l));
   const laterRevisions: RevisionView[] = [];
   for (const l of linkViews.filter((l) => l.kind === "revision" && l.laterCommitmentId)) {
     const later = await getCommitmentWithContext(db, { id: l.laterCommitmentId! });
-    if (!later) continue;
+    // outside the office, a revision by a pledge nobody checked yet is not shown (decision 0031)
+    if (!later || (outside && !scope!.states.includes(commitmentReviewState(later)))) continue;
     laterRevisions.push({
       direction: "later",
       linkId: l.id,
@@ -484,20 +491,23 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string, sco
         : disagreements.items,
     history: historyFor(events.map(toAuditEvent), scope, shown, { ownObjections }),
     revisions: [
-      ...laterOf.filter((r) => !outside || r.state === "confirmed").map(
-        (r): RevisionView => ({
-          direction: "earlier",
-          linkId: r.link_id,
-          state: r.state,
-          commitmentId: r.commitment_id,
-          indicator: r.indicator,
-          quote: r.quote,
-          documentId: r.document_id,
-          statedOn: r.replied_on,
-          revisionKind: (r.revision_kind as RevisionView["revisionKind"]) ?? null,
-          description: r.revision_description,
-        }),
-      ),
+      ...laterOf
+        .filter((r) => shownLink(r.state, selfExcluded || r.excluded_at !== null))
+        .filter((r) => !outside || scope!.states.includes(commitmentReviewState(r)))
+        .map(
+          (r): RevisionView => ({
+            direction: "earlier",
+            linkId: r.link_id,
+            state: r.state,
+            commitmentId: r.commitment_id,
+            indicator: r.indicator,
+            quote: r.quote,
+            documentId: r.document_id,
+            statedOn: r.replied_on,
+            revisionKind: (r.revision_kind as RevisionView["revisionKind"]) ?? null,
+            description: r.revision_description,
+          }),
+        ),
       ...laterRevisions,
     ],
     document: {
@@ -513,26 +523,19 @@ export async function getTrackedCommitment(db: Db, id: string, asOf: string, sco
   };
 }
 
-/**
- * A proposed link whose commitment, figure or later pledge a reviewer excluded (不是承诺 / 不是进展数据)
- * is no question left to answer: it stays stored, out of the queue, and is back if the reading is restored.
- */
-const linkBetweenIncluded = sql<boolean>`not exists (select 1 from commitments x where x.id = links.commitment_id and x.excluded_at is not null)
-  and (links.observation_id is null or not exists (select 1 from observations x where x.id = links.observation_id and x.excluded_at is not null))
-  and (links.later_commitment_id is null or not exists (select 1 from commitments x where x.id = links.later_commitment_id and x.excluded_at is not null))`;
-
 export type QueueOrder = "oldest" | "newest" | "score";
 export const QUEUE_ORDERS: readonly QueueOrder[] = ["oldest", "newest", "score"];
 
 /**
- * The review queue: proposed links, oldest first by default (what has waited longest), or newest
+ * The review queue: proposed links between readings nobody excluded (models/review-state.server
+ * linkSidesIncluded), oldest first by default (what has waited longest), or newest
  * first (the last ingest's), or best score first; optionally one kind only.
  */
 export async function listProposedLinks(
   db: Db,
   { limit, offset, order = "oldest", kind }: { limit: number; offset: number; order?: QueueOrder; kind?: LinkView["kind"] },
 ): Promise<{ total: number; items: LinkView[] }> {
-  let page = selectLinkViews(db).where("links.state", "=", "proposed").where(linkBetweenIncluded);
+  let page = selectLinkViews(db).where("links.state", "=", "proposed").where(linkSidesIncluded);
   if (kind) page = page.where("links.kind", "=", kind);
   // Ordered along an index (links_state_created_idx or links_state_score_idx), so a page is read in
   // order instead of sorting the whole queue.
@@ -546,7 +549,7 @@ export async function listProposedLinks(
         .selectFrom("links")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("state", "=", "proposed")
-        .where(linkBetweenIncluded);
+        .where(linkSidesIncluded);
       if (kind) count = count.where("kind", "=", kind);
       return count.executeTakeFirstOrThrow();
     }),
@@ -641,6 +644,8 @@ export async function addProgressUpdate(db: Db, input: AddProgressUpdateInput): 
     fieldErrors.done = ["请说明是否已完成"];
   }
   if (row.withdrawn_at) fieldErrors.commitmentId = ["该承诺已撤回"];
+  // a reading a reviewer excluded is no pledge: nothing is reported on it (decision 0036)
+  if (row.excluded_at) fieldErrors.commitmentId = ["该承诺已被审核人员排除（不是承诺）"];
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError("进展信息有误。", fieldErrors);
   // The same value for the same day, by form and again by spreadsheet, is one report (issue 9 §6).
   const same = await findSameReport(db, { commitmentId: row.id, value: data.value ?? null, done: data.done ?? null, asOf: data.asOf });
@@ -718,6 +723,12 @@ export async function decideLink(
       throw new ValidationError(`该关联已${link.state === "confirmed" ? "确认" : "否决"}，不能再次处理。`, { action: ["该关联已处理"] });
     }
     const state: LinkState = input.action === "confirm" ? "confirmed" : "rejected";
+    // A reading a reviewer excluded counts nowhere: it cannot become a pledge's progress or revision
+    // until it is restored (decision 0036). Rejecting such a link stays possible.
+    if (state === "confirmed") {
+      const open = await trx.selectFrom("links").select("id").where("id", "=", link.id).where(linkSidesIncluded).executeTakeFirst();
+      if (!open) throw new ValidationError("这条关联涉及已排除的提取结果，恢复后才能确认。", { action: ["涉及已排除的结果"] });
+    }
     // Guarded by state so two reviewers deciding at once cannot both win.
     const changed = await trx
       .updateTable("links")
@@ -894,11 +905,11 @@ export async function importProgressSpreadsheet(
 
   const errors: SpreadsheetRowError[] = [];
   const ids = [...new Set(parsed.rows.map((r) => r.commitmentId).filter((id) => id !== ""))];
-  const known = new Map<string, { id: string; agency: string | null; kind: string; withdrawn_at: string | null }>();
+  const known = new Map<string, { id: string; agency: string | null; kind: string; withdrawn_at: string | null; excluded_at: string | null }>();
   for (let i = 0; i < ids.length; i += 500) {
     for (const c of await db
       .selectFrom("commitments")
-      .select(["id", "agency", "kind", "withdrawn_at"])
+      .select(["id", "agency", "kind", "withdrawn_at", "excluded_at"])
       .where("id", "in", ids.slice(i, i + 500))
       .execute()) {
       known.set(c.id, c);
@@ -914,6 +925,7 @@ export async function importProgressSpreadsheet(
     else if (!isStaff(input.actor) && c.agency !== input.actor.agency) {
       errors.push({ row: r.row, field: "commitmentId", reason: "不是本单位的承诺" });
     } else if (c.withdrawn_at) errors.push({ row: r.row, field: "commitmentId", reason: "该承诺已撤回" });
+    else if (c.excluded_at) errors.push({ row: r.row, field: "commitmentId", reason: "该承诺已被审核人员排除（不是承诺）" });
     let value: number | null = null;
     if (r.value === "") errors.push({ row: r.row, field: "value", reason: "数值为空" });
     else {

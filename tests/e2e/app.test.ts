@@ -60,7 +60,7 @@ describe("the app in a browser", () => {
     // Signed out, nothing is published until a reviewer has checked it (issue 9).
     await page.goto(`${server.url}/`);
     await expect(page.getByTestId("stat-documents").locator(".stat__value").textContent()).resolves.toBe("0");
-    await expect(page.getByTestId("checked-only-note").count()).resolves.toBe(1);
+    await expect(page.getByTestId("nothing-published").textContent()).resolves.toContain("尚无已核对的内容");
     expect(await documentCount(), server.output()).toBe(5);
     await expect(page.title()).resolves.toContain("承诺跟踪");
     await page.getByTestId("stat-documents").click();

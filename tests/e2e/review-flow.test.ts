@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
 import Database from "better-sqlite3";
-import { addUser, logInAs } from "./users";
+import { addUser, logInAs, TEST_PASSWORD } from "./users";
 import { commitmentReadingKey } from "../../app/services/reading-keys";
 
 const SHOTS = "/tmp";
@@ -74,7 +74,53 @@ async function select(words: string): Promise<void> {
   }, words);
 }
 
+/** Each highlight of the full text: its review state, words, title and the badge drawn after it. */
+async function highlights(): Promise<{ state: string | null; text: string; title: string; badge: string }[]> {
+  return page
+    .getByTestId("document-text")
+    .locator("mark")
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        state: el.getAttribute("data-review-state"),
+        text: el.textContent ?? "",
+        title: el.getAttribute("title") ?? "",
+        badge: getComputedStyle(el, "::after").content,
+      })),
+    );
+}
+
 describe("checking what the machine read", () => {
+  it("a fresh install tells a signed-out visitor why nothing is shown yet, and a reviewer what waits to be checked", async () => {
+    // npm start on a new database: the five sample replies are in, none checked, so none published
+    await page.goto(`${server.url}/`);
+    const notice = page.getByTestId("nothing-published");
+    await expect(notice.textContent()).resolves.toContain("尚无已核对的内容");
+    await expect(notice.textContent()).resolves.toContain("这并不表示没有承诺");
+    await expect(page.getByTestId("stat-commitments").locator(".stat__value").textContent()).resolves.toBe("0");
+    // the hint meant for an empty database (上传答复文件后…) is not shown to a visitor here
+    await expect(page.locator("main").textContent()).resolves.not.toContain("尚未识别出承诺");
+    const api = (await (await fetch(`${server.url}/api/commitments`)).json()) as { total: number };
+    expect(api.total).toBe(0);
+    await page.goto(`${server.url}/review/annual?year=2025`);
+    await expect(page.locator("main").textContent()).resolves.toContain("没有经核对公开的到期承诺");
+
+    // the notice's link signs a reviewer in straight to the queue, where the seeds wait unchecked
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("reviewer-login").click();
+    await page.waitForURL(/\/login/);
+    await page.locator('input[name="username"]').fill("审核员老周");
+    await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(/\/review\?tab=extractions/);
+    await page.getByTestId("extraction-item").first().waitFor();
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId("nothing-published").count()).resolves.toBe(0);
+    const banner = page.getByTestId("unchecked-banner");
+    await expect(banner.textContent()).resolves.toMatch(/还有 \d+ 项提取结果.*核对前不对外公开/);
+    await expect(page.getByTestId("review-unchecked").getAttribute("href")).resolves.toBe("/review?tab=extractions");
+    expect(Number(await page.getByTestId("stat-commitments").locator(".stat__value").textContent())).toBeGreaterThan(0);
+  });
+
   it("a reviewer uploads a reply and is told what it found, with a link to review it", async () => {
     await logInAs(page, server, "审核员老周", "/upload");
     await page.locator('input[type="file"]').setInputFiles(REPLY);
@@ -86,6 +132,11 @@ describe("checking what the machine read", () => {
     expect(flash).toContain("待审核人员核对");
     await expect(page.getByTestId("review-banner").textContent()).resolves.toMatch(/\d+ 项提取结果/);
     await expect(page.getByTestId("review-this-document").getAttribute("href")).resolves.toContain("tab=extractions");
+    // every highlight in the full text says it is unchecked: dashed, badged 未核对, and in its title
+    const marks = await highlights();
+    // (a figure inside a pledge's sentence gives way to the pledge: fewer highlights than readings)
+    expect(marks.length).toBeGreaterThanOrEqual(15);
+    for (const mark of marks) expect(mark).toMatchObject({ state: "unchecked", title: expect.stringContaining("未核对"), badge: '"未核对"' });
   });
 
   it("adds a missed pledge from a selection in the full text, pre-filled by the engine", async () => {
@@ -123,7 +174,8 @@ describe("checking what the machine read", () => {
     const items = page.getByTestId("extraction-item");
     await items.first().waitFor();
     const quotes = await items.evaluateAll((els) => els.map((el) => el.textContent ?? ""));
-    expect(quotes.length).toBeGreaterThanOrEqual(18);
+    // the reply's 20 readings (13 pledges, 7 figures); the pledge added above is checked already
+    expect(quotes).toHaveLength(20);
     expect(quotes.filter((q) => q.includes(FALSE_PLEDGE))).toHaveLength(1);
     let presses = 0;
     for (const quote of quotes) {
@@ -148,6 +200,18 @@ describe("checking what the machine read", () => {
     await expect(page.getByTestId("review-banner").count()).resolves.toBe(0);
     await page.getByTestId("excluded-readings").locator("summary").click();
     await expect(page.getByTestId("excluded-reading").textContent()).resolves.toContain("不是承诺");
+    // the full text shows each reading's verdict: ✓ 已核对, and the false pledge greyed 已排除
+    const marks = await highlights();
+    expect(marks.length).toBeGreaterThanOrEqual(15);
+    for (const mark of marks) {
+      expect(mark).toMatchObject(
+        mark.text.includes(FALSE_PLEDGE)
+          ? { state: "excluded", title: expect.stringContaining("已排除"), badge: '"已排除"' }
+          : { state: "checked", title: expect.stringContaining("已核对"), badge: '"✓"' },
+      );
+    }
+    expect(marks.filter((m) => m.state === "excluded")).toHaveLength(1);
+    await page.getByTestId("document-text").screenshot({ path: path.join(SHOTS, "review-text-marks.png") });
   });
 
   it("a public visitor then sees only the checked items: lists, pages, the annual review and the API", async () => {
@@ -170,6 +234,29 @@ describe("checking what the machine read", () => {
     await expect(page.getByTestId("document-text").textContent()).resolves.toContain("青山区民政局");
     await expect(page.getByTestId("commitments-table").textContent()).resolves.not.toContain("每千名老年人拥有养老床位");
     await expect(page.getByTestId("excluded-readings").count()).resolves.toBe(0);
+    // the visitor's highlights are the checked readings, each marked so; the excluded one is not highlighted
+    const highlighted = await highlights();
+    expect(highlighted.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(highlighted.map((m) => m.state))).toEqual(new Set(["checked"]));
+    expect(highlighted.some((m) => m.text.includes(FALSE_PLEDGE))).toBe(false);
+
+    // the agency's and the deputy's pages: the checked pledges only, without the excluded one
+    for (const p of [`/agencies/${encodeURIComponent("青山区民政局")}`, `/deputies/${encodeURIComponent("陈海燕")}`]) {
+      await page.goto(`${server.url}${p}`);
+      const states = await page.locator("main").getByTestId("review-mark").evaluateAll((els) => els.map((el) => el.getAttribute("data-state")));
+      expect(states.length, p).toBeGreaterThan(0);
+      expect(new Set(states), p).toEqual(new Set(["checked"]));
+      await expect(page.locator("main").textContent()).resolves.not.toContain("每千名老年人拥有养老床位");
+    }
+    // a seed's pledge nobody checked: its page, its API entry and its agency's page are not found
+    const sqlite = new Database(path.join(server.dir, "tracker.sqlite"), { readonly: true });
+    const seed = sqlite
+      .prepare("select c.id, c.agency from commitments c join documents d on d.id = c.document_id where d.source = 'seed' and c.agency is not null limit 1")
+      .get() as { id: string; agency: string };
+    sqlite.close();
+    for (const p of [`/commitments/${seed.id}`, `/api/commitments/${seed.id}`, `/agencies/${encodeURIComponent(seed.agency)}`]) {
+      expect((await fetch(`${server.url}${p}`)).status, p).toBe(404);
+    }
 
     const api = (await (await fetch(`${server.url}/api/commitments?limit=500`)).json()) as { total: number; items: { reviewState: string; indicator: string }[] };
     expect(api.total).toBe(marks.length);
@@ -183,11 +270,24 @@ describe("checking what the machine read", () => {
     expect(total).toBeLessThanOrEqual(api.total);
     await page.locator('[data-testid="annual-chart"] .recharts-bar-rectangle').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, "review-public-annual.png"), fullPage: true });
+    // 2025: the seeds' pledges, never checked, and the false pledge (到2025年底), excluded — none counts for a visitor
+    await page.goto(`${server.url}/review/annual?year=2025`);
+    await expect(page.getByTestId("review-totals").locator(".stat__value").first().textContent()).resolves.toBe("0");
+    await expect(page.locator("main").textContent()).resolves.toContain("没有经核对公开的到期承诺");
 
     // the public role sees the same
     await logInAs(page, server, "公众甲", "/commitments");
     await table.waitFor();
     await expect(table.getByTestId("review-mark").count()).resolves.toBe(marks.length);
+
+    // staff count 2025's unchecked seeds, marked in their own column, and still not the excluded pledge
+    await logInAs(page, server, "审核员老周", "/review/annual?year=2025");
+    await page.getByTestId("review-table").waitFor();
+    const headers = await page.getByTestId("review-table").locator("thead th").allTextContents();
+    const totals = await page.getByTestId("review-table").locator("tr.total-row td").allTextContents();
+    const staffTotal = Number(totals[headers.indexOf("到期承诺")]);
+    expect(staffTotal).toBeGreaterThan(0);
+    expect(Number(totals[headers.indexOf("其中未核对")])).toBe(staffTotal);
   });
 
   it("re-extracting a document after a rule change adds the new reading and leaves the corrected one alone", async () => {
