@@ -8,6 +8,7 @@ const clause = (words: string, id: string, kind: MarkSpan["kind"] = "commitment"
   id,
   kind,
   label: id,
+  state: "unchecked",
 });
 const marks = (spans: MarkSpan[]) => segmentText(text, spans).filter((s) => s.type === "mark").map((s) => [s.type === "mark" ? s.span.id : "", s.text]);
 
@@ -21,7 +22,7 @@ describe("segmentText", () => {
   });
 
   it("still leaves out a span that overlaps another in any other way, and keeps all the text", () => {
-    const figure: MarkSpan = { start: text.indexOf("12家"), end: text.indexOf("12家") + 3, id: "o", kind: "observation", label: "o" };
+    const figure: MarkSpan = { start: text.indexOf("12家"), end: text.indexOf("12家") + 3, id: "o", kind: "observation", label: "o", state: "checked" };
     const segments = segmentText(text, [clause("今年", "a"), figure]);
     expect(segments.filter((s) => s.type === "mark").map((s) => (s.type === "mark" ? s.span.id : ""))).toEqual(["a"]);
     expect(segments.map((s) => s.text).join("")).toBe(text);
