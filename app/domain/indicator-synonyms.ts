@@ -64,7 +64,7 @@ export const INDICATOR_SYNONYMS: readonly SynonymEntry[] = [
   { canonical: "床位", variants: ["张床位", "床位数", "床位张数", "床位总数"] },
   // places
   { canonical: "乡镇街道", variants: ["乡镇(街道)", "镇(街道)", "镇街", "乡镇、街道"] },
-  { canonical: "社区村", variants: ["社区(村)", "城乡社区", "村社区", "村(社区)"] },
+  { canonical: "社区村", variants: ["社区(村)", "城乡社区", "村(社区)"] },
   { canonical: "县市区", variants: ["县(市、区)", "县(市,区)", "县市", "县区", "县(市)"] },
   // childcare, health, transport, employment: the names bulletins and plans use for one measure
   { canonical: "托位", variants: ["托育位", "托育托位", "托育服务托位", "托育服务位", "托额", "托育托额"] },

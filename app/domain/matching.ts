@@ -135,6 +135,22 @@ const SHORTENED_FLOOR = 0.75;
  */
 const CONFLICT_WEIGHT = 0.5;
 
+/**
+ * Words that pick out a kind of the thing named after them (示范型居家养老服务照料中心, 标准化康养联合体,
+ * 普惠性托位, 农村养老机构): the longer name counts a part of what the shorter one counts.
+ */
+const SUBSET_QUALIFIER = /^(?:示范型|示范性|示范|标准化|规范化|星级|[一二三四五]星级|智慧|精品|普惠性|普惠型|普惠|公办|民办|农村|城市|乡镇|城镇|城区|社区|村级|县级|市级|省级|新型|专业化|特色)/;
+
+/** What a name keeps of its similarity to the name of a kind of it (SUBSET_QUALIFIER). */
+const SUBSET_FACTOR = 0.8;
+
+/** `longer` is `short` with a qualifier before it that names a subset (see SUBSET_QUALIFIER). */
+function namesASubset(longer: string, short: string): boolean {
+  if (!longer.endsWith(short)) return false;
+  const qualifier = longer.slice(0, longer.length - short.length);
+  return qualifier !== "" && SUBSET_QUALIFIER.test(qualifier) && qualifier.replace(SUBSET_QUALIFIER, "").length <= 2;
+}
+
 /** Similarity of two indicator names in [0, 1]; symmetric by construction. */
 export function indicatorSimilarity(a: string, b: string): number {
   const na = normalizeIndicator(a);
@@ -149,7 +165,9 @@ export function indicatorSimilarity(a: string, b: string): number {
     const lcs = lcsLength(na.core, nb.core);
     const shorter = Math.min(la, lb);
     const sameLast = na.core.slice(-1) === nb.core.slice(-1);
-    if (lcs === shorter && shorter >= 2 && sameLast) {
+    const longer = la >= lb ? na.core : nb.core;
+    const short = la >= lb ? nb.core : na.core;
+    if (lcs === shorter && shorter >= 2 && sameLast && !namesASubset(longer, short)) {
       sim = SHORTENED_FLOOR + (1 - SHORTENED_FLOOR) * (lcs / Math.max(la, lb));
     } else {
       const ga = grams(na.core);
@@ -164,6 +182,8 @@ export function indicatorSimilarity(a: string, b: string): number {
       if (residue > 0) sim *= 1 - CONFLICT_WEIGHT * Math.min(1, residue / shorter);
     }
   }
+  // 标准化康养联合体 / 康养联合体: the longer counts a kind of what the shorter counts
+  if (namesASubset(na.core, nb.core) || namesASubset(nb.core, na.core)) sim *= SUBSET_FACTOR;
   // A name with no measure word counts things (养老床位); against a share (养老床位利用率) that is a
   // different measure even when every character of one is inside the other.
   if ((na.measure ?? "count") !== (nb.measure ?? "count")) sim *= MEASURE_MISMATCH;

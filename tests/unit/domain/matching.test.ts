@@ -487,3 +487,17 @@ describe("matching properties", () => {
     );
   });
 });
+
+describe("a qualifier that names a kind of the thing", () => {
+  it("标准化康养联合体 counts a part of 康养联合体, 示范型 and 农村 likewise; 婴幼儿照护服务托位 is still 托位", async () => {
+    const { indicatorSimilarity } = await import("~/domain/matching");
+    expect(indicatorSimilarity("康养联合体", "标准化康养联合体")).toBeLessThan(0.75);
+    expect(indicatorSimilarity("居家养老服务照料中心", "示范型居家养老服务照料中心")).toBeLessThan(0.75);
+    expect(indicatorSimilarity("养老机构", "农村养老机构")).toBeLessThan(0.75);
+    expect(indicatorSimilarity("托位", "婴幼儿照护服务托位")).toBeGreaterThanOrEqual(0.75);
+  });
+  it("农村社区养老服务站 keeps its words (村社区 is no spelling of 社区村 inside 农村社区)", async () => {
+    const { normalizeIndicator } = await import("~/domain/matching");
+    expect(normalizeIndicator("农村社区养老服务站").core).toContain("农村");
+  });
+});
