@@ -334,6 +334,8 @@ export interface SpreadsheetImportResult {
   errors: SpreadsheetRowError[];
   /** false when nothing was written (errors and importGoodRows false, or no rows) */
   stored: boolean;
+  /** the file itself could not be read (too large, too many rows, not a spreadsheet): why */
+  fileError?: string;
 }
 
 export interface ReviewGroupCounts {

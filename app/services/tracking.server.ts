@@ -32,7 +32,7 @@ import { mayReadEvidence } from "./evidence.server";
 import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
 import { normalizeNumber, numberProblem } from "../lib/input-rules";
-import { parseProgressSpreadsheet } from "./spreadsheet.server";
+import { parseProgressSpreadsheet, type SpreadsheetParse } from "./spreadsheet.server";
 import { checkCommitmentVersion, writeCommitmentAtVersion } from "./versions.server";
 import {
   byWhomAndWhen,
@@ -906,13 +906,20 @@ export async function withdrawCommitment(
 
 // --- spreadsheets ----------------------------------------------------------------------------------
 
+/**
+ * Imports an agency's progress spreadsheet. `parse` reads the file into rows: in this thread by
+ * default (the command line, the tests); the server passes readSpreadsheetInWorker, so a hostile
+ * workbook is read in a worker thread with a time limit and a memory cap (decision 0037). A file
+ * that cannot be read stores nothing and says why in `fileError`.
+ */
 export async function importProgressSpreadsheet(
   db: Db,
   input: { bytes: Uint8Array; fileName: string; actor: User; importGoodRows: boolean; today?: string },
+  { parse = parseProgressSpreadsheet }: { parse?: (bytes: Uint8Array, fileName: string) => Promise<SpreadsheetParse> } = {},
 ): Promise<SpreadsheetImportResult> {
   if (!isStaff(input.actor) && input.actor.role !== "agency") throw new PermissionError("当前账号不能导入进展。");
-  const parsed = await parseProgressSpreadsheet(input.bytes, input.fileName);
-  if ("error" in parsed) return { imported: 0, errors: [{ row: 0, reason: parsed.error }], stored: false };
+  const parsed = await parse(input.bytes, input.fileName);
+  if ("error" in parsed) return { imported: 0, errors: [{ row: 0, reason: parsed.error }], stored: false, fileError: parsed.error };
 
   const errors: SpreadsheetRowError[] = [];
   const ids = [...new Set(parsed.rows.map((r) => r.commitmentId).filter((id) => id !== ""))];
