@@ -11,12 +11,14 @@ import { sessionSecrets } from "../lib/session-secret.server";
 import { appendEvent } from "../models/event.server";
 import {
   deleteExpiredSessions,
+  deleteLoginFailure,
   deleteLoginFailures,
   deleteLoginFailuresBefore,
   deleteSession,
   findSessionWithUser,
   insertLoginFailures,
   insertSession,
+  lockLoginKeys,
   recentLoginFailures,
   touchSession,
 } from "../models/session.server";
@@ -115,6 +117,11 @@ function wait(failures: string[], limit: number, now: number): number {
  * Checks a name and password and, when they are right, starts a session. Refused without checking
  * when the account had ACCOUNT_FAILURES wrong passwords, or the address ADDRESS_FAILURES failed
  * logins, within the last minute — whatever the password (so guessing gets no answer).
+ *
+ * An attempt is recorded as a failure before its password is checked, in the same transaction as
+ * the count (lockLoginKeys), and the record is removed if the password was right: attempts sent at
+ * once are counted as they arrive, so 30 guesses fired together are not all checked against a count
+ * of 0 while scrypt runs (the 11th is refused however they are sent).
  */
 export async function login(
   db: Db,
@@ -125,11 +132,19 @@ export async function login(
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const keys = [accountKey(input.name), ...(input.address ? [addressKey(input.address)] : [])];
 
-  const accountWait = wait(await recentLoginFailures(db, { key: keys[0]!, since, limit: ACCOUNT_FAILURES }), ACCOUNT_FAILURES, now.getTime());
-  const addressWait = input.address
-    ? wait(await recentLoginFailures(db, { key: keys[1]!, since, limit: ADDRESS_FAILURES }), ADDRESS_FAILURES, now.getTime())
-    : 0;
-  if (accountWait > 0 || addressWait > 0) {
+  type Reservation = { ids: string[] } | { ids: null; accountWait: number; addressWait: number };
+  const reserved = await db.transaction().execute(async (trx): Promise<Reservation> => {
+    await lockLoginKeys(trx, { keys });
+    const accountWait = wait(await recentLoginFailures(trx, { key: keys[0]!, since, limit: ACCOUNT_FAILURES }), ACCOUNT_FAILURES, now.getTime());
+    const addressWait = input.address
+      ? wait(await recentLoginFailures(trx, { key: keys[1]!, since, limit: ADDRESS_FAILURES }), ADDRESS_FAILURES, now.getTime())
+      : 0;
+    if (accountWait > 0 || addressWait > 0) return { ids: null, accountWait, addressWait };
+    // counted from now on, until the password proves right
+    return { ids: await insertLoginFailures(trx, { keys, at }) };
+  });
+  if (reserved.ids === null) {
+    const { accountWait, addressWait } = reserved;
     const retryAfterSeconds = Math.max(accountWait, addressWait);
     return {
       status: "throttled",
@@ -145,15 +160,18 @@ export async function login(
   // The same scrypt work whether or not the name exists or the user may log in.
   const matches = await verifyPassword(input.password, row && !row.disabled_at ? row.password_hash : await dummyPasswordHash());
   if (!row || row.disabled_at || !matches) {
-    await insertLoginFailures(db, { keys, at });
+    // the failures recorded above stay
     await deleteLoginFailuresBefore(db, { before: new Date(now.getTime() - 24 * 3_600_000).toISOString() });
     return { status: "wrong" };
   }
 
   const user = toUser(row);
   const policy = sessionPolicy();
+  const addressAttempt = reserved.ids[1];
   const token = await db.transaction().execute(async (trx) => {
+    // the account's failures are cleared; the address keeps its others, not this attempt's
     await deleteLoginFailures(trx, { key: keys[0]! });
+    if (addressAttempt) await deleteLoginFailure(trx, { id: addressAttempt });
     await deleteExpiredSessions(trx, { at, idleSince: new Date(now.getTime() - policy.idleMs).toISOString() });
     const created = await insertSession(trx, {
       userId: user.id,

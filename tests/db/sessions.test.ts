@@ -93,6 +93,31 @@ describeEachDatabase("sessions and tokens", (ctx) => {
     expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: null, now: at(62_000) })).status).toBe("ok");
   });
 
+  it(`of 30 wrong passwords for one account sent at once, at most ${ACCOUNT_FAILURES} are checked; the rest, and the right one after them, are refused`, async () => {
+    await reviewer();
+    // each from its own address, as a botnet would: only the account's limit applies
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(ctx.db, { name: "审核员", password: `guess-${i}`, address: `192.0.2.${i}`, now: at(i) })),
+    );
+    const statuses = guesses.map((g) => g.status);
+    // before the attempt was counted ahead of its scrypt check, all 30 were checked
+    expect(statuses.filter((s) => s === "wrong")).toHaveLength(ACCOUNT_FAILURES);
+    expect(statuses.filter((s) => s === "throttled")).toHaveLength(30 - ACCOUNT_FAILURES);
+    expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "192.0.2.200", now: at(1000) })).status).toBe("throttled");
+    // the failures stored are the attempts checked, one per key each
+    const stored = await ctx.db.selectFrom("login_failures").select("key").execute();
+    expect(stored.filter((r) => r.key.startsWith("account:"))).toHaveLength(ACCOUNT_FAILURES);
+    expect(stored.filter((r) => r.key.startsWith("address:"))).toHaveLength(ACCOUNT_FAILURES);
+  });
+
+  it("a right password leaves no failure behind for its account or its address", async () => {
+    await reviewer();
+    expect((await login(ctx.db, { name: "审核员", password: "wrong-password-1", address: "10.9.9.9", now: T0 })).status).toBe("wrong");
+    expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "10.9.9.9", now: at(1000) })).status).toBe("ok");
+    // the account's are cleared; the address keeps its earlier failure, not the successful attempt
+    expect(await ctx.db.selectFrom("login_failures").select("key").execute()).toEqual([{ key: "address:10.9.9.9" }]);
+  });
+
   it(`one address is throttled after ${ADDRESS_FAILURES} failed logins across accounts, other addresses are not`, async () => {
     await reviewer();
     for (let i = 0; i < ADDRESS_FAILURES; i++) {
