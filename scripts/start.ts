@@ -5,11 +5,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, parseDatabaseUrl } from "../db/connection";
-import { migrateToLatest } from "../db/migrate";
 import { resolveSessionSecrets } from "../app/lib/session-secret.server";
-import { seedIfEmpty } from "../seeds/index";
 import { withoutEsbuildExitDeadlock } from "./build-output";
+import { prepareDatabase } from "./prepare-database";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const buildEntry = path.join(root, "build", "index.js");
@@ -31,24 +29,6 @@ export function buildIsStale(): boolean {
   const built = fs.statSync(buildEntry).mtimeMs;
   const sources = ["app", "db", "remix.config.js", "package-lock.json"].map((p) => newestMtime(path.join(root, p)));
   return Math.max(...sources) > built;
-}
-
-async function prepareDatabase(): Promise<void> {
-  const target = parseDatabaseUrl(process.env.DATABASE_URL);
-  const where = target.dialect === "sqlite" ? target.path : target.url.replace(/\/\/[^@/]*@/, "//…@");
-  const db = createDb();
-  try {
-    const migrated = await migrateToLatest(db);
-    const applied = migrated.results?.filter((r) => r.status === "Success").length ?? 0;
-    console.log(`[start] 数据库 ${where}：${applied ? `应用了 ${applied} 个迁移` : "已是最新"}`);
-    const seeded = await seedIfEmpty(db);
-    if (seeded) {
-      const created = seeded.filter((r) => r.status === "created").length;
-      console.log(`[start] 数据库为空，已导入 ${created} 份示例答复`);
-    }
-  } finally {
-    await db.destroy();
-  }
 }
 
 function build(): void {
