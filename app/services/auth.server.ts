@@ -4,6 +4,7 @@
 // SESSION_MAX_HOURS after login whatever happens, and disabling a user or changing their password
 // deletes all of theirs. Logins are throttled per account and per address, and a name that does not
 // exist costs as much to check as one that does.
+import { isIPv6 } from "node:net";
 import { createCookie, json, type Cookie } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, UserRow } from "../../db/schema";
@@ -105,7 +106,23 @@ export type LoginResult =
   | { status: "throttled"; retryAfterSeconds: number; message: string };
 
 const accountKey = (name: string) => `account:${name.trim().toLowerCase()}`;
-const addressKey = (address: string) => `address:${address}`;
+/**
+ * The address a failed login is counted under. An IPv6 client is counted by its /64 — one network
+ * hands a single customer a whole /64, so counting each address would let one machine cycle through
+ * 2^64 of them; an IPv4-mapped address (::ffff:10.0.0.1) is counted as the IPv4 address.
+ */
+export function throttledAddress(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+const addressKey = (address: string) => `address:${throttledAddress(address)}`;
 
 /** Seconds until the failure `limit` places back is out of the window, or 0 when under the limit. */
 function wait(failures: string[], limit: number, now: number): number {
