@@ -125,6 +125,8 @@ export interface ObservationTable {
   /** a reviewer checked the figure against the text */
   checked_at: string | null;
   checked_by: string | null;
+  /** raised by every change of its review state; a verdict names the version it was made from (docs/decisions/0036) */
+  version: Generated<number>;
 }
 
 /** Append-only audit log: rows are inserted in the same transaction as the change, never updated. */

@@ -3,12 +3,13 @@
 // method, CSRF, URL and content-type checks and the security headers of server/guard.ts
 // (docs/decisions/0021-own-server.md). Run by scripts/start.ts as `node server/boot.mjs build/index.js`
 // (or directly as `node --import tsx server/index.ts build/index.js`); HOST (default 127.0.0.1) and
-// PORT (default 3000) as before.
+// PORT (default 3000) as before. `npm run dev` runs the same server on the development build
+// (scripts/dev.ts, docs/decisions/0035).
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { installGlobals, logDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import morgan from "morgan";
@@ -102,6 +103,8 @@ export async function main(loaded?: ServerBuild): Promise<void> {
   const port = Number(process.env.PORT || 3000);
   const server = createApp(build, guardOptionsFromEnv()).listen(port, host, () => {
     console.log(`[server] http://${host}:${port}`);
+    // `npm run dev` (scripts/dev.ts): remix dev waits for this line after each rebuild (decision 0035)
+    if (process.env.NODE_ENV === "development") logDevReady(build);
   });
   // The uploads' decoding and extraction threads (docs/decisions/0025), loaded before the first file.
   preparationPool().warm();

@@ -5,6 +5,7 @@
 // under the reviewer (the route's shouldRevalidate), so nothing jumps.
 import { Link, useFetcher, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReviewState } from "~/services/tracking-types";
 import { formatDay, formatValue } from "~/domain/format";
 import { KindBadge } from "~/components/kind-badge";
 import { ReviewMark } from "~/components/review-mark";
@@ -12,6 +13,40 @@ import type { QueueReading } from "~/services/review-states.server";
 
 type Verdict = "queue-confirm" | "queue-exclude";
 type Submit = (intent: Verdict) => void;
+
+/**
+ * The action's answer: the verdict stored and the reading's new version, or a refusal — with
+ * `current` (409, 已被他人修改) when someone changed the reading after this queue was loaded.
+ */
+interface Answer {
+  state?: "checked" | "excluded";
+  version?: number;
+  formError?: string;
+  current?: Record<string, unknown>;
+  reviewState?: ReviewState;
+}
+
+/** The item as the refusal says it is now: a commitment's fields (the edit form's names) or a figure's. */
+function withCurrent(item: QueueReading, current: Record<string, unknown>): QueueReading {
+  const pick = <K extends keyof QueueReading>(key: K, from: string = key): QueueReading[K] =>
+    (from in current ? current[from] : item[key]) as QueueReading[K];
+  return {
+    ...item,
+    version: pick("version"),
+    indicator: pick("indicator"),
+    ...(item.kind === "commitment"
+      ? {
+          commitmentKind: pick("commitmentKind", "kind"),
+          targetValue: pick("targetValue"),
+          targetUnit: pick("targetUnit"),
+          targetComparator: pick("targetComparator"),
+          dueDate: pick("dueDate"),
+          duePrecision: pick("duePrecision"),
+          agency: pick("agency"),
+        }
+      : { value: pick("value"), unit: pick("unit"), asOf: pick("asOf") }),
+  };
+}
 
 const COMPARATORS: Record<string, string> = { ">=": "≥", "<=": "≤", "=": "" };
 
@@ -37,17 +72,35 @@ function QueueItem({
   onPick: () => void;
   itemRef: (el: HTMLElement | null) => void;
 }) {
-  const fetcher = useFetcher<{ state?: "checked" | "excluded"; formError?: string }>();
+  const fetcher = useFetcher<Answer>();
   const { submit } = fetcher;
+  // What a refusal said the reading is now (kept after a later answer replaces fetcher.data), and
+  // the version the next verdict names: the queue's, then the refusal's or the last verdict's.
+  const [now, setNow] = useState<{ item: QueueReading; state: ReviewState } | null>(null);
+  const version = useRef(item.version);
   useEffect(() => {
-    register(item.id, (intent) => submit({ intent, kind: item.kind, id: item.id }, { method: "post" }));
+    register(item.id, (intent) => submit({ intent, kind: item.kind, id: item.id, version: String(version.current) }, { method: "post" }));
   }, [register, submit, item.id, item.kind]);
-  const result = fetcher.data?.state ?? (fetcher.data?.formError ? "error" : null);
+  const data = fetcher.state === "idle" ? fetcher.data : undefined;
+  useEffect(() => {
+    if (!data) return;
+    if (data.version !== undefined) version.current = data.version;
+    if (data.current) {
+      const current = withCurrent(item, data.current);
+      version.current = current.version;
+      setNow({ item: current, state: data.reviewState ?? (data.current.reviewState as ReviewState | undefined) ?? "unchecked" });
+    }
+  }, [data, item]);
+  // Someone else checked or excluded it meanwhile: nothing left to decide here.
+  const decidedElsewhere = data?.current ? ((data.reviewState ?? data.current.reviewState) as ReviewState | undefined) : undefined;
+  const result =
+    data?.state ?? (decidedElsewhere === "checked" || decidedElsewhere === "excluded" ? decidedElsewhere : data?.formError ? "error" : null);
   useEffect(() => {
     if (fetcher.state === "idle" && result) onSettled(item.id, result);
   }, [fetcher.state, result, item.id, onSettled]);
   const pending = fetcher.state !== "idle";
   const state = pending ? null : result;
+  const shown = now?.item ?? item;
   const notA = item.kind === "commitment" ? "不是承诺" : "不是进展数据";
   return (
     <section
@@ -57,34 +110,36 @@ function QueueItem({
       data-testid="extraction-item"
       data-kind={item.kind}
       data-id={item.id}
+      data-version={data?.version ?? shown.version}
       data-state={pending ? "saving" : (state ?? "unchecked")}
       onClick={onPick}
     >
       <div className="pledge__head">
-        {item.kind === "commitment" ? <KindBadge kind={item.commitmentKind ?? "qualitative"} /> : <span className="badge badge--observation">进展数据</span>}
+        {item.kind === "commitment" ? <KindBadge kind={shown.commitmentKind ?? "qualitative"} /> : <span className="badge badge--observation">进展数据</span>}
         {item.kind === "commitment" ? (
           <Link to={`/commitments/${item.id}`} className="pledge__title">
-            {item.indicator}
+            {shown.indicator}
           </Link>
         ) : (
-          <strong className="pledge__title">{item.indicator}</strong>
+          <strong className="pledge__title">{shown.indicator}</strong>
         )}
         <ReviewMark state={state === "checked" || state === "excluded" ? state : "unchecked"} />
         {item.needsReview ? <span className="tag tag--review">系统不确定</span> : null}
         {pending ? <span className="sub">正在保存…</span> : null}
       </div>
       <p className="sub">“{item.quote}”</p>
-      <p className="sub">
+      <p className="sub" data-testid="extraction-fields">
         {item.kind === "commitment"
-          ? [target(item), item.dueDate ? `期限 ${formatDay(item.dueDate)}` : "未设期限", item.agency ?? ""].filter(Boolean).join(" · ")
-          : [formatValue(item.value ?? 0, item.unit), item.asOf ? `截至 ${formatDay(item.asOf)}` : ""].filter(Boolean).join(" · ")}
+          ? [target(shown), shown.dueDate ? `期限 ${formatDay(shown.dueDate)}` : "未设期限", shown.agency ?? ""].filter(Boolean).join(" · ")
+          : [formatValue(shown.value ?? 0, shown.unit), shown.asOf ? `截至 ${formatDay(shown.asOf)}` : ""].filter(Boolean).join(" · ")}
       </p>
       {item.exclusionProposed ? <p className="sub">提议排除：{item.exclusionProposed}</p> : null}
-      {fetcher.data?.formError ? (
-        <p className="field-error" role="alert">
-          {fetcher.data.formError}
+      {data?.formError ? (
+        <p className="field-error" role="alert" data-testid="extraction-refusal">
+          {data.formError}
         </p>
       ) : null}
+      {now && now.state === "unchecked" && data?.current ? <p className="sub">以上为当前内容；核对无误可再次确认。</p> : null}
       {state === "checked" || state === "excluded" ? null : (
         <div className="link-actions">
           <button type="button" className="button button--small button--confirm" onClick={() => onVerdict("queue-confirm")}>
@@ -122,6 +177,8 @@ export function ExtractionQueue({ items, total, documentId }: { items: QueueRead
     submitters.current[id] = submit;
   }, []);
   const onSettled = useCallback((id: string, state: "checked" | "excluded" | "error") => {
+    // a refused verdict (a stale queue, 409) may be given again, on the values the item now shows
+    if (state === "error") delete sent.current[id];
     setSettled((s) => (s[id] === state ? s : { ...s, [id]: state }));
   }, []);
 

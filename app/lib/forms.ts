@@ -121,6 +121,24 @@ export function formFields(form: FormData, names: readonly string[]): Record<str
 }
 
 /**
+ * The version a page's form was made from (hidden field `version`, decisions 0027 and 0036). A form
+ * without one reads as 0, which the services refuse as 缺少版本号: every form that changes a
+ * commitment or a figure must say which version of it the reviewer saw.
+ */
+export function formVersion(form: FormData): number {
+  const raw = form.get("version");
+  return typeof raw === "string" && /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : 0;
+}
+
+/** The same for the JSON API, where `version` is optional: absent → undefined, anything else as sent. */
+export function bodyVersion(body: Record<string, unknown>): number | undefined {
+  const raw = body.version;
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  if (typeof raw === "string" && /^\d{1,9}$/.test(raw.trim())) return Number(raw.trim());
+  return typeof raw === "number" ? raw : 0;
+}
+
+/**
  * Only same-site paths are followed after login, never `//evil.example`, `/\evil.example`, an
  * absolute URL or a path with a control character in it (browsers drop tabs and newlines from a
  * URL, so `/\t/evil.example` would become `//evil.example`). The path is returned as the URL

@@ -1,7 +1,7 @@
 // Server-side sessions and failed logins (docs/decisions/0026). A session row is keyed by the
 // sha256 of the token its cookie carries, so the database alone holds no usable session.
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Database, SessionRow, UserRow } from "../../db/schema";
 import { newId } from "../lib/id";
 
@@ -83,9 +83,26 @@ export async function deleteExpiredSessions(db: Db, { at, idleSince }: { at: str
 
 // --- failed logins ------------------------------------------------------------------------------
 
-export async function insertLoginFailures(db: Db, { keys, at }: { keys: string[]; at: string }): Promise<void> {
-  if (keys.length === 0) return;
-  await db.insertInto("login_failures").values(keys.map((key) => ({ id: newId(), key, at }))).execute();
+/** Stores a failure under each key; returns the rows' ids, in the keys' order. */
+export async function insertLoginFailures(db: Db, { keys, at }: { keys: string[]; at: string }): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = keys.map((key) => ({ id: newId(), key, at }));
+  await db.insertInto("login_failures").values(rows).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Makes the caller's transaction the only one counting and recording failures under `keys` until it
+ * ends. On PostgreSQL, a transaction-scoped advisory lock per key (in one order, so two logins never
+ * wait for each other crosswise); on SQLite the transaction already holds the one connection.
+ */
+export async function lockLoginKeys(trx: Db, { keys }: { keys: string[] }): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  for (const key of [...keys].sort()) await sql`select pg_advisory_xact_lock(hashtext(${`login:${key}`}))`.execute(trx);
+}
+
+export async function deleteLoginFailure(db: Db, { id }: { id: string }): Promise<void> {
+  await db.deleteFrom("login_failures").where("id", "=", id).execute();
 }
 
 /** The newest `limit` failures under `key` after `since`, newest first (their instants). */

@@ -25,15 +25,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-let dummy: Promise<string> | undefined;
-
 /**
  * A hash of a random password with the same parameters as real ones: a login for a name that does
  * not exist (or a disabled user) is checked against it, so it costs what a real one costs and the
- * answer's timing does not tell which names exist (docs/decisions/0026).
+ * answer's timing does not tell which names exist (docs/decisions/0026). Made when the module loads
+ * (scrypt runs on libuv's pool, not the request thread), so the first unknown name after a start
+ * does not cost a second scrypt and stand out.
  */
+const dummy: Promise<string> = hashPassword(randomBytes(16).toString("base64url"));
+
 export function dummyPasswordHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(16).toString("base64url"));
   return dummy;
 }
 

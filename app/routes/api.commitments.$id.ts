@@ -3,7 +3,7 @@ import { getDb } from "~/lib/db.server";
 import { dayProblem } from "~/lib/input-rules";
 import { readBody, todayIso, withApiErrors } from "~/services/api.server";
 import { requireUser } from "~/services/auth.server";
-import { COMMITMENT_EDIT_FIELDS, ConflictError, editCommitment, type CommitmentEdit } from "~/services/commitment-edits.server";
+import { COMMITMENT_EDIT_FIELDS, editCommitment, type CommitmentEdit } from "~/services/commitment-edits.server";
 import { getTrackedCommitment, ValidationError } from "~/services/tracking.server";
 import { viewerScope } from "~/lib/scope.server";
 
@@ -42,18 +42,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         typeof value === "string" && NUMBER_FIELDS.has(field) ? (value.trim() === "" ? null : Number(value.replace(/[,，\s]/g, ""))) : value === "" ? null : value;
     }
     const version = typeof body.version === "string" && /^\d{1,9}$/.test(body.version) ? Number(body.version) : body.version;
-    try {
-      const result = await editCommitment(db, {
-        commitmentId: params.id ?? "",
-        version: version as number,
-        changes: changes as CommitmentEdit,
-        reason: typeof body.reason === "string" ? body.reason : "",
-        actor,
-      });
-      return json(result);
-    } catch (error) {
-      if (error instanceof ConflictError) return json({ error: error.message, current: error.current, lastChange: error.lastChange }, { status: 409 });
-      throw error;
-    }
+    // a stale version: 409 with the current values and review state (services/api.server.ts apiError)
+    const result = await editCommitment(db, {
+      commitmentId: params.id ?? "",
+      version: version as number,
+      changes: changes as CommitmentEdit,
+      reason: typeof body.reason === "string" ? body.reason : "",
+      actor,
+    });
+    return json(result);
   });
 }

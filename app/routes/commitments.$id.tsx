@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LabelledOptions, StatusOptions } from "~/components/options";
 import { KIND_LABELS } from "~/lib/format";
-import { ConflictError, confirmCommitment, editCommitment, type CommitmentEdit, type CommitmentFields } from "~/services/commitment-edits.server";
+import { confirmCommitment, editCommitment, type CommitmentEdit, type CommitmentFields } from "~/services/commitment-edits.server";
 import { excludeReading, restoreReading } from "~/services/review-states.server";
 import { AuditHistory } from "~/components/audit-history";
 import { ClientOnly } from "~/components/client-only";
@@ -30,6 +30,7 @@ import { firmnessLabel, formatInstant } from "~/lib/format";
 import {
   fieldErrorsOf,
   formFields,
+  formVersion,
   LinkDecisionSchema,
   OverrideFormSchema,
   progressFormSchema,
@@ -118,20 +119,20 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   );
 }
 
-type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string; linkId?: string; current?: CommitmentFields };
+/**
+ * A refused change: field errors (400), or — made from a page someone else's change has overtaken —
+ * 409 with "已被他人修改" and `current`, what the commitment (or the link, the report) holds now
+ * (decisions 0027, 0036; app/lib/http.server.ts serviceCall).
+ */
+type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string; linkId?: string; current?: Record<string, unknown> };
 
-/** A stale edit (decision 0027): 409 with "已被他人修改" and the commitment's current values. */
-function conflictAnswer(intent: string) {
-  return (error: unknown): Response => {
-    if (!(error instanceof ConflictError)) throw error;
-    return json<ActionData>({ intent, fieldErrors: { form: [error.message] }, formError: error.message, current: error.current }, { status: 409 });
-  };
-}
+/** The fields each form shows its own errors beside; any other refusal is shown at the top of the page. */
+const SHOWN_BESIDE: Record<string, string[]> = { override: ["status", "reason"], withdraw: ["reason"] };
 
-/** The version the form was made from: a whole number, or undefined when the form has none. */
-function formVersion(form: FormData): number | undefined {
-  const raw = form.get("version");
-  return typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+function refusedAtTop(data: ActionData | undefined): data is ActionData & { formError: string } {
+  if (!data?.formError || data.intent === "progress" || data.intent === "edit") return false;
+  const beside = SHOWN_BESIDE[data.intent] ?? [];
+  return !Object.keys(data.fieldErrors ?? {}).some((field) => beside.includes(field));
 }
 
 const badRequest = (data: ActionData) => json(data, { status: 400 });
@@ -191,7 +192,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const parsed = LinkDecisionSchema.safeParse(formFields(form, ["linkId", "decision", "reason"]));
     if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
     const result = await serviceCall(intent, () =>
-      decideLink(db, { linkId: parsed.data.linkId, action: parsed.data.decision, reason: parsed.data.reason ?? null, actor: user }),
+      decideLink(db, { linkId: parsed.data.linkId, action: parsed.data.decision, reason: parsed.data.reason ?? null, version: formVersion(form), actor: user }),
     );
     if (result instanceof Response) return result;
     return back(parsed.data.decision === "confirm" ? "已确认关联。" : "已否决关联。");
@@ -202,7 +203,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const parsed = OverrideFormSchema.safeParse(formFields(form, ["status", "reason"]));
     if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
     const result = await serviceCall(intent, () =>
-      setOverride(db, { commitmentId: id, status: parsed.data.status, reason: parsed.data.reason, actor: user }),
+      setOverride(db, { commitmentId: id, status: parsed.data.status, reason: parsed.data.reason, version: formVersion(form), actor: user }),
     );
     if (result instanceof Response) return result;
     return back(`已人工认定为「${statusLabel(parsed.data.status)}」。`);
@@ -213,7 +214,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const parsed = WithdrawFormSchema.safeParse(formFields(form, ["reason"]));
     if (!parsed.success) return badRequest({ intent, fieldErrors: fieldErrorsOf(parsed.error) });
     const result = await serviceCall(intent, () =>
-      withdrawCommitment(db, { commitmentId: id, reason: parsed.data.reason, actor: user }),
+      withdrawCommitment(db, { commitmentId: id, reason: parsed.data.reason, version: formVersion(form), actor: user }),
     );
     if (result instanceof Response) return result;
     return back("已撤回这项承诺。");
@@ -221,10 +222,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
   if (intent === "confirm-extraction") {
     if (!isReviewer(user)) throw forbidden("只有审核人员可以确认提取结果。");
-    const version = formVersion(form);
-    const result = await serviceCall(intent, () =>
-      confirmCommitment(db, { commitmentId: id, ...(version === undefined ? {} : { version }), actor: user }),
-    ).catch(conflictAnswer(intent));
+    const result = await serviceCall(intent, () => confirmCommitment(db, { commitmentId: id, version: formVersion(form), actor: user }));
     if (result instanceof Response) return result;
     return back("已确认提取结果无误。");
   }
@@ -259,7 +257,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!isReviewer(user)) throw forbidden("只有审核人员可以排除或恢复提取结果。");
     const reason = String(form.get("reason") ?? "").trim() || null;
     const result = await serviceCall(intent, () =>
-      (intent === "exclude" ? excludeReading : restoreReading)(db, { kind: "commitment", id, reason, actor: user }),
+      (intent === "exclude" ? excludeReading : restoreReading)(db, { kind: "commitment", id, version: formVersion(form), reason, actor: user }),
     );
     if (result instanceof Response) return result;
     return back(intent === "exclude" ? "已排除：不是承诺。这条记录不再计入任何列表和统计，可以恢复。" : "已恢复这项承诺。");
@@ -272,12 +270,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const result = await serviceCall(intent, () =>
       editCommitment(db, {
         commitmentId: id,
-        version: formVersion(form) ?? 0,
+        version: formVersion(form),
         changes: read.changes,
         reason: String(form.get("reason") ?? ""),
         actor: user,
       }),
-    ).catch(conflictAnswer(intent));
+    );
     if (result instanceof Response) return result;
     return back(`已修改：${result.changed.map(fieldLabel).join("、")}。`);
   }
@@ -337,6 +335,13 @@ export default function CommitmentPage() {
   return (
     <>
       <Flash message={flash} />
+      {refusedAtTop(actionData) ? (
+        <div className="alert alert--error" role="alert" data-testid="action-error" data-status={actionData.current ? "stale" : "refused"}>
+          <strong>{actionData.current ? "已被他人修改，操作未执行。" : "操作未执行。"}</strong>
+          <p>{actionData.formError}</p>
+          {actionData.current ? <p className="sub">页面已按当前内容刷新，请核对后再操作。</p> : null}
+        </div>
+      ) : null}
       <div className="page-head">
         <div>
           <p className="eyebrow">
@@ -363,6 +368,7 @@ export default function CommitmentPage() {
           {can.review ? (
             <Form method="post" className="link-actions">
               <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="version" value={c.version} />
               <SubmitButton intent="restore" label="恢复" className="button--small button--ghost" />
             </Form>
           ) : null}
@@ -547,6 +553,7 @@ export default function CommitmentPage() {
               <LinkCard
                 key={link.id}
                 link={link}
+                version={c.version}
                 canDecide={can.review}
                 errors={actionData?.intent === "link" && actionData.linkId === link.id ? actionData.fieldErrors : undefined}
               />
@@ -679,14 +686,19 @@ export default function CommitmentPage() {
                 <ExtractionReview
                   c={c}
                   errors={errorsFor("edit")}
-                  open={actionData?.intent === "edit" || Boolean(actionData?.current)}
-                  conflict={actionData?.intent === "edit" || actionData?.intent === "confirm-extraction" ? actionData.current : undefined}
+                  open={actionData?.intent === "edit" || (actionData?.intent === "confirm-extraction" && Boolean(actionData.current))}
+                  conflict={
+                    (actionData?.intent === "edit" || actionData?.intent === "confirm-extraction") && actionData.current
+                      ? (actionData.current as CommitmentFields)
+                      : undefined
+                  }
                 />
               ) : null}
               <details className="disclosure" open={actionData?.intent === "override" || undefined}>
                 <summary>人工认定状态</summary>
                 <Form method="post" className="form" data-testid="override-form">
                   <input type="hidden" name="intent" value="override" />
+                  <input type="hidden" name="version" value={c.version} />
                   <label className="field">
                     <span>认定为</span>
                     <select name="status" defaultValue={choices.includes(c.status) ? c.status : choices[0]}>
@@ -710,6 +722,7 @@ export default function CommitmentPage() {
                   <summary>撤回承诺</summary>
                   <Form method="post" className="form" data-testid="withdraw-form">
                     <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="version" value={c.version} />
                     <p className="sub">撤回不会删除任何记录，承诺及其历史仍可查阅。</p>
                     <label className="field">
                       <span>撤回理由（必填）</span>
@@ -871,6 +884,7 @@ function ExtractionReview({
           <summary>排除：不是承诺</summary>
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="exclude" />
+            <input type="hidden" name="version" value={c.version} />
             <p className="sub">系统把不是承诺的句子读成了承诺（例如复述代表的建议、已完成的工作）。排除后不计入任何列表和统计，记录保留，可以恢复。</p>
             <label className="field">
               <span>补充说明（可选）</span>
@@ -941,7 +955,7 @@ function ExtractionReview({
   );
 }
 
-function LinkCard({ link, canDecide, errors }: { link: LinkView; canDecide: boolean; errors?: FieldErrors }) {
+function LinkCard({ link, version, canDecide, errors }: { link: LinkView; version: number; canDecide: boolean; errors?: FieldErrors }) {
   return (
     <div className="link-card" data-testid="link-card" data-state={link.state}>
       <div className="link-card__head">
@@ -973,7 +987,7 @@ function LinkCard({ link, canDecide, errors }: { link: LinkView; canDecide: bool
           {link.reason ? `，理由：${link.reason}` : ""}
         </div>
       ) : null}
-      {canDecide && link.state === "proposed" ? <LinkDecisionForm linkId={link.id} errors={errors} /> : null}
+      {canDecide && link.state === "proposed" ? <LinkDecisionForm linkId={link.id} version={version} errors={errors} /> : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { FieldError } from "~/components/field-error";
 import { LabelledOptions } from "~/components/options";
 import { KIND_LABELS } from "~/lib/format";
 import { sentenceAround } from "~/lib/sentence";
-import type { FieldErrors } from "~/lib/forms";
+import { formVersion, type FieldErrors } from "~/lib/forms";
 import { addCommitment, draftForDocument, type PledgeDraft } from "~/services/added-pledges.server";
 import { reextractDocument } from "~/services/reextract.server";
 import { engineVersion } from "~/services/engine-version.server";
@@ -88,10 +88,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ? [
         ...commitments
           .filter((c) => c.reviewState === "excluded")
-          .map((c) => ({ kind: "commitment" as const, id: c.id, label: c.indicator, quote: c.quote, start: c.start_offset, end: c.end_offset, reason: c.excluded_reason, by: c.excluded_by, at: c.excluded_at })),
+          .map((c) => ({ kind: "commitment" as const, id: c.id, version: c.version, label: c.indicator, quote: c.quote, start: c.start_offset, end: c.end_offset, reason: c.excluded_reason, by: c.excluded_by, at: c.excluded_at })),
         ...observations
           .filter((o) => o.reviewState === "excluded")
-          .map((o) => ({ kind: "observation" as const, id: o.id, label: o.indicator, quote: o.quote, start: o.start_offset, end: o.end_offset, reason: o.excluded_reason, by: o.excluded_by, at: o.excluded_at })),
+          .map((o) => ({ kind: "observation" as const, id: o.id, version: o.version, label: o.indicator, quote: o.quote, start: o.start_offset, end: o.end_offset, reason: o.excluded_reason, by: o.excluded_by, at: o.excluded_at })),
       ]
     : [];
   return json(
@@ -124,14 +124,16 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const form = await readPageForm(request);
   if (form.get("intent") === "add-commitment") return addAction(params.id ?? "", form, user);
   if (form.get("intent") === "reextract") return reextractAction(params.id ?? "", user);
-  const parsed = ReadingForm.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string" && v !== "")));
+  const parsed = ReadingForm.safeParse(Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && v !== "" && k !== "version")));
   if (!parsed.success) return json({ intent: String(form.get("intent") ?? ""), formError: "操作有误。", fieldErrors: {} }, { status: 400 });
   const db = await getDb();
   const { intent, kind, id, reason } = parsed.data;
-  const result = await serviceCall(intent, async () => {
-    if (intent === "exclude") return excludeReading(db, { kind, id, reason: reason ?? null, actor: user });
-    if (intent === "restore") return restoreReading(db, { kind, id, reason: reason ?? null, actor: user });
-    return kind === "commitment" ? confirmCommitment(db, { commitmentId: id, actor: user }) : confirmObservation(db, { id, actor: user });
+  // the version of the reading the page showed: a verdict from a stale page is refused (409, decision 0038)
+  const version = formVersion(form);
+  const result = await serviceCall(intent, async (): Promise<unknown> => {
+    if (intent === "exclude") return excludeReading(db, { kind, id, version, reason: reason ?? null, actor: user });
+    if (intent === "restore") return restoreReading(db, { kind, id, version, reason: reason ?? null, actor: user });
+    return kind === "commitment" ? confirmCommitment(db, { commitmentId: id, version, actor: user }) : confirmObservation(db, { id, version, actor: user });
   });
   if (result instanceof Response) return result;
   const what = kind === "commitment" ? "承诺" : "进展数据";
@@ -347,7 +349,7 @@ const markId = (kind: "commitment" | "observation", id: string) => (kind === "co
 const MARK_BADGES: Record<MarkSpan["state"], string> = { unchecked: REVIEW_STATE_LABELS.unchecked, checked: "✓", excluded: REVIEW_STATE_LABELS.excluded };
 
 /** Confirm / exclude buttons for one reading (reviewers). */
-function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation"; id: string; state: string }) {
+function ReadingActions({ kind, id, version, state }: { kind: "commitment" | "observation"; id: string; version: number; state: string }) {
   return (
     <div className="reading-actions">
       {state === "unchecked" ? (
@@ -355,6 +357,7 @@ function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="version" value={version} />
           <button type="submit" className="button button--small button--confirm">
             无误
           </button>
@@ -366,6 +369,7 @@ function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation
           <input type="hidden" name="intent" value="exclude" />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="version" value={version} />
           <input type="text" name="reason" placeholder="补充说明（可选）" aria-label="排除理由" maxLength={1000} />
           <button type="submit" className="button button--small button--reject">
             {kind === "commitment" ? "不是承诺" : "不是进展数据"}
@@ -378,8 +382,10 @@ function ReadingActions({ kind, id, state }: { kind: "commitment" | "observation
 
 export default function DocumentPage() {
   const { document, commitments, observations, excluded, staff, currentEngine, draft, draftError, proposedLinks, flash } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { intent?: string; fieldErrors?: FieldErrors; formError?: string } | undefined;
+  const actionData = useActionData<typeof action>() as { intent?: string; fieldErrors?: FieldErrors; formError?: string; current?: unknown } | undefined;
   const addErrors = actionData?.intent === "add-commitment" ? actionData : undefined;
+  // a refused verdict (a stale page: 409) or re-extraction; the add form shows its own errors
+  const refusal = actionData?.formError && actionData.intent !== "add-commitment" ? actionData : undefined;
   const unchecked = commitments.filter((c) => c.reviewState === "unchecked").length + observations.filter((o) => o.reviewState === "unchecked").length;
   const spans: MarkSpan[] = [
     ...commitments.map((c) => ({
@@ -416,6 +422,13 @@ export default function DocumentPage() {
   return (
     <>
       <Flash message={flash} />
+      {refusal ? (
+        <div className="alert alert--error" role="alert" data-testid="action-error" data-status={refusal.current ? "stale" : "refused"}>
+          <strong>{refusal.current ? "已被他人修改，操作未执行。" : "操作未执行。"}</strong>
+          <p>{refusal.formError}</p>
+          {refusal.current ? <p className="sub">页面已按当前内容刷新，请核对后再操作。</p> : null}
+        </div>
+      ) : null}
       <div className="page-head">
         <div>
           <p className="eyebrow">
@@ -572,7 +585,7 @@ export default function DocumentPage() {
                       </td>
                       {staff ? (
                         <td className="no-print">
-                          <ReadingActions kind="commitment" id={c.id} state={c.reviewState} />
+                          <ReadingActions kind="commitment" id={c.id} version={c.version} state={c.reviewState} />
                         </td>
                       ) : null}
                     </tr>
@@ -617,7 +630,7 @@ export default function DocumentPage() {
                       </td>
                       {staff ? (
                         <td className="no-print">
-                          <ReadingActions kind="observation" id={o.id} state={o.reviewState} />
+                          <ReadingActions kind="observation" id={o.id} version={o.version} state={o.reviewState} />
                         </td>
                       ) : null}
                     </tr>
@@ -657,6 +670,7 @@ export default function DocumentPage() {
                     <input type="hidden" name="intent" value="restore" />
                     <input type="hidden" name="kind" value={x.kind} />
                     <input type="hidden" name="id" value={x.id} />
+                    <input type="hidden" name="version" value={x.version} />
                     <button type="submit" className="button button--small button--ghost">
                       恢复
                     </button>

@@ -13,6 +13,7 @@ import { serviceCall } from "~/lib/http.server";
 import { InputError, readForm } from "~/lib/request.server";
 import { requireViewer } from "~/lib/user.server";
 import { importProgressSpreadsheet, type SpreadsheetImportResult } from "~/services/tracking.server";
+import { PoolBusyError, readSpreadsheetInWorker } from "~/services/preparation-pool.server";
 
 export const meta: MetaFunction = () => [{ title: "导入进展表格 · 承诺跟踪" }];
 
@@ -53,18 +54,28 @@ export async function action({ request }: ActionFunctionArgs) {
   // The button "仅导入无误的行" and the checkbox send the same field.
   const importGoodRows = form.getAll("importGoodRows").some((v) => v === "1" || v === "on");
   const db = await getDb();
-  const result = await serviceCall("import", async () =>
-    importProgressSpreadsheet(db, {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      fileName: file.name,
-      actor: user,
-      importGoodRows,
-      today: todayInChina(),
-    }),
-  );
+  let result: SpreadsheetImportResult | Response;
+  try {
+    result = await serviceCall("import", async () =>
+      importProgressSpreadsheet(
+        db,
+        { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, actor: user, importGoodRows, today: todayInChina() },
+        // read in a worker thread with the uploads' time limit and memory cap (decision 0037)
+        { parse: readSpreadsheetInWorker },
+      ),
+    );
+  } catch (error) {
+    if (!(error instanceof PoolBusyError)) throw error;
+    return json<ActionData>({ error: error.message, fileName: file.name }, { status: 503, headers: { "Retry-After": "30" } });
+  }
   if (result instanceof Response) {
     const body = (await result.json()) as { formError?: string };
     return json<ActionData>({ error: body.formError ?? "文件无法读取。", fileName: file.name }, { status: 400 });
+  }
+  // The file itself was refused (too large, too many rows, not a spreadsheet): said with its name.
+  if (result.fileError) {
+    const reason = result.fileError.replace(/，未(保存任何内容|读取)$/, "");
+    return json<ActionData>({ error: `无法读取“${file.name}”：${reason}。未导入任何数据。`, fileName: file.name }, { status: 422 });
   }
   const data: ActionData = { ...result, fileName: file.name, importGoodRows };
   // Rows with errors and nothing stored is a rejected request; a partial import the user asked for is not.

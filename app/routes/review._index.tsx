@@ -11,7 +11,7 @@ import { formatDay, formatDue, formatTarget, formatValue } from "~/domain/format
 import { todayInChina } from "~/lib/dates";
 import { getDb } from "~/lib/db.server";
 import { setFlash, takeFlash } from "~/lib/flash.server";
-import { fieldErrorsOf, formFields, LinkDecisionSchema, ResolveFormSchema, type FieldErrors } from "~/lib/forms";
+import { fieldErrorsOf, formFields, formVersion, LinkDecisionSchema, ResolveFormSchema, type FieldErrors } from "~/lib/forms";
 import { serviceCall } from "~/lib/http.server";
 import { LINK_KIND_LABELS, REVISION_LABELS } from "~/lib/labels";
 import { readPageForm } from "~/lib/request.server";
@@ -101,6 +101,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
               c.id,
               {
                 id: c.id,
+                version: c.version,
                 indicator: c.indicator,
                 quote: c.quote,
                 target: c.target,
@@ -142,7 +143,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-type ActionData = { intent: string; id: string; fieldErrors: FieldErrors; formError?: string };
+type ActionData = { intent: string; id?: string; fieldErrors: FieldErrors; formError?: string; current?: Record<string, unknown> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireViewer(request, REVIEWERS);
@@ -151,20 +152,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
   // The keyboard queue posts through fetchers and reads the answer as JSON (see shouldRevalidate).
+  // Each verdict names the version of the reading the reviewer saw: one made from a stale queue is
+  // refused with 409 and the reading as it is now, which the item then shows (decision 0036).
   if (form.get("intent") === "queue-confirm" || form.get("intent") === "queue-exclude") {
     const kind = form.get("kind") === "observation" ? ("observation" as const) : ("commitment" as const);
     const id = String(form.get("id") ?? "");
     const reason = String(form.get("reason") ?? "").trim() || null;
     const intent = String(form.get("intent"));
-    const result = await serviceCall(intent, async (): Promise<unknown> =>
+    const version = formVersion(form);
+    const result = await serviceCall(intent, async (): Promise<{ version: number }> =>
       intent === "queue-exclude"
-        ? excludeReading(db, { kind, id, reason, actor: user })
+        ? excludeReading(db, { kind, id, version, reason, actor: user })
         : kind === "observation"
-          ? confirmObservation(db, { id, actor: user })
-          : confirmCommitment(db, { commitmentId: id, actor: user }),
+          ? confirmObservation(db, { id, version, actor: user })
+          : confirmCommitment(db, { commitmentId: id, version, actor: user }),
     );
     if (result instanceof Response) return result;
-    return json({ intent, id, state: intent === "queue-exclude" ? "excluded" : "checked" });
+    return json({ intent, id, state: intent === "queue-exclude" ? "excluded" : "checked", version: result.version });
   }
   if (form.get("intent") === "report-verify" || form.get("intent") === "report-reject") {
     const intent = String(form.get("intent"));
@@ -175,19 +179,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result instanceof Response) return result;
     return redirect(back, { headers: { "Set-Cookie": await setFlash(intent === "report-verify" ? "已核实这条单位自报。" : "已退回这条单位自报。") } });
   }
-  if (form.get("intent") === "confirm-extraction") {
-    const commitmentId = String(form.get("commitmentId") ?? "");
-    const result = await serviceCall("confirm-extraction", () => confirmCommitment(db, { commitmentId, actor: user }));
-    if (result instanceof Response) return result;
-    return redirect(back, { headers: { "Set-Cookie": await setFlash("已确认提取结果无误。") } });
-  }
   if (form.get("intent") === "resolve") {
     const fields = formFields(form, ["disagreementId", "resolution", "status", "response"]);
     const parsed = ResolveFormSchema.safeParse(fields);
     if (!parsed.success) {
       return json<ActionData>({ intent: "resolve", id: fields.disagreementId ?? "", fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors }, { status: 400 });
     }
-    const result = await serviceCall("resolve", () => resolveDisagreement(db, { ...parsed.data, actor: user }));
+    const result = await serviceCall("resolve", () => resolveDisagreement(db, { ...parsed.data, version: formVersion(form), actor: user }));
     if (result instanceof Response) return result;
     return redirect(back, {
       headers: { "Set-Cookie": await setFlash(parsed.data.resolution === "upheld" ? "已答复，维持原状态。" : "已答复，并按意见调整了状态。") },
@@ -198,7 +196,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return json<ActionData>({ intent: "link", id: String(form.get("linkId") ?? ""), fieldErrors: fieldErrorsOf(parsed.error) as FieldErrors }, { status: 400 });
   }
   const result = await serviceCall("link", () =>
-    decideLink(db, { linkId: parsed.data.linkId, action: parsed.data.decision, reason: parsed.data.reason ?? null, actor: user }),
+    decideLink(db, { linkId: parsed.data.linkId, action: parsed.data.decision, reason: parsed.data.reason ?? null, version: formVersion(form), actor: user }),
   );
   if (result instanceof Response) return result;
   return redirect(back, {
@@ -211,9 +209,18 @@ export default function ReviewQueue() {
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const errorsFor = (intent: string, id: string) => (actionData?.intent === intent && actionData.id === id ? actionData.fieldErrors : undefined);
+  // A refusal the forms do not show beside their fields: a stale decision (409) or a report's.
+  const refusal = actionData?.formError && !(actionData.id && (actionData.intent === "link" || actionData.intent === "resolve")) ? actionData : undefined;
   return (
     <>
       <Flash message={flash} />
+      {refusal ? (
+        <div className="alert alert--error" role="alert" data-testid="action-error" data-status={refusal.current ? "stale" : "refused"}>
+          <strong>{refusal.current ? "已被他人修改，操作未执行。" : "操作未执行。"}</strong>
+          <p>{refusal.formError}</p>
+          {refusal.current ? <p className="sub">列表已按当前内容刷新，请核对后再操作。</p> : null}
+        </div>
+      ) : null}
       <div className="page-head">
         <div>
           <p className="eyebrow">审核</p>
@@ -352,7 +359,7 @@ export default function ReviewQueue() {
                       <ReasonList reasons={link.reasons} />
                     </div>
                   </div>
-                  <LinkDecisionForm linkId={link.id} errors={errorsFor("link", link.id)} />
+                  <LinkDecisionForm linkId={link.id} version={commitments[link.commitmentId]?.version} errors={errorsFor("link", link.id)} />
                 </section>
               ))}
             </div>
@@ -393,6 +400,7 @@ export default function ReviewQueue() {
                     <Form method="post" className="form resolve-form" data-testid="resolve-form">
                       <input type="hidden" name="intent" value="resolve" />
                       <input type="hidden" name="disagreementId" value={o.id} />
+                      {commitments[o.commitmentId] ? <input type="hidden" name="version" value={commitments[o.commitmentId]!.version} /> : null}
                       <fieldset className="field">
                         <legend>处理</legend>
                         <label>

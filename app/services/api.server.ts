@@ -1,13 +1,15 @@
-// Turns service errors into the JSON API's answers: 400 with field errors, 403, 404; every body
+// Turns service errors into the JSON API's answers: 400 with field errors, 403, 404, 409; every body
 // is { error } in plain words. Thrown Responses (from requireUser) pass through unchanged.
 import { json, MaxPartSizeExceededError } from "@remix-run/node";
 import { InputError, readForm, readJsonObject } from "../lib/request.server";
-import { NotFoundError, PermissionError, ValidationError } from "./tracking-types";
+import { NotFoundError, PermissionError, StaleError, ValidationError } from "./tracking-types";
 
 export function apiError(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof InputError) return json({ error: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) }, { status: error.status });
   if (error instanceof MaxPartSizeExceededError) return json({ error: `文件过大：上限为 ${Math.round(error.maxBytes / 1024 / 1024)} MB。` }, { status: 413 });
+  // made from a stale read: 409, "已被他人修改…" and what the row holds now (decisions 0027, 0036)
+  if (error instanceof StaleError) return json({ error: error.message, ...error.details() }, { status: 409 });
   if (error instanceof ValidationError) return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
   if (error instanceof PermissionError) return json({ error: error.message }, { status: 403 });
   if (error instanceof NotFoundError) return json({ error: error.message }, { status: 404 });

@@ -4,6 +4,7 @@
 // SESSION_MAX_HOURS after login whatever happens, and disabling a user or changing their password
 // deletes all of theirs. Logins are throttled per account and per address, and a name that does not
 // exist costs as much to check as one that does.
+import { isIPv6 } from "node:net";
 import { createCookie, json, type Cookie } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database, UserRow } from "../../db/schema";
@@ -11,12 +12,14 @@ import { sessionSecrets } from "../lib/session-secret.server";
 import { appendEvent } from "../models/event.server";
 import {
   deleteExpiredSessions,
+  deleteLoginFailure,
   deleteLoginFailures,
   deleteLoginFailuresBefore,
   deleteSession,
   findSessionWithUser,
   insertLoginFailures,
   insertSession,
+  lockLoginKeys,
   recentLoginFailures,
   touchSession,
 } from "../models/session.server";
@@ -103,7 +106,23 @@ export type LoginResult =
   | { status: "throttled"; retryAfterSeconds: number; message: string };
 
 const accountKey = (name: string) => `account:${name.trim().toLowerCase()}`;
-const addressKey = (address: string) => `address:${address}`;
+/**
+ * The address a failed login is counted under. An IPv6 client is counted by its /64 — one network
+ * hands a single customer a whole /64, so counting each address would let one machine cycle through
+ * 2^64 of them; an IPv4-mapped address (::ffff:10.0.0.1) is counted as the IPv4 address.
+ */
+export function throttledAddress(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+const addressKey = (address: string) => `address:${throttledAddress(address)}`;
 
 /** Seconds until the failure `limit` places back is out of the window, or 0 when under the limit. */
 function wait(failures: string[], limit: number, now: number): number {
@@ -115,6 +134,11 @@ function wait(failures: string[], limit: number, now: number): number {
  * Checks a name and password and, when they are right, starts a session. Refused without checking
  * when the account had ACCOUNT_FAILURES wrong passwords, or the address ADDRESS_FAILURES failed
  * logins, within the last minute — whatever the password (so guessing gets no answer).
+ *
+ * An attempt is recorded as a failure before its password is checked, in the same transaction as
+ * the count (lockLoginKeys), and the record is removed if the password was right: attempts sent at
+ * once are counted as they arrive, so 30 guesses fired together are not all checked against a count
+ * of 0 while scrypt runs (the 11th is refused however they are sent).
  */
 export async function login(
   db: Db,
@@ -125,11 +149,19 @@ export async function login(
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS).toISOString();
   const keys = [accountKey(input.name), ...(input.address ? [addressKey(input.address)] : [])];
 
-  const accountWait = wait(await recentLoginFailures(db, { key: keys[0]!, since, limit: ACCOUNT_FAILURES }), ACCOUNT_FAILURES, now.getTime());
-  const addressWait = input.address
-    ? wait(await recentLoginFailures(db, { key: keys[1]!, since, limit: ADDRESS_FAILURES }), ADDRESS_FAILURES, now.getTime())
-    : 0;
-  if (accountWait > 0 || addressWait > 0) {
+  type Reservation = { ids: string[] } | { ids: null; accountWait: number; addressWait: number };
+  const reserved = await db.transaction().execute(async (trx): Promise<Reservation> => {
+    await lockLoginKeys(trx, { keys });
+    const accountWait = wait(await recentLoginFailures(trx, { key: keys[0]!, since, limit: ACCOUNT_FAILURES }), ACCOUNT_FAILURES, now.getTime());
+    const addressWait = input.address
+      ? wait(await recentLoginFailures(trx, { key: keys[1]!, since, limit: ADDRESS_FAILURES }), ADDRESS_FAILURES, now.getTime())
+      : 0;
+    if (accountWait > 0 || addressWait > 0) return { ids: null, accountWait, addressWait };
+    // counted from now on, until the password proves right
+    return { ids: await insertLoginFailures(trx, { keys, at }) };
+  });
+  if (reserved.ids === null) {
+    const { accountWait, addressWait } = reserved;
     const retryAfterSeconds = Math.max(accountWait, addressWait);
     return {
       status: "throttled",
@@ -145,15 +177,18 @@ export async function login(
   // The same scrypt work whether or not the name exists or the user may log in.
   const matches = await verifyPassword(input.password, row && !row.disabled_at ? row.password_hash : await dummyPasswordHash());
   if (!row || row.disabled_at || !matches) {
-    await insertLoginFailures(db, { keys, at });
+    // the failures recorded above stay
     await deleteLoginFailuresBefore(db, { before: new Date(now.getTime() - 24 * 3_600_000).toISOString() });
     return { status: "wrong" };
   }
 
   const user = toUser(row);
   const policy = sessionPolicy();
+  const addressAttempt = reserved.ids[1];
   const token = await db.transaction().execute(async (trx) => {
+    // the account's failures are cleared; the address keeps its others, not this attempt's
     await deleteLoginFailures(trx, { key: keys[0]! });
+    if (addressAttempt) await deleteLoginFailure(trx, { id: addressAttempt });
     await deleteExpiredSessions(trx, { at, idleSince: new Date(now.getTime() - policy.idleMs).toISOString() });
     const created = await insertSession(trx, {
       userId: user.id,

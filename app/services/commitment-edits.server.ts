@@ -10,6 +10,7 @@ import { cachedUntilNextWrite } from "./read-cache.server";
 import { fieldErrorsOf, isIsoDay, requireStaff } from "./service-rules.server";
 import { invalidateStatus, matchKeys } from "../models/tracking.server";
 import { NotFoundError, ValidationError, type User } from "./tracking-types";
+import { COMMITMENT_COLUMNS, commitmentConflict, requireVersion, writeCommitmentAtVersion } from "./versions.server";
 
 type Db = Kysely<Database>;
 
@@ -42,84 +43,12 @@ export const CommitmentEditSchema = z
 export type CommitmentEdit = z.infer<typeof CommitmentEditSchema>;
 
 /** Each editable field and its column. */
-const COLUMNS = {
-  kind: "kind",
-  indicator: "indicator",
-  targetValue: "target_value",
-  targetValueMax: "target_value_max",
-  targetUnit: "target_unit",
-  targetComparator: "target_comparator",
-  targetMode: "target_mode",
-  baselineValue: "baseline_value",
-  baselineAsOf: "baseline_as_of",
-  dueDate: "due_date",
-  duePrecision: "due_precision",
-  agency: "agency",
-} as const satisfies Record<keyof CommitmentEdit, keyof CommitmentRow>;
+const COLUMNS = COMMITMENT_COLUMNS satisfies Record<keyof CommitmentEdit, keyof CommitmentRow>;
 
 /** The field names an edit may send. */
 export const COMMITMENT_EDIT_FIELDS = Object.keys(COLUMNS) as (keyof CommitmentEdit)[];
 
-/** The editable fields as a reviewer's form names them, with the row's version. */
-export type CommitmentFields = { [K in keyof typeof COLUMNS]: CommitmentRow[(typeof COLUMNS)[K]] } & { version: number };
-
-export function fieldsOf(row: CommitmentRow): CommitmentFields {
-  const fields = Object.fromEntries(Object.entries(COLUMNS).map(([field, column]) => [field, row[column]]));
-  return { ...(fields as Omit<CommitmentFields, "version">), version: row.version };
-}
-
-/**
- * The edit was made from an older version of the commitment: someone else changed it since. Routes
- * answer 409 with the current values, so the reviewer sees what changed before trying again.
- */
-export class ConflictError extends Error {
-  constructor(
-    readonly current: CommitmentFields,
-    readonly lastChange: { actor: string; at: string; action: string } | null,
-  ) {
-    super(
-      lastChange
-        ? `已被他人修改：${lastChange.actor}于${lastChange.at.slice(0, 16).replace("T", " ")}（UTC）修改过这项承诺，请核对当前内容后重新提交。`
-        : "已被他人修改：这项承诺在您打开后已有改动，请核对当前内容后重新提交。",
-    );
-    this.name = "ConflictError";
-  }
-}
-
-/** `version` must be the row's: a whole number the page or client read with the fields. */
-function requireVersion(version: unknown): number {
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    throw new ValidationError("缺少版本号：请从当前页面（或 GET 返回的 version）重新提交。", { version: ["缺少版本号"] });
-  }
-  return version;
-}
-
-async function conflict(trx: Db, row: CommitmentRow): Promise<ConflictError> {
-  const last = await trx
-    .selectFrom("events")
-    .select(["actor", "at", "action"])
-    .where("entity_type", "=", "commitment")
-    .where("entity_id", "=", row.id)
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return new ConflictError(fieldsOf(row), last ?? null);
-}
-
-/** Writes `set` only if the row is still at `version`, raising it; a ConflictError otherwise. */
-async function updateAtVersion(trx: Db, row: CommitmentRow, version: number, set: CommitmentUpdate): Promise<void> {
-  const result = await trx
-    .updateTable("commitments")
-    .set({ ...set, version: version + 1 })
-    .where("id", "=", row.id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  // Another transaction (PostgreSQL, read committed) changed it between our read and this write.
-  if (Number(result.numUpdatedRows) !== 1) {
-    const now = await trx.selectFrom("commitments").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
-    throw await conflict(trx, now);
-  }
-}
+export { ConflictError, fieldsOf, type CommitmentFields } from "./versions.server";
 
 async function loadForReview(trx: Db, commitmentId: string, actor: User, what: string): Promise<CommitmentRow> {
   requireStaff(actor, what);
@@ -148,7 +77,7 @@ export async function editCommitment(
   const at = input.at ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const row = await loadForReview(trx, input.commitmentId, input.actor, "修改承诺");
-    if (row.version !== version) throw await conflict(trx, row);
+    if (row.version !== version) throw await commitmentConflict(trx, row.id);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const set: CommitmentUpdate = {};
@@ -165,7 +94,7 @@ export async function editCommitment(
     const indicator = (set.indicator as string | undefined) ?? row.indicator;
     const unit = set.target_unit !== undefined ? set.target_unit : row.target_unit;
     const keys = matchKeys(indicator, unit ?? row.baseline_unit);
-    await updateAtVersion(trx, row, version, { ...set, origin: "edited", needs_review: 0, indicator_head: keys.head, unit_family: keys.family });
+    await writeCommitmentAtVersion(trx, row, version, { ...set, origin: "edited", needs_review: 0, indicator_head: keys.head, unit_family: keys.family });
     await invalidateStatus(trx, { commitmentId: row.id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -182,18 +111,18 @@ export async function editCommitment(
 }
 
 /**
- * Confirms the extracted fields as they are: the commitment leaves the "待复核" list. With `version`
- * (the commitment page sends it), fields changed since the reviewer looked are not confirmed unseen
- * (ConflictError); the one-click confirmations of the queue and the document page send none yet.
+ * Confirms the extracted fields as they are: the commitment leaves the "待复核" list. `version` is the
+ * one the reviewer looked at — every page and the review queue send it, so fields changed since are
+ * not confirmed unseen (ConflictError); without it (the command line, tests) the current row is confirmed.
  */
-export async function confirmCommitment(db: Db, input: { commitmentId: string; version?: number; actor: User; at?: string }): Promise<void> {
+export async function confirmCommitment(db: Db, input: { commitmentId: string; version?: number; actor: User; at?: string }): Promise<{ version: number }> {
   const at = input.at ?? new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const row = await loadForReview(trx, input.commitmentId, input.actor, "确认提取结果");
     const version = input.version === undefined ? row.version : requireVersion(input.version);
-    if (row.version !== version) throw await conflict(trx, row);
+    if (row.version !== version) throw await commitmentConflict(trx, row.id);
     if (row.origin !== "extracted") throw new ValidationError("该承诺已经复核过。", { commitmentId: ["已复核"] });
-    await updateAtVersion(trx, row, version, { origin: "confirmed", needs_review: 0 });
+    const next = await writeCommitmentAtVersion(trx, row, version, { origin: "confirmed", needs_review: 0 });
     await appendEvent(trx, {
       entityType: "commitment",
       entityId: row.id,
@@ -203,6 +132,7 @@ export async function confirmCommitment(db: Db, input: { commitmentId: string; v
       before: { origin: row.origin, needsReview: row.needs_review === 1 },
       after: { origin: "confirmed", needsReview: false },
     });
+    return { version: next };
   });
 }
 

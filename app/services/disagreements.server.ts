@@ -11,7 +11,8 @@ import { newId } from "../lib/id";
 import { appendEvent } from "../models/event.server";
 import { fieldErrorsOf, isStaff, requireStaff } from "./service-rules.server";
 import { listTrackedCommitmentsByIds, writeOverrideIn } from "./tracking.server";
-import { NotFoundError, PermissionError, ValidationError, type User } from "./tracking-types";
+import { byWhomAndWhen, NotFoundError, PermissionError, StaleError, ValidationError, type User } from "./tracking-types";
+import { checkCommitmentVersion } from "./versions.server";
 
 type Db = Kysely<Database>;
 
@@ -81,13 +82,24 @@ export async function registerDisagreement(
   return { disagreementId: id };
 }
 
+/** The refusal of an answer to an objection someone else answered since the page was made. */
+function answered(row: { resolved_by: string | null; resolved_at: string | null; resolution: string | null; response: string | null; override_status: string | null }): StaleError {
+  return new StaleError(
+    `已被他人修改：${byWhomAndWhen(row.resolved_by, row.resolved_at)}已答复这条意见，不能再次答复。`,
+    { resolution: row.resolution, response: row.response, status: row.override_status, resolvedBy: row.resolved_by, resolvedAt: row.resolved_at },
+    row.resolved_by && row.resolved_at ? { actor: row.resolved_by, at: row.resolved_at, action: "disagreement.resolved" } : null,
+  );
+}
+
 /**
  * Answers an open objection: "upheld" keeps the status and sends the reviewer's reply;
- * "overridden" sets the status the reviewer chose, with the reply as the override's reason.
+ * "overridden" sets the status the reviewer chose, with the reply as the override's reason. An
+ * objection is answered once (its state is its version: a second answer is a StaleError); `version`
+ * is the commitment's as the reviewer saw it, refused when the commitment changed since (decision 0036).
  */
 export async function resolveDisagreement(
   db: Db,
-  input: { disagreementId: string; resolution: "upheld" | "overridden"; response: string; status?: string | null; actor: User; at?: string },
+  input: { disagreementId: string; resolution: "upheld" | "overridden"; response: string; status?: string | null; version?: number; actor: User; at?: string },
 ): Promise<void> {
   requireStaff(input.actor, "答复不同意见");
   const parsed = ResolutionSchema.safeParse({
@@ -103,19 +115,22 @@ export async function resolveDisagreement(
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom("disagreements").selectAll().where("id", "=", disagreementId).executeTakeFirst();
     if (!row) throw new NotFoundError("没有这条意见。");
-    if (row.resolved_at) throw new ValidationError("这条意见已经答复过。", { disagreementId: ["已答复"] });
+    if (row.resolved_at) throw answered(row);
+    const commitment = await trx.selectFrom("commitments").select(["id", "version"]).where("id", "=", row.commitment_id).executeTakeFirstOrThrow();
+    await checkCommitmentVersion(trx, commitment, input.version);
     const changed = await trx
       .updateTable("disagreements")
       .set({ resolved_at: at, resolved_by: input.actor.name, resolution, response, override_status: status })
       .where("id", "=", row.id)
       .where("resolved_at", "is", null)
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new ValidationError("这条意见已被他人答复。", { disagreementId: ["已答复"] });
+    if (Number(changed.numUpdatedRows) !== 1) throw answered(await trx.selectFrom("disagreements").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow());
     if (status) {
       await writeOverrideIn(trx, {
         commitmentId: row.commitment_id,
         status,
         reason: `答复${row.person ?? "代表 / 委员"}的不同意见：${response}`,
+        ...(input.version === undefined ? {} : { version: input.version }),
         actor: input.actor,
         at,
       });

@@ -39,7 +39,9 @@ export async function publishEvidence(db: Db, input: { updateId: string; actor: 
       .executeTakeFirst();
     if (!row || !row.evidence_file_id) throw new NotFoundError("这条进展没有证据文件。");
     if (row.evidence_public === 1) throw new ValidationError("证据文件已经公开。", { updateId: ["已公开"] });
-    await trx.updateTable("progress_updates").set({ evidence_public: 1 }).where("id", "=", row.id).execute();
+    // one-way (unpublished → published): guarded, so two reviewers publishing at once record it once
+    const changed = await trx.updateTable("progress_updates").set({ evidence_public: 1 }).where("id", "=", row.id).where("evidence_public", "=", 0).executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new ValidationError("证据文件已经公开。", { updateId: ["已公开"] });
     await appendEvent(trx, {
       entityType: "commitment",
       entityId: row.commitment_id,

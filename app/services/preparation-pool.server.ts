@@ -1,15 +1,17 @@
-// Decoding and extraction for the server, in worker threads (docs/decisions/0025). A file that takes
-// too long is stopped (the worker is terminated and replaced), one that needs too much memory is
-// stopped by V8 (resourceLimits), and either way the file is refused with a Chinese reason while the
-// request thread goes on answering. Files wait in a short queue for a free worker; a full queue is
-// refused as busy rather than held in memory.
+// Decoding and extraction for the server, in worker threads (docs/decisions/0025) — an uploaded
+// document's, and an agency's progress spreadsheet's (0037). A file that takes too long is stopped
+// (the worker is terminated and replaced), one that needs too much memory is stopped by V8
+// (resourceLimits), and either way the file is refused with a Chinese reason while the request
+// thread goes on answering. Files wait in a short queue for a free worker; a full queue is refused
+// as busy rather than held in memory.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Preparation, PrepareInput } from "./document-preparation";
-import type { PrepareReply, PrepareRequest } from "../workers/prepare.worker";
+import type { SpreadsheetParse } from "./spreadsheet.server";
+import type { PrepareReply, PrepareRequest, WorkerTask } from "../workers/prepare.worker";
 
 export interface PoolOptions {
   /** worker threads (default: one per core beyond the first, at least 1, at most 2) */
@@ -56,10 +58,14 @@ function projectRoot(): string {
 }
 
 interface Job {
-  input: PrepareInput;
-  resolve: (result: Preparation) => void;
+  task: WorkerTask;
+  /** the worker's result, or its refusal in the shape of that task's result */
+  resolve: (result: unknown) => void;
+  refuse: (reason: string) => unknown;
   reject: (error: unknown) => void;
 }
+
+type Outcome = { ok: true; result: unknown } | { ok: false; reason: string };
 
 interface Slot {
   worker: Worker | null;
@@ -88,9 +94,21 @@ export class PreparationPool {
    * `input.bytes` may be handed to the worker (detached): do not read them afterwards.
    */
   run(input: PrepareInput): Promise<Preparation> {
+    return this.submit<Preparation>({ kind: "document", input }, (reason) => ({ status: "rejected", reason }));
+  }
+
+  /**
+   * Reads a progress spreadsheet (.xlsx / .csv) into rows in a worker, with the same limits; a
+   * refusal is `{ error }` like the reader's own. `bytes` may be handed over, as for run().
+   */
+  readSpreadsheet(input: { bytes: Uint8Array; fileName: string }): Promise<SpreadsheetParse> {
+    return this.submit<SpreadsheetParse>({ kind: "spreadsheet", input }, (error) => ({ error }));
+  }
+
+  private submit<T>(task: WorkerTask, refuse: (reason: string) => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error("the preparation pool is closed"));
-    return new Promise<Preparation>((resolve, reject) => {
-      const job = { input, resolve, reject };
+    return new Promise<T>((resolve, reject) => {
+      const job: Job = { task, resolve: resolve as (result: unknown) => void, refuse, reject };
       const free = this.slots.find((s) => s.job === null);
       if (free) this.start(free, job);
       else if (this.queue.length < this.options.maxQueue) this.queue.push(job);
@@ -106,10 +124,11 @@ export class PreparationPool {
   /** Ends every worker; waiting and running files are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.resolve({ status: "rejected", reason: "服务器正在停止，文件未处理，请稍后重新上传" });
+    const stopping = "服务器正在停止，文件未处理，请稍后重新上传";
+    for (const job of this.queue.splice(0)) job.resolve(job.refuse(stopping));
     await Promise.all(
       this.slots.map(async (slot) => {
-        if (slot.job) this.finish(slot, { status: "rejected", reason: "服务器正在停止，文件未处理，请稍后重新上传" });
+        if (slot.job) this.finish(slot, { ok: false, reason: stopping });
         const worker = slot.worker;
         slot.worker = null;
         await worker?.terminate();
@@ -133,10 +152,7 @@ export class PreparationPool {
     worker.on("message", (reply: PrepareReply) => {
       if ("ready" in reply) return ready();
       if (!slot.job || reply.id !== slot.job.id) return;
-      this.finish(
-        slot,
-        reply.ok ? reply.result : { status: "rejected", reason: `文件无法处理：读取时出错（${reply.error.slice(0, 200)}）` },
-      );
+      this.finish(slot, reply.ok ? { ok: true, result: reply.result } : { ok: false, reason: `文件无法处理：读取时出错（${reply.error.slice(0, 200)}）` });
     });
     worker.on("error", (error: Error & { code?: string }) => {
       if (slot.worker !== worker) return;
@@ -144,7 +160,7 @@ export class PreparationPool {
       if (!slot.job) return;
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
       this.finish(slot, {
-        status: "rejected",
+        ok: false,
         reason: outOfMemory
           ? `文件过于庞大或复杂：读取时超出内存上限（${this.options.memoryLimitMb} MB），未保存任何内容`
           : `文件无法处理：读取时出错（${error.message.slice(0, 200)}）`,
@@ -153,7 +169,7 @@ export class PreparationPool {
     worker.on("exit", () => {
       if (slot.worker !== worker) return;
       slot.worker = null;
-      if (slot.job) this.finish(slot, { status: "rejected", reason: "文件无法处理：读取进程意外退出，未保存任何内容" });
+      if (slot.job) this.finish(slot, { ok: false, reason: "文件无法处理：读取进程意外退出，未保存任何内容" });
     });
     return worker;
   }
@@ -172,25 +188,25 @@ export class PreparationPool {
         slot.worker = null;
         void worker.terminate();
         this.finish(slot, {
-          status: "rejected",
+          ok: false,
           reason: `文件处理超时：${seconds(this.options.timeLimitMs)} 秒内未能读完（文件过大或结构过于复杂），未保存任何内容`,
         });
       }, this.options.timeLimitMs);
-      const request: PrepareRequest = { id, input: job.input };
+      const request: PrepareRequest = { id, task: job.task };
       // The bytes are handed over, not copied, when they fill their own buffer (File.arrayBuffer()
       // gives one): a 20 MB copy is ~50 ms of the request thread. The caller no longer reads them.
-      const { bytes } = job.input;
+      const { bytes } = job.task.input;
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       worker.postMessage(request, own ? [bytes.buffer as ArrayBuffer] : []);
     });
   }
 
-  private finish(slot: Slot, result: Preparation): void {
+  private finish(slot: Slot, outcome: Outcome): void {
     const job = slot.job;
     if (!job) return;
     if (job.timer) clearTimeout(job.timer);
     slot.job = null;
-    job.resolve(result);
+    job.resolve(outcome.ok ? outcome.result : job.refuse(outcome.reason));
     const next = this.closed ? undefined : this.queue.shift();
     if (next) this.start(slot, next);
     else if (!this.closed && !slot.worker) (slot.worker = this.spawn(slot)).unref(); // a replacement warms up while idle
@@ -213,6 +229,11 @@ export function preparationPool(): PreparationPool {
 /** IngestOptions.prepare for the server: the file is decoded and extracted in a worker thread. */
 export function prepareInWorker(input: PrepareInput): Promise<Preparation> {
   return preparationPool().run(input);
+}
+
+/** importProgressSpreadsheet's `parse` for the server: the spreadsheet is read in a worker thread. */
+export function readSpreadsheetInWorker(bytes: Uint8Array, fileName: string): Promise<SpreadsheetParse> {
+  return preparationPool().readSpreadsheet({ bytes, fileName });
 }
 
 /** Stops the server's pool (on shutdown). */

@@ -10,7 +10,7 @@ import { appendEvent } from "../models/event.server";
 import { invalidateStatus } from "../models/tracking.server";
 import { isIsoDay, isStaff, requireStaff } from "./service-rules.server";
 import { findSameReport } from "./tracking.server";
-import { NotFoundError, PermissionError, ValidationError, type User } from "./tracking-types";
+import { byWhomAndWhen, NotFoundError, PermissionError, StaleError, ValidationError, type User } from "./tracking-types";
 
 type Db = Kysely<Database>;
 
@@ -39,6 +39,37 @@ function withoutAgency({ agency: _agency, commitment_excluded_at: _excluded, ...
   return row;
 }
 
+const STATE_WORDS: Record<string, string> = { verified: "核实", rejected: "退回", withdrawn: "撤回", replaced: "更正" };
+
+/**
+ * A report's state only moves forward, so it is the report's version: an action on a report that
+ * someone has verified, rejected, withdrawn or corrected since the page was made is refused with
+ * what it is now (and the report that replaced it), never applied to what the page no longer shows.
+ */
+async function changedSince(trx: Db, report: ProgressUpdateRow): Promise<StaleError> {
+  const replacement = report.review_state === "replaced"
+    ? await trx.selectFrom("progress_updates").select(["id", "value", "done", "as_of"]).where("replaces_id", "=", report.id).executeTakeFirst()
+    : undefined;
+  return new StaleError(
+    `已被他人修改：${byWhomAndWhen(report.reviewed_by, report.reviewed_at)}已${STATE_WORDS[report.review_state] ?? "处理"}这条进展报告，请核对当前内容后重新操作。`,
+    {
+      reviewState: report.review_state,
+      value: report.value,
+      asOf: report.as_of,
+      reviewedBy: report.reviewed_by,
+      reviewedAt: report.reviewed_at,
+      reason: report.review_reason,
+      replacement: replacement ? { id: replacement.id, value: replacement.value, asOf: replacement.as_of } : null,
+    },
+    report.reviewed_by && report.reviewed_at ? { actor: report.reviewed_by, at: report.reviewed_at, action: `report_${report.review_state}` } : null,
+  );
+}
+
+/** Reads the report again after a guarded write found it moved on, and refuses with what it is now. */
+async function movedOn(trx: Db, updateId: string): Promise<StaleError> {
+  return changedSince(trx, await loadReport(trx, updateId));
+}
+
 /** Staff, or the agency the commitment belongs to (its own report). */
 function requireOwnOrStaff(actor: User, report: { agency: string | null; source: string }, what: string): void {
   if (isStaff(actor)) return;
@@ -58,7 +89,11 @@ export async function reviewProgressReport(
   const state = input.action === "confirm" ? ("verified" as const) : ("rejected" as const);
   return db.transaction().execute(async (trx) => {
     const report = await loadReport(trx, input.updateId);
-    if (report.review_state !== "pending") throw new ValidationError("这条进展不是待核实的单位自报。", { updateId: ["已处理"] });
+    if (report.review_state !== "pending") {
+      // decided by someone since the page showed it pending; a report that never waited is no such case
+      if (report.reviewed_at) throw await changedSince(trx, report);
+      throw new ValidationError("这条进展不是待核实的单位自报。", { updateId: ["已处理"] });
+    }
     // an excluded reading counts nowhere, its progress neither (decision 0036); it can still be rejected
     if (state === "verified" && report.commitment_excluded_at !== null) {
       throw new ValidationError("这项承诺已被审核人员排除（不是承诺），恢复后才能核实它的进展。", { updateId: ["承诺已排除"] });
@@ -69,7 +104,7 @@ export async function reviewProgressReport(
       .where("id", "=", report.id)
       .where("review_state", "=", "pending")
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new ValidationError("这条进展已被他人处理。", { updateId: ["已处理"] });
+    if (Number(changed.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
     await invalidateStatus(trx, { commitmentId: report.commitment_id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -92,13 +127,16 @@ export async function withdrawProgressReport(db: Db, input: { updateId: string; 
   await db.transaction().execute(async (trx) => {
     const report = await loadReport(trx, input.updateId);
     requireOwnOrStaff(input.actor, report, "撤回");
-    if (report.review_state !== "pending" && report.review_state !== "verified") throw new ValidationError("这条进展已撤回、被退回或已更正。", { updateId: ["已处理"] });
+    if (report.review_state !== "pending" && report.review_state !== "verified") throw await changedSince(trx, report);
     if (report.source === "document") throw new ValidationError("来自后续文件的数据请在关联中处理。", { updateId: ["来自后续文件"] });
-    await trx
+    // Guarded by the state it was read in: of two changes at once, one wins and the other is told.
+    const changed = await trx
       .updateTable("progress_updates")
       .set({ review_state: "withdrawn", reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
       .where("id", "=", report.id)
-      .execute();
+      .where("review_state", "=", report.review_state)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
     await invalidateStatus(trx, { commitmentId: report.commitment_id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -127,7 +165,7 @@ export async function correctProgressReport(
   return db.transaction().execute(async (trx) => {
     const report = await loadReport(trx, input.updateId);
     requireOwnOrStaff(input.actor, report, "更正");
-    if (report.review_state !== "pending" && report.review_state !== "verified") throw new ValidationError("这条进展已撤回、被退回或已更正。", { updateId: ["已处理"] });
+    if (report.review_state !== "pending" && report.review_state !== "verified") throw await changedSince(trx, report);
     if (report.source === "document") throw new ValidationError("来自后续文件的数据请在关联中处理。", { updateId: ["来自后续文件"] });
     const asOf = input.asOf?.trim() || report.as_of;
     const fieldErrors: Record<string, string[]> = {};
@@ -145,6 +183,15 @@ export async function correctProgressReport(
     if (same) throw new ValidationError("已有相同的报告（同一截至日期、同一数值），未重复保存。", { value: ["与已有报告重复"] });
     const updateId = newId();
     const staff = isStaff(input.actor);
+    // The old report is marked first, guarded by the state it was read in: a second correction made
+    // at the same time finds it replaced and inserts nothing.
+    const replaced = await trx
+      .updateTable("progress_updates")
+      .set({ review_state: "replaced", reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
+      .where("id", "=", report.id)
+      .where("review_state", "=", report.review_state)
+      .executeTakeFirst();
+    if (Number(replaced.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
     await trx
       .insertInto("progress_updates")
       .values({
@@ -162,11 +209,6 @@ export async function correctProgressReport(
         review_reason: null,
         replaces_id: report.id,
       })
-      .execute();
-    await trx
-      .updateTable("progress_updates")
-      .set({ review_state: "replaced", reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
-      .where("id", "=", report.id)
       .execute();
     await invalidateStatus(trx, { commitmentId: report.commitment_id });
     await appendEvent(trx, {

@@ -11,6 +11,7 @@ import { invalidateStatus } from "../models/tracking.server";
 import { requireStaff } from "./service-rules.server";
 import { cachedUntilNextWrite } from "./read-cache.server";
 import { NotFoundError, ValidationError, type ReviewState, type User } from "./tracking-types";
+import { writeCommitmentAtVersion, writeObservationAtVersion } from "./versions.server";
 
 type Db = Kysely<Database>;
 
@@ -29,13 +30,21 @@ function exclusionText(kind: ReadingKind, note: string | null | undefined): stri
 
 async function loadReading(trx: Db, kind: ReadingKind, id: string) {
   if (kind === "commitment") {
-    const row = await trx.selectFrom("commitments").select(["id", "origin", "excluded_at", "document_id"]).where("id", "=", id).executeTakeFirst();
+    const row = await trx.selectFrom("commitments").select(["id", "origin", "excluded_at", "document_id", "version"]).where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError("没有这个承诺。");
-    return { id: row.id, documentId: row.document_id, state: commitmentReviewState(row) };
+    return { id: row.id, documentId: row.document_id, version: row.version, state: commitmentReviewState(row) };
   }
-  const row = await trx.selectFrom("observations").select(["id", "checked_at", "excluded_at", "document_id"]).where("id", "=", id).executeTakeFirst();
+  const row = await trx.selectFrom("observations").select(["id", "checked_at", "excluded_at", "document_id", "version"]).where("id", "=", id).executeTakeFirst();
   if (!row) throw new NotFoundError("没有这条进展数据。");
-  return { id: row.id, documentId: row.document_id, state: observationReviewState(row) };
+  return { id: row.id, documentId: row.document_id, version: row.version, state: observationReviewState(row) };
+}
+
+/**
+ * Writes a verdict on a reading, raising its version, if it is still at `version` — the one the page
+ * showed (undefined: as it is now). A StaleError with its current state otherwise (decision 0036).
+ */
+function writeReading(trx: Db, kind: ReadingKind, reading: { id: string; version: number }, version: number | undefined, set: Record<string, unknown>) {
+  return kind === "commitment" ? writeCommitmentAtVersion(trx, reading, version, set) : writeObservationAtVersion(trx, reading, version, set);
 }
 
 /**
@@ -44,19 +53,18 @@ async function loadReading(trx: Db, kind: ReadingKind, id: string) {
  */
 export async function excludeReading(
   db: Db,
-  input: { kind: ReadingKind; id: string; reason?: string | null; actor: User; at?: string },
-): Promise<{ state: ReviewState }> {
+  input: { kind: ReadingKind; id: string; version?: number; reason?: string | null; actor: User; at?: string },
+): Promise<{ state: ReviewState; version: number }> {
   requireStaff(input.actor, "排除提取结果");
   const reason = exclusionText(input.kind, input.reason);
   const at = input.at ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const reading = await loadReading(trx, input.kind, input.id);
+    // A stale page is told what changed before it is told the reading is already excluded.
+    if (input.version !== undefined && input.version !== reading.version) await writeReading(trx, input.kind, reading, input.version, {});
     if (reading.state === "excluded") throw new ValidationError("已经排除过了。", { id: ["已排除"] });
     const set = { excluded_at: at, excluded_reason: reason, excluded_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null };
-    if (input.kind === "commitment") {
-      await trx.updateTable("commitments").set(set).where("id", "=", reading.id).where("excluded_at", "is", null).execute();
-      await invalidateStatus(trx, { commitmentId: reading.id });
-    } else {
+    if (input.kind === "observation") {
       const counted = await trx
         .selectFrom("progress_updates")
         .select("id")
@@ -64,8 +72,9 @@ export async function excludeReading(
         .limit(1)
         .executeTakeFirst();
       if (counted) throw new ValidationError("这条数据已确认为承诺的进展，不能排除。", { id: ["已计入进展"] });
-      await trx.updateTable("observations").set(set).where("id", "=", reading.id).where("excluded_at", "is", null).execute();
     }
+    const version = await writeReading(trx, input.kind, reading, input.version, set);
+    if (input.kind === "commitment") await invalidateStatus(trx, { commitmentId: reading.id });
     await appendEvent(trx, {
       entityType: input.kind,
       entityId: reading.id,
@@ -76,27 +85,24 @@ export async function excludeReading(
       after: { reviewState: "excluded" },
       reason,
     });
-    return { state: "excluded" as const };
+    return { state: "excluded" as const, version };
   });
 }
 
 /** Undoes an exclusion: the reading is back, unchecked or checked as it was before. */
 export async function restoreReading(
   db: Db,
-  input: { kind: ReadingKind; id: string; reason?: string | null; actor: User; at?: string },
-): Promise<{ state: ReviewState }> {
+  input: { kind: ReadingKind; id: string; version?: number; reason?: string | null; actor: User; at?: string },
+): Promise<{ state: ReviewState; version: number }> {
   requireStaff(input.actor, "恢复被排除的结果");
   const at = input.at ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
     const reading = await loadReading(trx, input.kind, input.id);
+    if (input.version !== undefined && input.version !== reading.version) await writeReading(trx, input.kind, reading, input.version, {});
     if (reading.state !== "excluded") throw new ValidationError("这一条没有被排除。", { id: ["未排除"] });
     const clear = { excluded_at: null, excluded_reason: null, excluded_by: null };
-    if (input.kind === "commitment") {
-      await trx.updateTable("commitments").set(clear).where("id", "=", reading.id).execute();
-      await invalidateStatus(trx, { commitmentId: reading.id });
-    } else {
-      await trx.updateTable("observations").set(clear).where("id", "=", reading.id).execute();
-    }
+    const version = await writeReading(trx, input.kind, reading, input.version, clear);
+    if (input.kind === "commitment") await invalidateStatus(trx, { commitmentId: reading.id });
     const after = await loadReading(trx, input.kind, input.id);
     await appendEvent(trx, {
       entityType: input.kind,
@@ -108,23 +114,24 @@ export async function restoreReading(
       after: { reviewState: after.state },
       reason: input.reason?.trim() || null,
     });
-    return { state: after.state };
+    return { state: after.state, version };
   });
 }
 
 /** A figure read correctly: it becomes 已核对. */
-export async function confirmObservation(db: Db, input: { id: string; actor: User; at?: string }): Promise<void> {
+export async function confirmObservation(db: Db, input: { id: string; version?: number; actor: User; at?: string }): Promise<{ version: number }> {
   requireStaff(input.actor, "确认进展数据");
   const at = input.at ?? new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const reading = await loadReading(trx, "observation", input.id);
+    if (input.version !== undefined && input.version !== reading.version) await writeReading(trx, "observation", reading, input.version, {});
     if (reading.state !== "unchecked") throw new ValidationError(reading.state === "checked" ? "这条数据已经核对过。" : "这条数据已被排除。", { id: ["已处理"] });
-    await trx
-      .updateTable("observations")
-      .set({ checked_at: at, checked_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null })
-      .where("id", "=", reading.id)
-      .where("checked_at", "is", null)
-      .execute();
+    const version = await writeReading(trx, "observation", reading, input.version, {
+      checked_at: at,
+      checked_by: input.actor.name,
+      exclusion_proposed_at: null,
+      exclusion_proposed_reason: null,
+    });
     await appendEvent(trx, {
       entityType: "observation",
       entityId: reading.id,
@@ -134,6 +141,7 @@ export async function confirmObservation(db: Db, input: { id: string; actor: Use
       before: { reviewState: "unchecked" },
       after: { reviewState: "checked" },
     });
+    return { version };
   });
 }
 
@@ -167,6 +175,8 @@ export async function countProposedLinksOfDocument(db: Db, { documentId }: { doc
 export interface QueueReading {
   kind: ReadingKind;
   id: string;
+  /** the reading's version: a verdict names it, and one made from a stale queue is refused (decision 0036) */
+  version: number;
   documentId: string;
   documentTitle: string | null;
   documentDate: string | null;
@@ -205,6 +215,7 @@ export async function listUncheckedQueue(
     .innerJoin("documents", "documents.id", "commitments.document_id")
     .select([
       "commitments.id",
+      "commitments.version",
       "commitments.document_id",
       "commitments.quote",
       "commitments.start_offset",
@@ -229,6 +240,7 @@ export async function listUncheckedQueue(
     .innerJoin("documents", "documents.id", "observations.document_id")
     .select([
       "observations.id",
+      "observations.version",
       "observations.document_id",
       "observations.quote",
       "observations.start_offset",
@@ -262,6 +274,7 @@ export async function listUncheckedQueue(
       (c): QueueReading => ({
         kind: "commitment",
         id: c.id,
+        version: c.version,
         documentId: c.document_id,
         documentTitle: c.title,
         documentDate: c.replied_on,
@@ -286,6 +299,7 @@ export async function listUncheckedQueue(
       (o): QueueReading => ({
         kind: "observation",
         id: o.id,
+        version: o.version,
         documentId: o.document_id,
         documentTitle: o.title,
         documentDate: o.replied_on,

@@ -1,7 +1,32 @@
 // Reads an agency's progress spreadsheet (.xlsx through exceljs, .csv through csv-parse) into
-// plain rows; validation against the database happens in importProgressSpreadsheet.
+// plain rows; validation against the database happens in importProgressSpreadsheet. Pure — no
+// database, no clock — so the server runs it in a worker thread with the uploads' time limit and
+// memory cap (services/preparation-pool.server.ts, docs/decisions/0037); the limits here refuse a
+// hostile file before a library holds all of it.
+import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import { MAX_XLSX_XML_BYTES, xlsxRowCounts, xlsxSizeProblem } from "../decode/zip-size";
+
+/**
+ * Most data rows one import may hold. An agency reports on its own pledges — tens, a province's
+ * department a few hundred; each row is checked against the database one by one on the request
+ * thread, and 5,000 take about a second.
+ */
+export const MAX_SPREADSHEET_ROWS = 5_000;
+
+/** Rows of a sheet (or lines of a CSV) read before refusing: room for blank and formatted empty rows. */
+const MAX_RAW_ROWS = MAX_SPREADSHEET_ROWS * 2 + 1;
+
+export type SpreadsheetParse = { rows: SpreadsheetRow[] } | { error: string };
+
+const tooManyRows = (found: string) => `表格行数过多：${found}，单次导入最多 ${MAX_SPREADSHEET_ROWS} 行，请拆分成几个文件后再导入`;
+
+/** The rows, or the refusal of a file with more than MAX_SPREADSHEET_ROWS of them. */
+function bounded(result: SpreadsheetParse): SpreadsheetParse {
+  if ("rows" in result && result.rows.length > MAX_SPREADSHEET_ROWS) return { error: tooManyRows(`有 ${result.rows.length} 行数据`) };
+  return result;
+}
 
 export interface SpreadsheetRow {
   /** 1-based row number as the spreadsheet shows it; the header is row 1 */
@@ -104,22 +129,28 @@ function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-export async function parseProgressSpreadsheet(
-  bytes: Uint8Array,
-  fileName: string,
-): Promise<{ rows: SpreadsheetRow[] } | { error: string }> {
+export async function parseProgressSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SpreadsheetParse> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".csv")) {
     let table: string[][];
     try {
-      table = parse(decodeCsv(bytes), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+      // at most MAX_RAW_ROWS records are parsed: a file of a million lines stops there
+      table = parse(decodeCsv(bytes), { relax_column_count: true, skip_empty_lines: false, trim: true, to: MAX_RAW_ROWS + 1 }) as string[][];
     } catch (error) {
       return { error: `CSV文件无法解析：${error instanceof Error ? error.message : String(error)}` };
     }
-    return toRows(table);
+    if (table.length > MAX_RAW_ROWS) return { error: tooManyRows(`超过 ${MAX_RAW_ROWS} 行`) };
+    return bounded(toRows(table));
   }
   if (lower.endsWith(".xlsx")) {
-    const { default: ExcelJS } = await import("exceljs");
+    // Before exceljs, which inflates and holds every sheet whole: the zip's XML, then the rows.
+    const size = xlsxSizeProblem(bytes, MAX_XLSX_XML_BYTES);
+    if (size) return { error: size };
+    const largest = xlsxRowCounts(bytes, MAX_XLSX_XML_BYTES).sort((a, b) => b.rows - a.rows)[0];
+    if (largest && largest.rows > MAX_RAW_ROWS) return { error: tooManyRows(`工作表 ${largest.sheet} 有 ${largest.rows} 行`) };
+    // exceljs is CommonJS: require() loads it with Node's own loader, outside the ESM hooks tsx has
+    // registered in the worker, which would keep a source map of each of its files (decision 0025).
+    const ExcelJS = createRequire(import.meta.url)("exceljs") as typeof import("exceljs");
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -128,13 +159,16 @@ export async function parseProgressSpreadsheet(
     }
     const sheet = workbook.worksheets[0];
     if (!sheet) return { error: "xlsx文件中没有工作表" };
+    // A sheet whose few rows are numbered far apart (r="1000000") would be filled in row by row by
+    // eachRow({ includeEmpty }): refused by its last row's number instead.
+    if (sheet.rowCount > MAX_RAW_ROWS) return { error: tooManyRows(`最后一行为第 ${sheet.rowCount} 行`) };
     const table: unknown[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       table[rowNumber - 1] = values;
     });
     for (let i = 0; i < table.length; i++) table[i] ??= [];
-    return toRows(table);
+    return bounded(toRows(table));
   }
   return { error: "只能导入 .xlsx 或 .csv 文件" };
 }

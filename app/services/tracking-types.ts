@@ -47,6 +47,41 @@ export class ValidationError extends Error {
   }
 }
 
+/** Who made the last change to a row, and when: shown with a refusal of a stale edit. */
+export interface LastChange {
+  actor: string;
+  at: string;
+  action: string;
+}
+
+/**
+ * The change was made from a page or a read that is out of date: someone else changed the row since
+ * (docs/decisions/0027, 0036). Nothing was written; `current` holds what the row holds now, so the
+ * reviewer sees what changed before trying again. Routes answer 409 with the message, which starts
+ * with 已被他人修改. A ValidationError too, so code that only knows those still answers with a 4xx.
+ */
+export class StaleError extends ValidationError {
+  constructor(
+    message: string,
+    readonly current: Record<string, unknown>,
+    readonly lastChange: LastChange | null,
+  ) {
+    super(message, { form: [message] });
+    this.name = "StaleError";
+  }
+
+  /** What a 409 answer carries besides the message. */
+  details(): Record<string, unknown> {
+    return { current: this.current, lastChange: this.lastChange };
+  }
+}
+
+/** "审核员甲于2026-12-02 08:00（UTC）" for a refusal's message. */
+export function byWhomAndWhen(actor: string | null, at: string | null): string {
+  const when = at ? `于${at.slice(0, 16).replace("T", " ")}（UTC）` : "";
+  return `${actor ?? "他人"}${when}`;
+}
+
 /** An id that names nothing. Routes answer 404. */
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -299,6 +334,8 @@ export interface SpreadsheetImportResult {
   errors: SpreadsheetRowError[];
   /** false when nothing was written (errors and importGoodRows false, or no rows) */
   stored: boolean;
+  /** the file itself could not be read (too large, too many rows, not a spreadsheet): why */
+  fileError?: string;
 }
 
 export interface ReviewGroupCounts {

@@ -32,10 +32,13 @@ import { mayReadEvidence } from "./evidence.server";
 import { listDisagreements } from "../models/disagreement.server";
 import { newId } from "../lib/id";
 import { normalizeNumber, numberProblem } from "../lib/input-rules";
-import { parseProgressSpreadsheet } from "./spreadsheet.server";
+import { parseProgressSpreadsheet, type SpreadsheetParse } from "./spreadsheet.server";
+import { checkCommitmentVersion, writeCommitmentAtVersion } from "./versions.server";
 import {
+  byWhomAndWhen,
   NotFoundError,
   PermissionError,
+  StaleError,
   ValidationError,
   type AuditEvent,
   type JsonValue,
@@ -707,9 +710,24 @@ export async function addProgressUpdate(db: Db, input: AddProgressUpdateInput): 
 
 // --- links -----------------------------------------------------------------------------------------
 
+/** The refusal of a decision on a link someone else decided since the page was made. */
+function decidedLink(link: Pick<LinkRow, "state" | "decided_by" | "decided_at" | "reason">): StaleError {
+  return new StaleError(
+    `已被他人修改：${byWhomAndWhen(link.decided_by, link.decided_at)}已${link.state === "confirmed" ? "确认" : "否决"}这条关联，不能再次处理。`,
+    { state: link.state, decidedBy: link.decided_by, decidedAt: link.decided_at, reason: link.reason },
+    link.decided_by && link.decided_at ? { actor: link.decided_by, at: link.decided_at, action: link.state === "confirmed" ? "link_confirmed" : "link_rejected" } : null,
+  );
+}
+
+/**
+ * Confirms or rejects a proposed link. A link only moves forward (proposed → confirmed / rejected),
+ * so its state is its version: a decision on a link already decided is refused (StaleError), also
+ * when two reviewers decide at once. `version` is the commitment's as the reviewer saw it next to the
+ * figure; when given and the commitment changed since, the decision is refused too (decision 0036).
+ */
 export async function decideLink(
   db: Db,
-  input: { linkId: string; action: "confirm" | "reject"; reason?: string | null; actor: User; at?: string },
+  input: { linkId: string; action: "confirm" | "reject"; reason?: string | null; version?: number; actor: User; at?: string },
 ): Promise<{ linkId: string; state: LinkState; updateId: string | null }> {
   requireStaff(input.actor, "确认或否决关联");
   if (input.action !== "confirm" && input.action !== "reject") {
@@ -719,9 +737,9 @@ export async function decideLink(
   return db.transaction().execute(async (trx) => {
     const link: LinkRow | undefined = await getLink(trx, { id: input.linkId });
     if (!link) throw new NotFoundError("没有这个关联。");
-    if (link.state !== "proposed") {
-      throw new ValidationError(`该关联已${link.state === "confirmed" ? "确认" : "否决"}，不能再次处理。`, { action: ["该关联已处理"] });
-    }
+    if (link.state !== "proposed") throw decidedLink(link);
+    const commitment = await trx.selectFrom("commitments").select(["id", "version"]).where("id", "=", link.commitment_id).executeTakeFirstOrThrow();
+    await checkCommitmentVersion(trx, commitment, input.version);
     const state: LinkState = input.action === "confirm" ? "confirmed" : "rejected";
     // A reading a reviewer excluded counts nowhere: it cannot become a pledge's progress or revision
     // until it is restored (decision 0036). Rejecting such a link stays possible.
@@ -736,7 +754,7 @@ export async function decideLink(
       .where("id", "=", link.id)
       .where("state", "=", "proposed")
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new ValidationError("该关联已被他人处理。", { action: ["该关联已处理"] });
+    if (Number(changed.numUpdatedRows) !== 1) throw decidedLink((await getLink(trx, { id: link.id }))!);
 
     let updateId: string | null = null;
     if (state === "confirmed" && link.kind === "observation" && link.observation_id) {
@@ -767,10 +785,11 @@ export async function decideLink(
         reported_at: at,
       });
       await invalidateStatus(trx, { commitmentId: link.commitment_id });
-      // Confirming a figure as a pledge's progress checks the figure too (decision 0030).
+      // Confirming a figure as a pledge's progress checks the figure too (decision 0030): a change of
+      // its review state, so its version moves (a stale verdict on it from the queue is refused).
       await trx
         .updateTable("observations")
-        .set({ checked_at: at, checked_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null })
+        .set((eb) => ({ checked_at: at, checked_by: input.actor.name, exclusion_proposed_at: null, exclusion_proposed_reason: null, version: eb("version", "+", 1) }))
         .where("id", "=", obs.id)
         .where("checked_at", "is", null)
         .where("excluded_at", "is", null)
@@ -792,10 +811,14 @@ export async function decideLink(
 
 // --- overrides and withdrawals ---------------------------------------------------------------------
 
+/**
+ * A reviewer sets the status by hand, with a reason. `version` is the commitment's as the form showed
+ * it: an override is a change to the commitment, and one made from a stale page is refused (decision 0036).
+ */
 export async function setOverride(
   db: Db,
-  input: { commitmentId: string; status: Status; reason: string; actor: User; at?: string },
-): Promise<{ overrideId: string }> {
+  input: { commitmentId: string; status: Status; reason: string; version?: number; actor: User; at?: string },
+): Promise<{ overrideId: string; version: number }> {
   requireStaff(input.actor, "调整状态");
   if (!(STATUSES as readonly string[]).includes(input.status)) throw new ValidationError("未知状态。", { status: ["未知状态"] });
   if (!input.reason?.trim()) throw new ValidationError("请填写调整理由。", { reason: ["请填写调整理由"] });
@@ -811,8 +834,8 @@ export async function setOverride(
 
 export async function clearOverride(
   db: Db,
-  input: { commitmentId: string; reason: string; actor: User; at?: string },
-): Promise<{ overrideId: string }> {
+  input: { commitmentId: string; reason: string; version?: number; actor: User; at?: string },
+): Promise<{ overrideId: string; version: number }> {
   requireStaff(input.actor, "调整状态");
   if (!input.reason?.trim()) throw new ValidationError("请填写理由。", { reason: ["请填写理由"] });
   return writeOverride(db, { ...input, status: null });
@@ -820,22 +843,24 @@ export async function clearOverride(
 
 async function writeOverride(
   db: Db,
-  input: { commitmentId: string; status: Status | null; reason: string; actor: User; at?: string },
-): Promise<{ overrideId: string }> {
+  input: { commitmentId: string; status: Status | null; reason: string; version?: number; actor: User; at?: string },
+): Promise<{ overrideId: string; version: number }> {
   return db.transaction().execute((trx) => writeOverrideIn(trx, input));
 }
 
 /**
- * Appends an override (status null clears it) and its audit event; the caller holds the
- * transaction and has checked the actor's role and the reason.
+ * Appends an override (status null clears it) and its audit event and raises the commitment's
+ * version (refused when `version` is given and stale); the caller holds the transaction and has
+ * checked the actor's role and the reason.
  */
 export async function writeOverrideIn(
   trx: Db,
-  input: { commitmentId: string; status: Status | null; reason: string; actor: User; at?: string },
-): Promise<{ overrideId: string }> {
+  input: { commitmentId: string; status: Status | null; reason: string; version?: number; actor: User; at?: string },
+): Promise<{ overrideId: string; version: number }> {
   const at = instant(input.at);
   const row = await getCommitmentWithContext(trx, { id: input.commitmentId });
   if (!row) throw new NotFoundError("没有这个承诺。");
+  const version = await writeCommitmentAtVersion(trx, row, input.version);
   const previous = await trx
     .selectFrom("overrides")
     .select(["status", "reason", "decided_by", "at"])
@@ -860,12 +885,12 @@ export async function writeOverrideIn(
     after: input.status === null ? null : { status: input.status },
     reason: input.reason.trim(),
   });
-  return { overrideId };
+  return { overrideId, version };
 }
 
 export async function withdrawCommitment(
   db: Db,
-  input: { commitmentId: string; reason: string; actor: User; at?: string },
+  input: { commitmentId: string; reason: string; version?: number; actor: User; at?: string },
 ): Promise<void> {
   requireStaff(input.actor, "撤回承诺");
   if (!input.reason?.trim()) throw new ValidationError("请填写撤回理由。", { reason: ["请填写撤回理由"] });
@@ -873,12 +898,9 @@ export async function withdrawCommitment(
   await db.transaction().execute(async (trx) => {
     const row = await getCommitmentWithContext(trx, { id: input.commitmentId });
     if (!row) throw new NotFoundError("没有这个承诺。");
+    await checkCommitmentVersion(trx, row, input.version);
     if (row.withdrawn_at) throw new ValidationError("该承诺已撤回。", { commitmentId: ["该承诺已撤回"] });
-    await trx
-      .updateTable("commitments")
-      .set((eb) => ({ withdrawn_at: at, withdrawn_reason: input.reason.trim(), withdrawn_by: input.actor.name, version: eb("version", "+", 1) }))
-      .where("id", "=", row.id)
-      .execute();
+    await writeCommitmentAtVersion(trx, row, input.version, { withdrawn_at: at, withdrawn_reason: input.reason.trim(), withdrawn_by: input.actor.name });
     await invalidateStatus(trx, { commitmentId: row.id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -895,13 +917,20 @@ export async function withdrawCommitment(
 
 // --- spreadsheets ----------------------------------------------------------------------------------
 
+/**
+ * Imports an agency's progress spreadsheet. `parse` reads the file into rows: in this thread by
+ * default (the command line, the tests); the server passes readSpreadsheetInWorker, so a hostile
+ * workbook is read in a worker thread with a time limit and a memory cap (decision 0037). A file
+ * that cannot be read stores nothing and says why in `fileError`.
+ */
 export async function importProgressSpreadsheet(
   db: Db,
   input: { bytes: Uint8Array; fileName: string; actor: User; importGoodRows: boolean; today?: string },
+  { parse = parseProgressSpreadsheet }: { parse?: (bytes: Uint8Array, fileName: string) => Promise<SpreadsheetParse> } = {},
 ): Promise<SpreadsheetImportResult> {
   if (!isStaff(input.actor) && input.actor.role !== "agency") throw new PermissionError("当前账号不能导入进展。");
-  const parsed = await parseProgressSpreadsheet(input.bytes, input.fileName);
-  if ("error" in parsed) return { imported: 0, errors: [{ row: 0, reason: parsed.error }], stored: false };
+  const parsed = await parse(input.bytes, input.fileName);
+  if ("error" in parsed) return { imported: 0, errors: [{ row: 0, reason: parsed.error }], stored: false, fileError: parsed.error };
 
   const errors: SpreadsheetRowError[] = [];
   const ids = [...new Set(parsed.rows.map((r) => r.commitmentId).filter((id) => id !== ""))];

@@ -15,8 +15,10 @@ try {
 // modules too and keeps a source map of each, which for pdf.js alone held ~150 MB of this thread's
 // memory (measured: 226 MB after reading a 10-page PDF through tsx, 83 MB with pdf.js loaded first).
 // Once in Node's module cache, the worker's TypeScript imports of them are not loaded again.
+// exceljs (~30 MB once loaded) is not loaded here but by the first spreadsheet, through require()
+// (services/spreadsheet.server.ts), which tsx's ESM hooks do not reach.
 await Promise.all(
-  ["unpdf", "unpdf/pdfjs", "mammoth", "linkedom", "@mozilla/readability", "iconv-lite", "opencc-js/t2cn"].map((name) => import(name)),
+  ["unpdf", "unpdf/pdfjs", "mammoth", "linkedom", "@mozilla/readability", "iconv-lite", "opencc-js/t2cn", "csv-parse/sync"].map((name) => import(name)),
 );
 register();
 await import("./prepare.worker.ts");

@@ -16,6 +16,7 @@ import * as m20261202130001 from "./20261202130001-commitment-versions";
 import * as m20261202140000 from "./20261202140000-review-states";
 import * as m20261202140100 from "./20261202140100-evidence-publication";
 import * as m20261202140200 from "./20261202140200-progress-report-review";
+import * as m20261203120000 from "./20261203120000-observation-versions";
 
 export const migrations: Record<string, Migration> = {
   "20261123140000-documents-commitments-observations-events": m20261123140000,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "20261202140000-review-states": m20261202140000,
   "20261202140100-evidence-publication": m20261202140100,
   "20261202140200-progress-report-review": m20261202140200,
+  "20261203120000-observation-versions": m20261203120000,
 };

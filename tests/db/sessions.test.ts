@@ -1,7 +1,7 @@
 // Sessions, tokens and the login throttle on a real SQLite file and a real PostgreSQL server
 // (issue 10 item 2, docs/decisions/0026).
 import { beforeAll, expect, it } from "vitest";
-import { authenticate, ACCOUNT_FAILURES, ADDRESS_FAILURES, login, logout, sessionPolicy } from "../../app/services/auth.server";
+import { authenticate, ACCOUNT_FAILURES, ADDRESS_FAILURES, login, logout, sessionPolicy, throttledAddress } from "../../app/services/auth.server";
 import { addUser, changePassword, disableUser, enableUser, issueApiToken, revokeTokens } from "../../app/services/users.server";
 import { describeEachDatabase } from "./databases";
 
@@ -93,6 +93,31 @@ describeEachDatabase("sessions and tokens", (ctx) => {
     expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: null, now: at(62_000) })).status).toBe("ok");
   });
 
+  it(`of 30 wrong passwords for one account sent at once, at most ${ACCOUNT_FAILURES} are checked; the rest, and the right one after them, are refused`, async () => {
+    await reviewer();
+    // each from its own address, as a botnet would: only the account's limit applies
+    const guesses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(ctx.db, { name: "审核员", password: `guess-${i}`, address: `192.0.2.${i}`, now: at(i) })),
+    );
+    const statuses = guesses.map((g) => g.status);
+    // before the attempt was counted ahead of its scrypt check, all 30 were checked
+    expect(statuses.filter((s) => s === "wrong")).toHaveLength(ACCOUNT_FAILURES);
+    expect(statuses.filter((s) => s === "throttled")).toHaveLength(30 - ACCOUNT_FAILURES);
+    expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "192.0.2.200", now: at(1000) })).status).toBe("throttled");
+    // the failures stored are the attempts checked, one per key each
+    const stored = await ctx.db.selectFrom("login_failures").select("key").execute();
+    expect(stored.filter((r) => r.key.startsWith("account:"))).toHaveLength(ACCOUNT_FAILURES);
+    expect(stored.filter((r) => r.key.startsWith("address:"))).toHaveLength(ACCOUNT_FAILURES);
+  });
+
+  it("a right password leaves no failure behind for its account or its address", async () => {
+    await reviewer();
+    expect((await login(ctx.db, { name: "审核员", password: "wrong-password-1", address: "10.9.9.9", now: T0 })).status).toBe("wrong");
+    expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "10.9.9.9", now: at(1000) })).status).toBe("ok");
+    // the account's are cleared; the address keeps its earlier failure, not the successful attempt
+    expect(await ctx.db.selectFrom("login_failures").select("key").execute()).toEqual([{ key: "address:10.9.9.9" }]);
+  });
+
   it(`one address is throttled after ${ADDRESS_FAILURES} failed logins across accounts, other addresses are not`, async () => {
     await reviewer();
     for (let i = 0; i < ADDRESS_FAILURES; i++) {
@@ -102,6 +127,18 @@ describeEachDatabase("sessions and tokens", (ctx) => {
     expect(refused.status).toBe("throttled");
     expect(refused.status === "throttled" && refused.message).toMatch(/^登录尝试过于频繁：来自您网络地址的登录 1 分钟内已失败 30 次/);
     expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "198.51.100.1", now: at(4000) })).status).toBe("ok");
+  });
+
+  it("an IPv6 client is counted by its /64, so cycling through its addresses does not escape the address limit", async () => {
+    expect(throttledAddress("2001:db8:1:2::7")).toBe("2001:db8:1:2::/64");
+    expect(throttledAddress("2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(throttledAddress("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    await reviewer();
+    for (let i = 0; i < ADDRESS_FAILURES; i++) {
+      await login(ctx.db, { name: `猜测${i}`, password: "wrong-password-1", address: `2001:db8:1:2::${(i + 1).toString(16)}`, now: at(i * 100) });
+    }
+    expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "2001:db8:1:2:ffff::1", now: at(4000) })).status).toBe("throttled");
+    expect((await login(ctx.db, { name: "审核员", password: PASSWORD, address: "2001:db8:1:3::1", now: at(4000) })).status).toBe("ok");
   });
 
   it("a name that does not exist costs the same scrypt work as a wrong password", async () => {

@@ -108,3 +108,57 @@ export function docxBomb(bytes: number): Uint8Array {
   const types = encoder.encode('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
   return deflatedZip({ "[Content_Types].xml": types, "word/document.xml": xml });
 }
+
+// --- progress spreadsheets (/import) ----------------------------------------------------------------
+
+const SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const HEADER_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>承诺编号</t></is></c><c r="B1" t="inlineStr"><is><t>数值</t></is></c><c r="C1" t="inlineStr"><is><t>截至日期</t></is></c></row>';
+
+/** A minimal .xlsx (what Excel needs to open it) around one worksheet's XML. */
+export function xlsxWorkbook(sheet: Uint8Array): Uint8Array {
+  return deflatedZip({
+    "[Content_Types].xml": encoder.encode(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    ),
+    "_rels/.rels": encoder.encode(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${DOC_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    "xl/workbook.xml": encoder.encode(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${SHEET_NS}" xmlns:r="${DOC_REL}"><sheets><sheet name="进展" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": encoder.encode(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${DOC_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    "xl/worksheets/sheet1.xml": sheet,
+  });
+}
+
+/**
+ * A progress spreadsheet of `rows` data rows: a commitment id, a value and a date each — or, `bare`,
+ * a value only (1,000,000 bare rows are 49 MB of sheet XML and 5 MB zipped, under the 10 MB upload limit).
+ */
+export function manyRowXlsx(rows: number, commitmentId = "01JXXXXXXXXXXXXXXXXXXXXXXX", { bare = false } = {}): Uint8Array {
+  const parts = [`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SHEET_NS}"><sheetData>`, HEADER_ROW];
+  for (let i = 2; i <= rows + 1; i++) {
+    parts.push(
+      bare
+        ? `<row r="${i}"><c r="B${i}"><v>${i % 10}</v></c></row>`
+        : `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>${commitmentId}</t></is></c><c r="B${i}"><v>${i % 100}</v></c><c r="C${i}" t="inlineStr"><is><t>2024-06-30</t></is></c></row>`,
+    );
+  }
+  parts.push("</sheetData></worksheet>");
+  return xlsxWorkbook(encoder.encode(parts.join("")));
+}
+
+/** An .xlsx whose one sheet inflates to `bytes`: a header row, then spaces that deflate to nothing (a zip bomb). */
+export function xlsxBomb(bytes: number): Uint8Array {
+  const head = encoder.encode(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${SHEET_NS}"><sheetData>${HEADER_ROW}`);
+  const tail = encoder.encode("</sheetData></worksheet>");
+  const xml = new Uint8Array(bytes).fill(0x20);
+  xml.set(head, 0);
+  xml.set(tail, bytes - tail.length);
+  return xlsxWorkbook(xml);
+}
+
+/** A CSV progress report of `lines` data lines, about 40 bytes each. */
+export function manyLineCsv(lines: number, commitmentId = "01JXXXXXXXXXXXXXXXXXXXXXXX"): Uint8Array {
+  const out = ["承诺编号,数值,截至日期,说明"];
+  for (let i = 0; i < lines; i++) out.push(`${commitmentId},${i % 100},2024-06-30,`);
+  return encoder.encode(out.join("\n"));
+}

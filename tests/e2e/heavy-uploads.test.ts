@@ -10,62 +10,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docxBomb, manyPagePdf, nestedDivs, pledgeText } from "./heavy-files";
 import { startServer, type RunningServer } from "./server";
+import { watchServer } from "./server-watch";
 import { addUser } from "./users";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 let server: RunningServer;
 let token: string;
-
-/** The resident memory of the server process (the one running server/boot.mjs for this test's database), in MB. */
-function serverRssMb(): number | null {
-  const dbUrl = `DATABASE_URL=file:${path.join(server.dir, "tracker.sqlite")}`;
-  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmdline.includes("server/boot.mjs")) continue;
-      if (!fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(dbUrl)) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-      return rss ? Number(rss[1]) / 1024 : null;
-    } catch {
-      // a process that ended meanwhile
-    }
-  }
-  return null;
-}
-
-interface Watch {
-  stop(): Promise<{ healthMs: number[]; peakRssMb: number }>;
-}
-
-/** Asks /healthz again and again (25 ms apart) and samples the server's memory until stopped. */
-function watch(): Watch {
-  let running = true;
-  const healthMs: number[] = [];
-  let peakRssMb = 0;
-  const health = (async () => {
-    while (running) {
-      const started = performance.now();
-      const response = await fetch(`${server.url}/healthz`, { headers: { Connection: "close" }, signal: AbortSignal.timeout(10_000) });
-      expect(await response.json()).toEqual({ ok: true });
-      healthMs.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  const sample = () => (peakRssMb = Math.max(peakRssMb, serverRssMb() ?? 0));
-  // One sample now and one at the end: a file refused within 100 ms is still measured.
-  sample();
-  const memory = setInterval(sample, 100);
-  return {
-    async stop() {
-      running = false;
-      clearInterval(memory);
-      sample();
-      await health;
-      return { healthMs, peakRssMb };
-    },
-  };
-}
 
 async function upload(bytes: Uint8Array, fileName: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const form = new FormData();
@@ -136,7 +87,7 @@ describe("heavy uploads do not stop the server", () => {
   it.each(heavy)("%s: health answered within 200 ms throughout, refused in Chinese, nothing stored", async (_name, make, fileName, reason) => {
     const bytes = make();
     const before = await commitmentTotal();
-    const watching = watch();
+    const watching = watchServer(server);
     const started = performance.now();
     const result = await upload(bytes, fileName);
     const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 // Issue 10 item 2 over HTTP against the production server: logout ends the session (the replayed
 // cookie is refused), an expired or revoked token is refused, the 11th wrong password in a minute is
-// throttled, a disabled user's session ends, and the session secret lives in a 0600 file beside the
+// throttled — also when 30 are sent at once —, a disabled user's session ends, and the session secret lives in a 0600 file beside the
 // database, not in it (docs/decisions/0026).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -117,6 +117,18 @@ describe("sessions over HTTP", () => {
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await throttled.text()).toMatch(/登录尝试过于频繁：该账号 1 分钟内已有 10 次密码错误，请 \d+ 秒后再试。/);
     expect(throttled.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("of 30 wrong passwords for one account sent at once, at most 10 are checked and the others are answered 429", async () => {
+    addUser(server, "并发员", "reviewer");
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login("并发员", `guess-${i}`)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    const throttled = answers.find((a) => a.status === 429)!;
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await throttled.text()).toMatch(/登录尝试过于频繁：该账号 1 分钟内已有 10 次密码错误，请 \d+ 秒后再试。/);
+    expect((await login("并发员", TEST_PASSWORD)).status).toBe(429);
   });
 
   it("logins and logouts are in the audit log", () => {

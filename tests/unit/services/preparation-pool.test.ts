@@ -1,9 +1,12 @@
-// The server's decoding and extraction in worker threads (docs/decisions/0025): the same result as in
-// the calling thread, a file over the time limit or the memory cap refused with a Chinese reason
-// while the calling thread stays free, a full queue refused as busy.
+// The server's decoding and extraction in worker threads (docs/decisions/0025), and its reading of
+// progress spreadsheets (0037): the same result as in the calling thread, a file over the time limit
+// or the memory cap refused with a Chinese reason while the calling thread stays free, a full queue
+// refused as busy.
 import { afterEach, describe, expect, it } from "vitest";
 import { prepareDocument } from "../../../app/services/document-preparation";
 import { PoolBusyError, PreparationPool } from "../../../app/services/preparation-pool.server";
+import { parseProgressSpreadsheet } from "../../../app/services/spreadsheet.server";
+import { manyLineCsv, manyRowXlsx, xlsxBomb } from "../../e2e/heavy-files";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const replyText = "关于加快养老服务体系建设的答复\n杭州市民政局\n下一步，力争到2027年新建养老机构5家。\n2025年6月1日\n";
@@ -78,5 +81,23 @@ describe("the preparation pool", () => {
     await expect(pool.run({ bytes: reply(), fileName: "3.txt" })).rejects.toBeInstanceOf(PoolBusyError);
     expect((await first).status).toBe("prepared");
     expect((await second).status).toBe("prepared");
+  });
+
+  it("reads a progress spreadsheet as this thread does, and refuses a hostile one while this thread stays free", async () => {
+    pool = new PreparationPool({ size: 1 });
+    const report = manyRowXlsx(5, "01ABC");
+    expect(await pool.readSpreadsheet({ bytes: manyRowXlsx(5, "01ABC"), fileName: "进展.xlsx" })).toEqual(await parseProgressSpreadsheet(report, "进展.xlsx"));
+    expect(await pool.readSpreadsheet({ bytes: manyLineCsv(3, "01ABC"), fileName: "进展.csv" })).toMatchObject({ rows: [{ row: 2 }, { row: 3 }, { row: 4 }] });
+    const bomb = xlsxBomb(300 * 1024 * 1024);
+    const stall = await longestStall(pool.readSpreadsheet({ bytes: bomb, fileName: "bomb.xlsx" }).then((r) => expect(r).toMatchObject({ error: expect.stringMatching(/^xlsx 文件解压后过大/) })));
+    expect(stall).toBeLessThan(200);
+  });
+
+  it("refuses a spreadsheet still being read at the time limit, in the reader's own shape", async () => {
+    pool = new PreparationPool({ size: 1, timeLimitMs: 1 });
+    await pool.run({ bytes: reply(), fileName: "warm-up.txt" }).catch(() => undefined);
+    expect(await pool.readSpreadsheet({ bytes: manyLineCsv(5000), fileName: "slow.csv" })).toEqual({
+      error: "文件处理超时：0 秒内未能读完（文件过大或结构过于复杂），未保存任何内容",
+    });
   });
 });
