@@ -125,7 +125,7 @@ export interface ObservationTable {
   /** a reviewer checked the figure against the text */
   checked_at: string | null;
   checked_by: string | null;
-  /** raised by every change of its review state; a verdict names the version it was made from (docs/decisions/0036) */
+  /** raised by every change of its review state; a verdict names the version it was made from (docs/decisions/0038) */
   version: Generated<number>;
 }
 

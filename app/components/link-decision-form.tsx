@@ -4,7 +4,7 @@ import type { FieldErrors } from "~/lib/forms";
 
 /**
  * Confirm / reject with an optional reason; shared with the review queue. `version` is the
- * commitment's as shown beside the figure: a decision made from a stale page is refused (decision 0036).
+ * commitment's as shown beside the figure: a decision made from a stale page is refused (decision 0038).
  */
 export function LinkDecisionForm({ linkId, version, errors, action }: { linkId: string; version?: number; errors?: FieldErrors; action?: string }) {
   return (

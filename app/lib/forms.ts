@@ -121,7 +121,7 @@ export function formFields(form: FormData, names: readonly string[]): Record<str
 }
 
 /**
- * The version a page's form was made from (hidden field `version`, decisions 0027 and 0036). A form
+ * The version a page's form was made from (hidden field `version`, decisions 0027 and 0038). A form
  * without one reads as 0, which the services refuse as 缺少版本号: every form that changes a
  * commitment or a figure must say which version of it the reviewer saw.
  */

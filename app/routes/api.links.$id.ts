@@ -18,7 +18,7 @@ export async function loader() {
 /**
  * POST /api/links/:id — `action` confirm | reject, `reason`, and optionally `version`: the
  * commitment's, from GET /api/commitments/:id, refused with 409 when it changed since. A link decided
- * by someone else meanwhile is refused with 409 too, with its current state (decision 0036).
+ * by someone else meanwhile is refused with 409 too, with its current state (decision 0038).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   return withApiErrors(async () => {

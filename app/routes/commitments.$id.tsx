@@ -122,7 +122,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 /**
  * A refused change: field errors (400), or — made from a page someone else's change has overtaken —
  * 409 with "已被他人修改" and `current`, what the commitment (or the link, the report) holds now
- * (decisions 0027, 0036; app/lib/http.server.ts serviceCall).
+ * (decisions 0027, 0038; app/lib/http.server.ts serviceCall).
  */
 type ActionData = { intent: string; fieldErrors: FieldErrors; formError?: string; linkId?: string; current?: Record<string, unknown> };
 

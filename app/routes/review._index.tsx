@@ -153,7 +153,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = `${url.pathname}${url.search}`;
   // The keyboard queue posts through fetchers and reads the answer as JSON (see shouldRevalidate).
   // Each verdict names the version of the reading the reviewer saw: one made from a stale queue is
-  // refused with 409 and the reading as it is now, which the item then shows (decision 0036).
+  // refused with 409 and the reading as it is now, which the item then shows (decision 0038).
   if (form.get("intent") === "queue-confirm" || form.get("intent") === "queue-exclude") {
     const kind = form.get("kind") === "observation" ? ("observation" as const) : ("commitment" as const);
     const id = String(form.get("id") ?? "");

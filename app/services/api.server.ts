@@ -8,7 +8,7 @@ export function apiError(error: unknown): Response {
   if (error instanceof Response) return error;
   if (error instanceof InputError) return json({ error: error.message, ...(error.field ? { fieldErrors: { [error.field]: [error.message] } } : {}) }, { status: error.status });
   if (error instanceof MaxPartSizeExceededError) return json({ error: `文件过大：上限为 ${Math.round(error.maxBytes / 1024 / 1024)} MB。` }, { status: 413 });
-  // made from a stale read: 409, "已被他人修改…" and what the row holds now (decisions 0027, 0036)
+  // made from a stale read: 409, "已被他人修改…" and what the row holds now (decisions 0027, 0038)
   if (error instanceof StaleError) return json({ error: error.message, ...error.details() }, { status: 409 });
   if (error instanceof ValidationError) return json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400 });
   if (error instanceof PermissionError) return json({ error: error.message }, { status: 403 });

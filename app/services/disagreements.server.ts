@@ -95,7 +95,7 @@ function answered(row: { resolved_by: string | null; resolved_at: string | null;
  * Answers an open objection: "upheld" keeps the status and sends the reviewer's reply;
  * "overridden" sets the status the reviewer chose, with the reply as the override's reason. An
  * objection is answered once (its state is its version: a second answer is a StaleError); `version`
- * is the commitment's as the reviewer saw it, refused when the commitment changed since (decision 0036).
+ * is the commitment's as the reviewer saw it, refused when the commitment changed since (decision 0038).
  */
 export async function resolveDisagreement(
   db: Db,

@@ -41,7 +41,7 @@ async function loadReading(trx: Db, kind: ReadingKind, id: string) {
 
 /**
  * Writes a verdict on a reading, raising its version, if it is still at `version` — the one the page
- * showed (undefined: as it is now). A StaleError with its current state otherwise (decision 0036).
+ * showed (undefined: as it is now). A StaleError with its current state otherwise (decision 0038).
  */
 function writeReading(trx: Db, kind: ReadingKind, reading: { id: string; version: number }, version: number | undefined, set: Record<string, unknown>) {
   return kind === "commitment" ? writeCommitmentAtVersion(trx, reading, version, set) : writeObservationAtVersion(trx, reading, version, set);
@@ -175,7 +175,7 @@ export async function countProposedLinksOfDocument(db: Db, { documentId }: { doc
 export interface QueueReading {
   kind: ReadingKind;
   id: string;
-  /** the reading's version: a verdict names it, and one made from a stale queue is refused (decision 0036) */
+  /** the reading's version: a verdict names it, and one made from a stale queue is refused (decision 0038) */
   version: number;
   documentId: string;
   documentTitle: string | null;

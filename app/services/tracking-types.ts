@@ -56,7 +56,7 @@ export interface LastChange {
 
 /**
  * The change was made from a page or a read that is out of date: someone else changed the row since
- * (docs/decisions/0027, 0036). Nothing was written; `current` holds what the row holds now, so the
+ * (docs/decisions/0027, 0038). Nothing was written; `current` holds what the row holds now, so the
  * reviewer sees what changed before trying again. Routes answer 409 with the message, which starts
  * with 已被他人修改. A ValidationError too, so code that only knows those still answers with a 4xx.
  */

@@ -723,7 +723,7 @@ function decidedLink(link: Pick<LinkRow, "state" | "decided_by" | "decided_at" |
  * Confirms or rejects a proposed link. A link only moves forward (proposed → confirmed / rejected),
  * so its state is its version: a decision on a link already decided is refused (StaleError), also
  * when two reviewers decide at once. `version` is the commitment's as the reviewer saw it next to the
- * figure; when given and the commitment changed since, the decision is refused too (decision 0036).
+ * figure; when given and the commitment changed since, the decision is refused too (decision 0038).
  */
 export async function decideLink(
   db: Db,
@@ -813,7 +813,7 @@ export async function decideLink(
 
 /**
  * A reviewer sets the status by hand, with a reason. `version` is the commitment's as the form showed
- * it: an override is a change to the commitment, and one made from a stale page is refused (decision 0036).
+ * it: an override is a change to the commitment, and one made from a stale page is refused (decision 0038).
  */
 export async function setOverride(
   db: Db,

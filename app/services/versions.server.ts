@@ -1,4 +1,4 @@
-// Optimistic concurrency for what reviewers decide (docs/decisions/0027, 0036). A commitment and an
+// Optimistic concurrency for what reviewers decide (docs/decisions/0027, 0038). A commitment and an
 // observation each carry a version, raised by every change a person makes to them — a commitment's
 // fields, its review state (confirmed, excluded, restored), its status override and its withdrawal;
 // an observation's review state. A change names the version it was made from; when the row has

@@ -1,4 +1,4 @@
-// Issue 10 item 4 beyond field edits (docs/decisions/0036), on SQLite and PostgreSQL: every verdict
+// Issue 10 item 4 beyond field edits (docs/decisions/0038), on SQLite and PostgreSQL: every verdict
 // on a commitment or a figure names the version it was made from and raises it; one made from a
 // stale page is refused with 已被他人修改 and what the row holds now, writing nothing. Links, reports
 // and objections only move forward, so a decision on one someone else decided is refused the same way.

@@ -1,5 +1,5 @@
 // Issue 10 item 4 over HTTP and in Chromium against the production server: the review queue's and
-// the pages' verdicts carry the version of the reading they were made from (docs/decisions/0036). A
+// the pages' verdicts carry the version of the reading they were made from (docs/decisions/0038). A
 // confirmation from a queue someone else's change has overtaken is refused with 409, 已被他人修改 and
 // the reading as it is now — which the queue item then shows — and a confirmation made from that is
 // stored. A verdict without a version is refused; links and reports decided meanwhile are refused too.
