@@ -92,6 +92,7 @@ export const COUNT_WORDS: readonly string[] = ["数量", "总数", "个数", "�
 /** Words that dress an indicator up without changing what is measured. */
 export const FILLER_PREFIXES: readonly string[] = [
   "全省", "全市", "全县", "全区", "全国", "我省", "我市", "我县", "我区", "我国", "中国", "居民",
+  "该省", "该市", "该县", "该区", "本省", "本市", "本县", "本区",
   "累计新增", "累计建成", "累计", "新增", "新建", "建成", "建设", "培育", "打造", "创建", "完成", "开展", "实现", "拥有", "达到",
 ];
 export const FILLER_CHARS = /[的了之等及和与、，,。；;：:“”"'‘’《》<>【】\[\]()（）\s·\-—]/g;

@@ -207,16 +207,33 @@ function bestForFigure(links: NewLink[]): NewLink[] {
 
 /**
  * Per pledge, one figure per document and as-of date: a progress table that repeats 202个 in two
- * columns, or a bulletin that gives the same measure twice, is one report (issue 8 §5).
+ * columns, or a bulletin that gives the same measure twice, is one report (issue 8 §5) — unless the
+ * second says it more precisely (超7603公里, then 7603.2公里): both are kept.
  */
-function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; documentId?: string }[]): NewLink[] {
-  const bestOf = new Map<string, NewLink>();
-  for (const { link, asOf, documentId } of items) {
+function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; documentId?: string; value?: number }[]): NewLink[] {
+  const groups = new Map<string, { link: NewLink; value?: number }[]>();
+  for (const { link, asOf, documentId, value } of items) {
     const key = `${link.commitment_id}|${documentId ?? ""}|${asOf ?? ""}`;
-    const held = bestOf.get(key);
-    if (!held || link.score > held.score) bestOf.set(key, link);
+    const group = groups.get(key);
+    if (group) group.push({ link, value });
+    else groups.set(key, [{ link, value }]);
   }
-  return [...bestOf.values()];
+  const out: NewLink[] = [];
+  for (const group of groups.values()) {
+    // the best one (the first of equals, in document order)…
+    const best = group.reduce((a, b) => (b.link.score > a.link.score ? b : a));
+    out.push(best.link);
+    // …and the same fact written a second time more or less precisely (超7603公里 / 7603.2公里): a
+    // value within 1% of the best's but not equal to it is that figure, not a repetition of it
+    const kept = new Set([best.value]);
+    for (const other of group) {
+      if (other === best || other.value === undefined || best.value === undefined || kept.has(other.value)) continue;
+      if (Math.abs(other.value - best.value) > 0.01 * Math.abs(best.value)) continue;
+      kept.add(other.value);
+      out.push(other.link);
+    }
+  }
+  return out;
 }
 
 export interface NewDocumentParty {
@@ -253,7 +270,7 @@ export async function proposeLinksForDocument(
   },
 ): Promise<number> {
   const links: NewLink[] = [];
-  const figureLinks: { link: NewLink; asOf: string | null }[] = [];
+  const figureLinks: { link: NewLink; asOf: string | null; value: number }[] = [];
   const restated: NewLink[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
   const regionKeys = candidateRegionKeys(document.region);
@@ -280,7 +297,7 @@ export async function proposeLinksForDocument(
         proposedLink({ commitment_id: row.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
       );
     }
-    figureLinks.push(...bestForFigure(found).map((link) => ({ link, asOf: asOf ?? null })));
+    figureLinks.push(...bestForFigure(found).map((link) => ({ link, asOf: asOf ?? null, value: o.value })));
   }
   links.push(...onePerPledgeAndDate(figureLinks));
 
@@ -365,7 +382,7 @@ export async function proposeLinksForDocument(
       excludeDocumentId: document.documentId,
       after: later.statedOn,
     });
-    const reported: { link: NewLink; asOf: string | null; documentId: string }[] = [];
+    const reported: { link: NewLink; asOf: string | null; documentId: string; value: number }[] = [];
     for (const o of reports) {
       const match = scoreMatch(
         later,
@@ -377,6 +394,7 @@ export async function proposeLinksForDocument(
         link: proposedLink({ commitment_id: later.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
         asOf: o.as_of ?? o.document_replied_on,
         documentId: o.document_id,
+        value: o.value,
       });
     }
     links.push(...onePerPledgeAndDate(reported));

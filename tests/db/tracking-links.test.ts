@@ -231,3 +231,23 @@ describeEachDatabase("tracking: documents ingested out of order", (ctx) => {
     expect(plan.links).toBe(1);
   });
 });
+
+describeEachDatabase("tracking: one figure per pledge, document and date", (ctx) => {
+  const ingestText = async (text: string, fileName: string, documentDate: string) => {
+    const { ingestFile } = await import("../../app/services/ingest.server");
+    const r = await ingestFile(ctx.db, { bytes: new TextEncoder().encode(text), fileName, source: "test", actor: "test", documentDate });
+    if (r.status !== "created") throw new Error(JSON.stringify(r));
+    return r;
+  };
+  it("a figure said twice with the same value is one report; said again more precisely, both are proposed", async () => {
+    await ingestText("河南省交通运输厅关于2025年农村公路建设的通知\n2025年,河南省将新改建农村公路5000公里以上。\n", "plan.txt", "2025-02-26");
+    const report = await ingestText(
+      "河南省交通运输厅通报\n2025年该省新改建农村公路超7603公里。\n河南省交通运输厅副厅长介绍,2025年,该省新改建农村公路7603.2公里,超额完成年度目标。\n2025年全省新改建农村公路7603.2公里。\n",
+      "report.txt",
+      "2026-02-11",
+    );
+    expect(report.links).toBe(2);
+    const queue = await listProposedLinks(ctx.db, { limit: 10, offset: 0 });
+    expect(queue.items.map((l) => l.value).sort()).toEqual([7603, 7603.2]);
+  });
+});
