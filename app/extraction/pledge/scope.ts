@@ -32,7 +32,7 @@ function isHeadingParagraph(t: string): boolean {
  */
 export function isPlanDocument(title: string | null): boolean {
   if (!title) return false;
-  return /民生实事|民生事项|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复/.test(title);
+  return /民生实事|惠民实事|民生事项|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复/.test(title);
 }
 
 /** A report on a plan's progress (民生实事…进度表, 进展情况): its numbered items restate the tasks. */
@@ -41,7 +41,8 @@ export function isPlanProgress(title: string | null): boolean {
 }
 
 // …民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是: / 今年的十件民生实事：
-const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$/;
+// …云南将继续推出10件惠民实事: what follows are this year's tasks
+const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$|将(?:继续)?(?:推出|办好|实施|实施好|办理|推进)[\d一二三四五六七八九十]+(?:件|项|方面)(?:重点)?(?:民生实事|惠民实事|民生实事项目|实事|大事)/;
 
 const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?[:]/;
 

@@ -141,3 +141,12 @@ describe("a task list heading", () => {
     expect(list("2020年目标任务完成情况")).toEqual([]);
   });
 });
+
+describe("an announcement of the year's tasks", () => {
+  it("…将继续推出10件惠民实事: the sentences after it pledge; …推出了10件民生实事,目前进展顺利 reports", () => {
+    const plan = extract("2023年,云南将继续推出10件惠民实事。稳定和扩大就业。农村劳动力转移就业保持在1500万人以上。", { documentDate: "2023-01-11" });
+    expect(plan.commitments.filter((c) => c.target).map((c) => c.target?.value)).toEqual([15000000]);
+    const report = extract("2023年,我市推出了10件民生实事,目前进展顺利。已建成普惠托位300个。", { documentDate: "2023-07-20" });
+    expect(report.commitments).toEqual([]);
+  });
+});
