@@ -134,6 +134,8 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
     if (/^(?:今年|本年|年内)/.test(t.text) && /^[\d一二三四五六七八九十]+(?:-\d+)?月/.test(s.slice(t.end))) continue;
     // a plan period that began before this year (2021-2023年) frames what was done in it
     if (t.parser === "year-range" && Number(t.text.slice(0, 4)) < Number(docDate.slice(0, 4)) && t.date <= docYearEnd) continue;
+    // 截至6月底,…今年开工建设88个: after a date the figures stand at, 今年 is the year so far
+    if (t.parser === "relative-year" && /^(?:今年|本年)$/.test(t.text) && times.some((x) => x.start < t.start && x.role === "asOf" && x.date !== null && x.date < docDate && /^截[至止]/.test(x.text))) continue;
     // 全年 / 年度 / 当年 name the year's plan or report on it ("全年改造412个", "完成年度目标的55.6%"): no cue
     if (t.parser === "relative-year" && /^(?:全年|年度|当年)$/.test(t.text)) continue;
     const weak = (t.role === "point" && !(t.precision !== "year" && t.date <= docYearEnd)) || (t.parser === "relative-year" && /^(?:今年|本年)$/.test(t.text)) || (t.parser === "plan-period" && !/^(?:到|至)|末|期末/.test(t.text));

@@ -2,6 +2,7 @@
 // level or increment, and the comparator when the words do not state one (GUIDE §2).
 import type { Quantity } from "./numbers";
 import type { Comparator } from "../types";
+import { leadingPlace } from "../../domain/regions";
 
 const PER = /每(?:处|家|所|站|座|例|辆|台|校|园)(?=[\p{Script=Han}])|每(?:[万千百十]|\d+(?:\.\d+)?万?)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/gu;
 
@@ -87,6 +88,8 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   if (cleaned.length >= 2 && noVerb === "") {
     const thing = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
     if (thing.length >= 2) return thing;
+    // 开工建设“口袋公园”88个,目前已建成64个: nothing after it either; the thing the clause before named
+    if (previousSubject && previousSubject.length >= 2) return previousSubject;
   }
   if (cleaned.length >= 2) return cleaned;
   // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
@@ -98,7 +101,7 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
 // What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is
 // measured): cue words, function words, reporting verbs, table pipes, quotes.
 // A list item's own number (09 新改建养老机构护理型床位, 3. 新增…) is no part of the name either.
-const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|\d{1,3}(?:[ \t\u3000]+|[.、．](?!\d))|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|(?:明确|提出|要求)?(?:到|至)?(?:19|20)\d\d年(?:底|末|前)?|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全国|全市|全省|全区|全县|我市|我省|我区|我县|该省|该市|该区|该县|本省|本市|本区|本县|还将|再)+/;
+const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|\d{1,3}(?:[ \t\u3000]+|[.、．](?!\d))|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|(?:明确|提出|要求)?(?:到|至)?(?:19|20)\d\d年(?:底|末|前)?|目前|现有|已有|共有|拥有|累计|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全国|全市|全省|全区|全县|我市|我省|我区|我县|该省|该市|该区|该县|本省|本市|本区|本县|今年|本年|年内|还将|再)+/;
 const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行", "下降到", "下降至", "降到", "降至", "提高到", "提高至", "提升到", "提升至", "增加到", "增长到", "增至", "已经", "已经达到", "已达到", "已达"]);
 
 /** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */
@@ -124,6 +127,9 @@ export function cleanIndicator(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 3; i++) {
     const before = t;
+    // 重庆市今年开工建设口袋公园: the place the sentence opens with is no part of the name
+    const place = leadingPlace(t);
+    if (place && t.length - place.length >= 2 && /^(?:省|市|县|区|州|旗)$/.test(t[place.length - 1] ?? "")) t = t.slice(place.length);
     // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
     if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
@@ -135,6 +141,8 @@ export function cleanIndicator(text: string): string {
     if (compared.length >= 2) t = compared;
     if (t === before) break;
   }
+  // a quotation mark left open by the cut (开工建设“口袋公园): the name without it
+  if ((t.match(/“/g) ?? []).length !== (t.match(/”/g) ?? []).length) t = t.replace(/[“”]/g, "");
   // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
   const open = (t.match(/[(（]/g) ?? []).length;
   const close = (t.match(/[)）]/g) ?? []).length;
