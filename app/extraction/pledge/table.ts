@@ -31,7 +31,9 @@ function columnOf(cell: string): Column | null {
   return null;
 }
 
-const SEP = /\t|\s{2,}|\|/;
+// global, compiled once: splitLine resets lastIndex before each line (a `new RegExp` per line
+// recompiled it every time, most of the table pass)
+const SEP_G = /\t|\s{2,}|\|/g;
 
 interface Cell {
   text: string;
@@ -45,7 +47,8 @@ function splitLine(shadow: string, p: Paragraph): Cell[] {
   const out: Cell[] = [];
   const line = shadow.slice(p.start, p.end);
   if (!HAS_SEPARATOR.test(line)) return [{ text: line.trim(), start: p.start, end: p.end }];
-  const re = new RegExp(SEP.source, "g");
+  const re = SEP_G;
+  re.lastIndex = 0;
   let a = 0;
   let m: RegExpExecArray | null;
   const push = (x: number, y: number) => {
