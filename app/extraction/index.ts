@@ -2,8 +2,8 @@
 // No database, no clock, no framework. See README.md in this folder for the pipeline.
 import type { Commitment, ExtractOptions, ExtractionResult, Observation } from "./types";
 import { sameTextKey, shadowOf } from "./text/shadow";
-import { paragraphsOf, sentencesOf } from "./text/segment";
-import { isPlanDocument, isPlanProgress, scopeSentences } from "./pledge/scope";
+import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from "./text/segment";
+import { isPlanDocument, isPlanProgress, scopeSentences, type SentenceScope } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
@@ -41,11 +41,32 @@ function remap(r: ExtractionResult, original: string, n: NormalisedText): Extrac
   };
 }
 
+// extractNormalised is split into the page's reading (what kind of page it is, its tables), the
+// sentence pass and the merging of what they found: as one function V8 re-optimised it for long
+// after each deoptimisation (issue 7). The steps run in the same order as before.
 function extractNormalised(text: string, options: ExtractOptions): ExtractionResult {
   const shadow = shadowOf(text);
   const document = extractMetadata(shadow, options);
   const paragraphs = paragraphsOf(shadow);
   const sentences = sentencesOf(shadow, paragraphs);
+  const page = readPage(text, shadow, document, paragraphs, sentences);
+  const pass = readSentences(text, shadow, document, sentences, page);
+  return merge(text, shadow, document, page, pass);
+}
+
+/** What the page is (a plan, a progress report), each sentence's scope, and what its tables pledge and report. */
+interface Page {
+  titleLike: string;
+  planDocument: boolean;
+  planProgress: boolean;
+  scopes: SentenceScope[];
+  /** paragraphs consumed by tables: the sentence pass skips them */
+  used: Set<number>;
+  commitments: Commitment[];
+  observations: Observation[];
+}
+
+function readPage(text: string, shadow: string, document: ExtractionResult["document"], paragraphs: Paragraph[], sentences: Sentence[]): Page {
   // the title, or the page's first line when it has none (2023年广东省…公布了今年的十件民生实事。)
   const firstLine = (shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "").trim();
   // a long first line is a title only up to the name of the table or plan run into it (…责任分解表序号项目名称…)
@@ -71,6 +92,19 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   if (tableAsOf) for (const o of [...tables.observations, ...cells.observations]) if (o.asOf === document.repliedOn) o.asOf = tableAsOf;
   const commitments: Commitment[] = [...tables.commitments, ...cells.commitments];
   const observations: Observation[] = [...tables.observations, ...cells.observations];
+  return { titleLike, planDocument, planProgress, scopes, used: tables.used, commitments, observations };
+}
+
+/** What the sentences pledge and report, added to the tables' findings, with each one's sentence key. */
+interface SentencePass {
+  commitments: Commitment[];
+  observations: Observation[];
+  keys: string[];
+  keyOf: Map<Commitment | Observation, number>;
+}
+
+function readSentences(text: string, shadow: string, document: ExtractionResult["document"], sentences: Sentence[], page: Page): SentencePass {
+  const { scopes, used, commitments, observations } = page;
   // sentences are known by a small number: the dedupe keys below stay short
   const sentenceIds = new Map<string, number>();
   const keys: string[] = [];
@@ -80,7 +114,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
   const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
-    if (tables.used.has(sentences[i].paragraph)) continue;
+    if (used.has(sentences[i].paragraph)) continue;
     // a repeat is still read (its first copy may sit in a run-together paragraph that reads
     // differently); what it yields is merged with the first copy's below
     const key = sameTextKey(sentences[i].s);
@@ -100,6 +134,13 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     commitments.push(...r.commitments);
     if (!repeat) observations.push(...r.observations);
   }
+  return { commitments, observations, keys, keyOf };
+}
+
+/** Duplicates merged, headlines dropped, a plan's year as the default deadline, baselines, and each pledge's own words. */
+function merge(text: string, shadow: string, document: ExtractionResult["document"], page: Page, pass: SentencePass): ExtractionResult {
+  const { titleLike, planDocument, planProgress } = page;
+  const { commitments, observations, keys, keyOf } = pass;
   // near-duplicates (a copy that lost a character of a date) still pledge once
   const looseIds = new Map<string, number>();
   const looseOf = keys.map((k) => {
