@@ -150,10 +150,21 @@ function merge(text: string, shadow: string, document: ExtractionResult["documen
   });
   const unique = dedupe(commitments, (c) => `${looseOf[keyOf.get(c) ?? -1] ?? c.quote}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
   dropContained(unique, (c) => keys[keyOf.get(c) ?? -1] ?? c.quote);
+  // (several figures share a sentence, and the check below compares each with all others: each
+  // quote's key is found once)
+  const quoteKeys = new Map<string, string>();
+  const quoteKey = (quote: string): string => {
+    let key = quoteKeys.get(quote);
+    if (key === undefined) {
+      key = sameTextKey(shadowOf(quote));
+      quoteKeys.set(quote, key);
+    }
+    return key;
+  };
   // a news item's headline repeats the pledge its body states
   if (document.kind === "report" && document.title) {
     const headlineKey = sameTextKey(shadowOf(document.title));
-    for (let i = unique.length - 1; i >= 0; i--) if (sameTextKey(shadowOf(unique[i].quote)) === headlineKey) unique.splice(i, 1);
+    for (let i = unique.length - 1; i >= 0; i--) if (quoteKey(unique[i].quote) === headlineKey) unique.splice(i, 1);
   }
   // …and the figure its body reports (我国前三季度城镇新增就业1107万人 over 1至9月全国城镇新增就业1107万人):
   // the body's sentence is the one to quote
@@ -161,8 +172,8 @@ function merge(text: string, shadow: string, document: ExtractionResult["documen
     const headlineKey = sameTextKey(shadowOf(document.title));
     for (let i = observations.length - 1; i >= 0; i--) {
       const o = observations[i];
-      if (sameTextKey(shadowOf(o.quote)) !== headlineKey) continue;
-      if (observations.some((x) => x !== o && x.value === o.value && x.unit === o.unit && sameTextKey(shadowOf(x.quote)) !== headlineKey)) observations.splice(i, 1);
+      if (quoteKey(o.quote) !== headlineKey) continue;
+      if (observations.some((x) => x !== o && x.value === o.value && x.unit === o.unit && quoteKey(x.quote) !== headlineKey)) observations.splice(i, 1);
     }
   }
   // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
