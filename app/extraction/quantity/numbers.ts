@@ -54,8 +54,20 @@ function parseNum(s: string): number | null {
   return parseChineseNumeral(s);
 }
 
-const ANY_NUMBER = new RegExp(`[0-9${CHINESE_NUMERAL_CHARS}]`);
-const NUMERAL_G = new RegExp(ANY_NUMBER.source, "g");
+// the characters a number can start with, [0-9${CHINESE_NUMERAL_CHARS}], as a table: finding the
+// next one is a loop over char codes (the regex engine took ~9 ns a character for this class)
+const NUMERAL = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
+  for (const ch of CHINESE_NUMERAL_CHARS) t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/** Index of the first digit or Chinese numeral at or after `from`, or -1. */
+function nextNumeral(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) if (NUMERAL[s.charCodeAt(i)] === 1) return i;
+  return -1;
+}
 const MULT: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 万亿: 1e12 };
 
 function round(v: number): number {
@@ -64,18 +76,16 @@ function round(v: number): number {
 
 export function findQuantities(s: string, exclude: (pos: number) => boolean = () => false): Quantity[] {
   const out: Quantity[] = [];
-  if (!ANY_NUMBER.test(s)) return out;
+  if (nextNumeral(s, 0) < 0) return out;
   // The full pattern opens with optional bound words, so the regex engine would try it at every
   // position; instead jump to each numeral and start the pattern a few characters before it (a
   // bound word is at most five long). Leftmost-match semantics make this the same as a full scan.
-  const candidates = NUMERAL_G;
   let resumeAt = 0;
   let m: RegExpExecArray | null;
   for (;;) {
-    candidates.lastIndex = resumeAt;
-    const c = candidates.exec(s);
-    if (!c) break;
-    QTY.lastIndex = Math.max(resumeAt, c.index - 5);
+    const c = nextNumeral(s, resumeAt);
+    if (c < 0) break;
+    QTY.lastIndex = Math.max(resumeAt, c - 5);
     m = QTY.exec(s);
     if (!m) break;
     resumeAt = m.index + Math.max(1, m[0].length);
@@ -179,18 +189,13 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     if (!bound && !comparator && m.index > 0 && s.charCodeAt(m.index - 1) === 0x8d85) comparator = ">=";
     const approximate = !!(bound && /约|近|接近|大约/.test(bound)) || post === "左右" || post === "上下" || !!(approx1 || approx2);
     const end = m.index + whole.length;
-    out.push({
-      start: m.index,
-      end,
-      numberStart,
-      value,
-      ...(valueMax !== undefined && valueMax > value ? { valueMax } : {}),
-      unit: finalUnit,
-      comparator,
-      approximate,
-      chinese,
-      text: whole,
-    });
+    // two literals rather than a spread in one: the same fields in the same order, built without
+    // the spread's slow path (one in five of this function's samples)
+    out.push(
+      valueMax !== undefined && valueMax > value
+        ? { start: m.index, end, numberStart, value, valueMax, unit: finalUnit, comparator, approximate, chinese, text: whole }
+        : { start: m.index, end, numberStart, value, unit: finalUnit, comparator, approximate, chinese, text: whole },
+    );
   }
   // 翻一番 / 翻两番: doubling (×2) and quadrupling (×4) of the base
   if (!s.includes("翻")) return out.sort((a, b) => a.start - b.start);
