@@ -371,7 +371,10 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
-  const clausePast = clauses.map((c) => c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
+  // (filled by push, not map(): map() made arrays of one shape in optimised code and of another in
+  // the builtin, and each step reading them was deoptimised by the other shape)
+  const clausePast: boolean[] = [];
+  for (const c of clauses) clausePast.push(c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
   return { sen, s, scope, ctx, cues, clauses, courtesyEnd, boiler, titles, times, quantities, quote, reports, pledge, pledgeFrom, clausePast };
 }
 

@@ -51,8 +51,14 @@ const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|�
 // for every heading they looked past.
 
 export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[], planDocument = false, planProgress = false): SentenceScope[] {
-  const texts = paragraphs.map((p) => paragraphText(shadow, p));
-  const styles = texts.map((t) => enumeratorStyle(t));
+  // (filled by push, not map(): see forwardParagraphs)
+  const texts: string[] = [];
+  const styles: Array<string | null> = [];
+  for (const p of paragraphs) {
+    const t = paragraphText(shadow, p);
+    texts.push(t);
+    styles.push(enumeratorStyle(t));
+  }
   const forwardParagraph = forwardParagraphs(texts, styles, planDocument, planProgress);
   const requestParagraph = requestParagraphs(texts);
   const tailParagraph = tailParagraphs(texts);
@@ -62,7 +68,10 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
 /** The paragraphs that stand in a passage of plans. */
 function forwardParagraphs(texts: string[], styles: Array<string | null>, planDocument: boolean, planProgress: boolean): boolean[] {
   // in a plan document every paragraph after the title is a plan (headings and the sign-off excepted below)
-  const forwardParagraph = new Array<boolean>(texts.length).fill(false).map((_, i) => planDocument && i > 0 && !/^(?:发布日期|发布时间|来源|索引号|日期)/.test(texts[i]));
+  // (filled by push: an array made by map() had another shape in optimised code than in the builtin,
+  // and the stores below deoptimised this function again and again)
+  const forwardParagraph: boolean[] = [];
+  for (let i = 0; i < texts.length; i++) forwardParagraph.push(planDocument && i > 0 && !/^(?:发布日期|发布时间|来源|索引号|日期)/.test(texts[i]));
 
   if (planProgress) for (let i = 1; i < texts.length; i++) if (ENUMERATOR.test(texts[i]) && /\d|[一二两三四五六七八九十]+[个所家张人户座处]/.test(texts[i])) forwardParagraph[i] = true;
   // sections of plans, from a heading to the next heading of the same style or the sign-off
