@@ -84,7 +84,8 @@ function readPage(text: string, shadow: string, document: ExtractionResult["docu
   for (const k of cells.used) tables.used.add(k);
   if (pastReport) tables.commitments.splice(0);
   // a table's lead unit speaks when the page names no agency of its own (区民政局)
-  const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));
+  const leads = new Set<string>();
+  for (const c of cells.commitments) if (c.agency !== null) leads.add(c.agency);
   if (!document.agency && leads.size === 1) document.agency = [...leads][0];
   // 进展情况表(截至9月底): the table's figures are as of that day, not of the page's date
   const titleLine = document.title ? shadow.slice(0, 2000).split("\n").find((l) => l.includes(document.title!)) : undefined;
@@ -143,11 +144,13 @@ function merge(text: string, shadow: string, document: ExtractionResult["documen
   const { commitments, observations, keys, keyOf } = pass;
   // near-duplicates (a copy that lost a character of a date) still pledge once
   const looseIds = new Map<string, number>();
-  const looseOf = keys.map((k) => {
+  // (filled by push, not map(): see readSentence's clausePast)
+  const looseOf: number[] = [];
+  for (const k of keys) {
     const loose = k.replace(/\d{4}年?\d{1,2}月/g, "");
     if (!looseIds.has(loose)) looseIds.set(loose, looseIds.size);
-    return looseIds.get(loose)!;
-  });
+    looseOf.push(looseIds.get(loose)!);
+  }
   const unique = dedupe(commitments, (c) => `${looseOf[keyOf.get(c) ?? -1] ?? c.quote}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
   dropContained(unique, (c) => keys[keyOf.get(c) ?? -1] ?? c.quote);
   // (several figures share a sentence, and the check below compares each with all others: each

@@ -161,8 +161,15 @@ function isOrg(s: string): boolean {
 // agency and region, co-handling agencies): as one function V8 spent long re-optimising it after
 // each deoptimisation (issue 7). The steps run in the same order as before.
 export function extractMetadata(shadow: string, options: { documentDate?: string } = {}): DocumentMeta {
-  const lines = shadow.split("\n").map((l) => l.trim());
-  const nonEmpty = lines.map((l, i) => ({ l, i })).filter((x) => x.l.length > 0);
+  // (filled by push, not map(): map() gave the arrays another shape in optimised code, and the steps
+  // reading them were deoptimised by it)
+  const lines: string[] = [];
+  const nonEmpty: Array<{ l: string; i: number }> = [];
+  for (const line of shadow.split("\n")) {
+    const l = line.trim();
+    if (l.length > 0) nonEmpty.push({ l, i: lines.length });
+    lines.push(l);
+  }
   const signed = signature(shadow, lines, nonEmpty, options);
   const repliedOn = signed.repliedOn;
   let agency = namedAgency(shadow, signed.agency);

@@ -61,7 +61,13 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
     const t = c.target;
     // 在2024年底基础上翻一番: the target is a multiple of the value the reply states
     if (t && t.unit === "倍" && /^翻/.test(t.text)) {
-      const base = near(c).filter((o) => o.unit !== "%" && o.start <= c.start).map((o) => ({ o, score: dice(c.indicator, o.indicator) })).filter((x) => x.score >= 0.3).sort((a, b) => b.score - a.score)[0];
+      // the best-scoring figure stated before the pledge (the first of equals)
+      let base: { o: Observation; score: number } | undefined;
+      for (const o of near(c)) {
+        if (o.unit === "%" || o.start > c.start) continue;
+        const score = dice(c.indicator, o.indicator);
+        if (score >= 0.3 && (!base || score > base.score)) base = { o, score };
+      }
       if (base) {
         c.baseline = { value: base.o.value, unit: base.o.unit, asOf: base.o.asOf, quote: base.o.quote, start: base.o.start, end: base.o.end };
         t.value = t.value * base.o.value;

@@ -385,7 +385,16 @@ function sentenceTimes(s: string, ctx: Ctx, courtesyEnd: number): TimeMention[] 
   const baseTimes = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
   const spoken = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
   // a statistical bulletin reports its year: 年末 / 全年 are that year's, and no date makes a pledge
-  return ctx.reportYear ? spoken.map((t) => (t.parser === "relative-year" || t.parser === "now" ? { ...t, role: "asOf" as const, date: `${ctx.reportYear}-12-31` } : t)) : spoken;
+  if (!ctx.reportYear) return spoken;
+  // (each mention rebuilt with findTimes' own literal, and the list by push rather than map() or a
+  // spread: objects and arrays of another shape deoptimised every step that reads the times)
+  const yearEnd = `${ctx.reportYear}-12-31`;
+  const times: TimeMention[] = [];
+  for (const t of spoken) {
+    if (t.parser === "relative-year" || t.parser === "now") times.push({ start: t.start, end: t.end, text: t.text, role: "asOf", date: yearEnd, precision: t.precision, certainty: t.certainty, parser: t.parser });
+    else times.push(t);
+  }
+  return times;
 }
 
 /** Each number of the sentence is a target (returned) or a reported figure (observed), or neither. */
@@ -490,9 +499,12 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
   const live = clauses.filter((c, i) => c.end > pledgeFrom && !clausePast[i] && ACTION_VERB.test(s.slice(c.start, c.end)));
   if (live.length === 0) return;
   // 计划2022年6月前开工建设，2023年底前建成投入使用: steps with their own deadlines are milestones each
-  const steps = live
-    .map((c) => ({ c, due: dueFor(times.filter((t) => t.start >= c.start && t.start < c.end), c.end, c.end, ctx.docDate, titles) }))
-    .filter((x) => x.due && /开工|竣工|完工|建成|投入使用|投用|上线|完成|出台|印发|审批|运营|开通/.test(s.slice(x.c.start, x.c.end)));
+  // (a loop rather than map(): see clausePast in readSentence)
+  const steps: Array<{ c: Clause; due: TimeMention | null }> = [];
+  for (const c of live) {
+    const due = dueFor(times.filter((t) => t.start >= c.start && t.start < c.end), c.end, c.end, ctx.docDate, titles);
+    if (due && /开工|竣工|完工|建成|投入使用|投用|上线|完成|出台|印发|审批|运营|开通/.test(s.slice(c.start, c.end))) steps.push({ c, due });
+  }
   if (steps.length >= 2 && new Set(steps.map((x) => x.due!.date)).size === steps.length) {
     for (const { c, due } of steps) {
       out.commitments.push({

@@ -98,7 +98,10 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
   let columns: Column[];
   let next: number;
   if (cells.length >= 3 && cells.filter((c) => columnOf(c.text)).length >= 3) {
-    columns = cells.map((c) => columnOf(c.text) ?? "other");
+    // (arrays here are filled by push, not map(): map() gave them another shape in optimised code,
+    // and readRow and this function were deoptimised by it)
+    columns = [];
+    for (const c of cells) columns.push(columnOf(c.text) ?? "other");
     next = i + 1;
   } else {
     const cols: Column[] = [];
@@ -133,7 +136,8 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
     if (columns[0] === "index") {
       while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(end))) end++;
     } else end = Math.min(paragraphs.length, next + width);
-    const row = paragraphs.slice(next, end).map((p) => ({ text: shadow.slice(p.start, p.end).trim(), start: p.start, end: p.end }));
+    const row: Cell[] = [];
+    for (let k = next; k < end; k++) row.push({ text: shadow.slice(paragraphs[k].start, paragraphs[k].end).trim(), start: paragraphs[k].start, end: paragraphs[k].end });
     if (row.length < Math.min(3, width)) break;
     rows.push(row);
     next = end;
