@@ -147,7 +147,8 @@ function merge(text: string, shadow: string, document: ExtractionResult["documen
   // (filled by push, not map(): see readSentence's clausePast)
   const looseOf: number[] = [];
   for (const k of keys) {
-    const loose = k.replace(/\d{4}年?\d{1,2}月/g, "");
+    // (the date to drop needs digits: a key without any is its own loose key)
+    const loose = hasDigit(k) ? k.replace(/\d{4}年?\d{1,2}月/g, "") : k;
     if (!looseIds.has(loose)) looseIds.set(loose, looseIds.size);
     looseOf.push(looseIds.get(loose)!);
   }
@@ -211,6 +212,14 @@ function bulletinYear(title: string | null, shadow: string, docDate: string | nu
   const y = /(\d{4})年/.exec(title ?? shadow.slice(0, 200));
   if (y) return Number(y[1]);
   return docDate ? Number(docDate.slice(0, 4)) - 1 : null;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

@@ -88,6 +88,11 @@ const KIND = (() => {
   return t;
 })();
 
+/** \s for one char code (ECMAScript's WhiteSpace and LineTerminator). */
+export function isWhiteSpace(c: number): boolean {
+  return KIND[c] === SPACE;
+}
+
 function isClosingOrSpace(c: number): boolean {
   return KIND[c] !== 0;
 }
