@@ -89,6 +89,10 @@ const FROM_LEVEL = /(?:从|由)(?:现在|目前|当前|现有|(?:19|20)\d\d年(?
 const GENERIC_NAME = /^(?:岁数|比例|数量|人数|个数|数|总数|年限)$/;
 
 const RESULT_AGAINST_TARGET = /(?:低于|高于|超过|超出|符合|完成|实现|达到|好于|优于|快于|达成)[^,;。]{0,16}?(?:预期目标|年度目标|年度任务|目标任务|计划目标|全年目标|序时进度)|超额完成/;
+// (every match holds 目标, 任务, 进度 or 超额完成: looked up before the slow scan of the alternation)
+function isResultAgainstTarget(s: string): boolean {
+  return (s.includes("目标") || s.includes("任务") || s.includes("进度") || s.includes("超额完成")) && RESULT_AGAINST_TARGET.test(s);
+}
 const TARGET_AFTER = /^(?:以内|以上|以下|左右)?的?(?:预期目标|年度目标|目标任务|计划目标|全年目标|目标)/;
 
 function cuesOf(s: string): Cue[] {
@@ -359,9 +363,10 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
-  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
+  // (each pattern only where the sentence holds what it needs: a closing colon, 之年, 件)
+  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
   // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
-  const reports = REPORT_OPENER.test(s) || RESULT_AGAINST_TARGET.test(s);
+  const reports = REPORT_OPENER.test(s) || isResultAgainstTarget(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };

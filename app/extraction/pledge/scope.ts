@@ -45,6 +45,15 @@ const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事
 
 const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?[:]/;
 
+// Both lead-ins are tested on every sentence, and a regex opening with an alternation of words
+// scans slowly: what every match must hold (实事/大事/任务; a colon) is looked up first.
+function isTaskListLeadIn(s: string): boolean {
+  return (s.includes("实事") || s.includes("大事") || s.includes("任务")) && TASK_LIST_LEADIN.test(s);
+}
+function isTargetsLeadIn(s: string): boolean {
+  return s.includes(":") && TARGETS_LEADIN.test(s);
+}
+
 // scopeSentences is split into one function per kind of passage (plans, requests, the tail) and
 // the sentence pass: as one function V8 spent long re-optimising it after each deoptimisation
 // (issue 7). Each paragraph's enumerator style is found once; the passes below asked for it again
@@ -139,10 +148,10 @@ function sentenceScopes(sentences: Sentence[], styles: Array<string | null>, for
     const sen = sentences[k];
     const s = sen.s;
     // the lead-in may be split: …抓好15件大事和民生实事。分别是:
-    if (listFrom < 0 && (TASK_LIST_LEADIN.test(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
+    if (listFrom < 0 && (isTaskListLeadIn(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
     else if (listFrom >= 0 && k >= listFrom && CLOSING.test(s)) listFrom = Infinity;
     // 今年主要预期目标是：A；B；C。 — every item of the paragraph is a target
-    if (FORWARD_OPENER.test(s) || TARGETS_LEADIN.test(s)) openParagraph = sen.paragraph;
+    if (FORWARD_OPENER.test(s) || isTargetsLeadIn(s)) openParagraph = sen.paragraph;
     // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
     else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
     // a sign-off inside a run-together paragraph ends the plans before it, not those after it
