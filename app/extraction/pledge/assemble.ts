@@ -466,11 +466,12 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
     const per = findPer(s, c.start, q.start);
     const before = s.slice(c.start, q.start);
     // 达到80岁左右，比2020年提高1.32岁: the change restates the level target before it
-    if (levelSeen && isChange(before, q)) continue;
+    const change = isChange(before, q);
+    if (levelSeen && change) continue;
     // 新增救护车20辆，其中负压救护车不少于5辆: a part has the mode of its whole
     const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
-    if (mode === "level" && !isChange(before, q)) levelSeen = true;
+    if (mode === "level" && !change) levelSeen = true;
     const target: Target = {
       value: q.value,
       ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
@@ -480,7 +481,7 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
       mode,
       ...(q.approximate ? { approximate: true } : {}),
       text: q.text,
-      ...(isChange(before, q) ? { change: true } : {}),
+      ...(change ? { change: true } : {}),
     };
     const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
     out.commitments.push({

@@ -122,13 +122,21 @@ export function cleanIndicator(text: string): string {
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
     t = stripTail(t);
     // 人均预期寿命较目前(的76.34岁): the comparison belongs to the baseline, not the name
-    const compared = t.replace(COMPARED_TO, "");
-    if (compared.length >= 2) t = compared;
+    // (the pattern needs 较, 比, 从 or 由, or a leading 使: without them it cannot match)
+    if (t.startsWith("使") || t.includes("较") || t.includes("比") || t.includes("从") || t.includes("由")) {
+      const compared = t.replace(COMPARED_TO, "");
+      if (compared.length >= 2) t = compared;
+    }
     if (t === before) break;
   }
   // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
-  const open = (t.match(/[(（]/g) ?? []).length;
-  const close = (t.match(/[)）]/g) ?? []).length;
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) open++; // ( （
+    else if (c === 0x29 || c === 0xff09) close++; // ) ）
+  }
   if (open > close) t += ")".repeat(open - close);
   if (close > open) t = t.replace(/^[^(（]*?[)）]/, "").trim() || t;
   return t;
