@@ -155,7 +155,7 @@ function sentenceScopes(sentences: Sentence[], styles: Array<string | null>, for
     // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
     else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
     // a sign-off inside a run-together paragraph ends the plans before it, not those after it
-    if ((CLOSING.test(s) || /感谢|欢迎您/.test(s)) && openParagraph === sen.paragraph) openParagraph = -1;
+    if (openParagraph === sen.paragraph && (CLOSING.test(s) || /感谢|欢迎您/.test(s))) openParagraph = -1;
     const forwardHere = forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph || (listFrom >= 0 && k >= listFrom);
     const next = sentences[k + 1];
     const sameParagraphNext = next && next.paragraph === sen.paragraph ? next.s : null;
@@ -170,15 +170,17 @@ function isHeading(sentences: Sentence[], k: number, styles: Array<string | null
   const sen = sentences[k];
   const s = sen.s;
   const next = sentences[k + 1];
-  const body = s.replace(ENUMERATOR, "");
   const style = enumeratorStyle(s);
-  const shortItem = body.length <= 22 && !/[,;:]/.test(body) && !/[;]$/.test(s);
   let heading = false;
-  // in a plan or a progress table of one, a numbered task with its number is the task, not a heading
-  if (style && shortItem && !(planLike && /\d/.test(body))) {
-    // a heading is followed by its elaboration, not by a sibling item of the same style
-    if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
-    else if (sen.ordinal === 0 && style !== "shi") heading = (styles[sen.paragraph + 1] ?? null) !== style;
+  if (style) {
+    const body = s.replace(ENUMERATOR, "");
+    const shortItem = body.length <= 22 && !/[,;:]/.test(body) && !/[;]$/.test(s);
+    // in a plan or a progress table of one, a numbered task with its number is the task, not a heading
+    if (shortItem && !(planLike && /\d/.test(body))) {
+      // a heading is followed by its elaboration, not by a sibling item of the same style
+      if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
+      else if (sen.ordinal === 0 && style !== "shi") heading = (styles[sen.paragraph + 1] ?? null) !== style;
+    }
   }
   // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
   if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
