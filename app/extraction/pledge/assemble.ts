@@ -345,6 +345,7 @@ interface Reading {
   reports: boolean;
   pledge: Pledge | null;
   pledgeFrom: number;
+  /** per clause: it reports rather than pledges (empty when the sentence has no pledge) */
   clausePast: boolean[];
 }
 
@@ -377,9 +378,10 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
   // (filled by push, not map(): map() made arrays of one shape in optimised code and of another in
-  // the builtin, and each step reading them was deoptimised by the other shape)
+  // the builtin, and each step reading them was deoptimised by the other shape; only read where the
+  // sentence pledges, so left empty where it does not)
   const clausePast: boolean[] = [];
-  for (const c of clauses) clausePast.push(c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
+  if (pledge) for (const c of clauses) clausePast.push(c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
   return { sen, s, scope, ctx, cues, clauses, courtesyEnd, boiler, titles, times, quantities, quote, reports, pledge, pledgeFrom, clausePast };
 }
 
