@@ -2,8 +2,8 @@
 // No database, no clock, no framework. See README.md in this folder for the pipeline.
 import type { Commitment, ExtractOptions, ExtractionResult, Observation } from "./types";
 import { sameTextKey, shadowOf } from "./text/shadow";
-import { paragraphsOf, sentencesOf } from "./text/segment";
-import { isPlanDocument, isPlanProgress, scopeSentences } from "./pledge/scope";
+import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from "./text/segment";
+import { isPlanDocument, isPlanProgress, scopeSentences, type SentenceScope } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
@@ -41,11 +41,32 @@ function remap(r: ExtractionResult, original: string, n: NormalisedText): Extrac
   };
 }
 
+// extractNormalised is split into the page's reading (what kind of page it is, its tables), the
+// sentence pass and the merging of what they found: as one function V8 re-optimised it for long
+// after each deoptimisation (issue 7). The steps run in the same order as before.
 function extractNormalised(text: string, options: ExtractOptions): ExtractionResult {
   const shadow = shadowOf(text);
   const document = extractMetadata(shadow, options);
   const paragraphs = paragraphsOf(shadow);
   const sentences = sentencesOf(shadow, paragraphs);
+  const page = readPage(text, shadow, document, paragraphs, sentences);
+  const pass = readSentences(text, shadow, document, sentences, page);
+  return merge(text, shadow, document, page, pass);
+}
+
+/** What the page is (a plan, a progress report), each sentence's scope, and what its tables pledge and report. */
+interface Page {
+  titleLike: string;
+  planDocument: boolean;
+  planProgress: boolean;
+  scopes: SentenceScope[];
+  /** paragraphs consumed by tables: the sentence pass skips them */
+  used: Set<number>;
+  commitments: Commitment[];
+  observations: Observation[];
+}
+
+function readPage(text: string, shadow: string, document: ExtractionResult["document"], paragraphs: Paragraph[], sentences: Sentence[]): Page {
   // the title, or the page's first line when it has none (2023年广东省…公布了今年的十件民生实事。)
   const firstLine = (shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "").trim();
   // a long first line is a title only up to the name of the table or plan run into it (…责任分解表序号项目名称…)
@@ -66,7 +87,8 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   for (const k of cells.used) tables.used.add(k);
   if (pastReport) tables.commitments.splice(0);
   // a table's lead unit speaks when the page names no agency of its own (区民政局)
-  const leads = new Set(cells.commitments.map((c) => c.agency).filter((a): a is string => a !== null));
+  const leads = new Set<string>();
+  for (const c of cells.commitments) if (c.agency !== null) leads.add(c.agency);
   if (!document.agency && leads.size === 1) document.agency = [...leads][0];
   // 进展情况表(截至9月底): the table's figures are as of that day, not of the page's date
   const titleLine = document.title ? shadow.slice(0, 2000).split("\n").find((l) => l.includes(document.title!)) : undefined;
@@ -74,6 +96,19 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   if (tableAsOf) for (const o of [...tables.observations, ...cells.observations]) if (o.asOf === document.repliedOn) o.asOf = tableAsOf;
   const commitments: Commitment[] = [...tables.commitments, ...cells.commitments];
   const observations: Observation[] = [...tables.observations, ...cells.observations];
+  return { titleLike, planDocument, planProgress, scopes, used: tables.used, commitments, observations };
+}
+
+/** What the sentences pledge and report, added to the tables' findings, with each one's sentence key. */
+interface SentencePass {
+  commitments: Commitment[];
+  observations: Observation[];
+  keys: string[];
+  keyOf: Map<Commitment | Observation, number>;
+}
+
+function readSentences(text: string, shadow: string, document: ExtractionResult["document"], sentences: Sentence[], page: Page): SentencePass {
+  const { scopes, used, commitments, observations } = page;
   // sentences are known by a small number: the dedupe keys below stay short
   const sentenceIds = new Map<string, number>();
   const keys: string[] = [];
@@ -83,7 +118,7 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
   const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
-    if (tables.used.has(sentences[i].paragraph)) continue;
+    if (used.has(sentences[i].paragraph)) continue;
     // a repeat is still read (its first copy may sit in a run-together paragraph that reads
     // differently); what it yields is merged with the first copy's below
     const key = sameTextKey(sentences[i].s);
@@ -103,19 +138,40 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     commitments.push(...r.commitments);
     if (!repeat) observations.push(...r.observations);
   }
+  return { commitments, observations, keys, keyOf };
+}
+
+/** Duplicates merged, headlines dropped, a plan's year as the default deadline, baselines, and each pledge's own words. */
+function merge(text: string, shadow: string, document: ExtractionResult["document"], page: Page, pass: SentencePass): ExtractionResult {
+  const { titleLike, planDocument, planProgress } = page;
+  const { commitments, observations, keys, keyOf } = pass;
   // near-duplicates (a copy that lost a character of a date) still pledge once
   const looseIds = new Map<string, number>();
-  const looseOf = keys.map((k) => {
-    const loose = k.replace(/\d{4}年?\d{1,2}月/g, "");
+  // (filled by push, not map(): see readSentence's clausePast)
+  const looseOf: number[] = [];
+  for (const k of keys) {
+    // (the date to drop needs digits: a key without any is its own loose key)
+    const loose = hasDigit(k) ? k.replace(/\d{4}年?\d{1,2}月/g, "") : k;
     if (!looseIds.has(loose)) looseIds.set(loose, looseIds.size);
-    return looseIds.get(loose)!;
-  });
+    looseOf.push(looseIds.get(loose)!);
+  }
   const unique = dedupe(commitments, (c) => `${looseOf[keyOf.get(c) ?? -1] ?? c.quote}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
   dropContained(unique, (c) => keys[keyOf.get(c) ?? -1] ?? c.quote);
+  // (several figures share a sentence, and the check below compares each with all others: each
+  // quote's key is found once)
+  const quoteKeys = new Map<string, string>();
+  const quoteKey = (quote: string): string => {
+    let key = quoteKeys.get(quote);
+    if (key === undefined) {
+      key = sameTextKey(shadowOf(quote));
+      quoteKeys.set(quote, key);
+    }
+    return key;
+  };
   // a news item's headline repeats the pledge its body states
   if (document.kind === "report" && document.title) {
     const headlineKey = sameTextKey(shadowOf(document.title));
-    for (let i = unique.length - 1; i >= 0; i--) if (sameTextKey(shadowOf(unique[i].quote)) === headlineKey) unique.splice(i, 1);
+    for (let i = unique.length - 1; i >= 0; i--) if (quoteKey(unique[i].quote) === headlineKey) unique.splice(i, 1);
   }
   // …and the figure its body reports (我国前三季度城镇新增就业1107万人 over 1至9月全国城镇新增就业1107万人):
   // the body's sentence is the one to quote
@@ -123,8 +179,8 @@ function extractNormalised(text: string, options: ExtractOptions): ExtractionRes
     const headlineKey = sameTextKey(shadowOf(document.title));
     for (let i = observations.length - 1; i >= 0; i--) {
       const o = observations[i];
-      if (sameTextKey(shadowOf(o.quote)) !== headlineKey) continue;
-      if (observations.some((x) => x !== o && x.value === o.value && x.unit === o.unit && sameTextKey(shadowOf(x.quote)) !== headlineKey)) observations.splice(i, 1);
+      if (quoteKey(o.quote) !== headlineKey) continue;
+      if (observations.some((x) => x !== o && x.value === o.value && x.unit === o.unit && quoteKey(x.quote) !== headlineKey)) observations.splice(i, 1);
     }
   }
   // a plan for a year (2024年十件民生实事项目) is due at that year's end where an item names no date
@@ -160,6 +216,14 @@ function bulletinYear(title: string | null, shadow: string, docDate: string | nu
   const y = /(\d{4})年/.exec(title ?? shadow.slice(0, 200));
   if (y) return Number(y[1]);
   return docDate ? Number(docDate.slice(0, 4)) - 1 : null;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {

@@ -193,10 +193,42 @@ function isOrg(s: string): boolean {
   return ORG_LINE.test(s.trim()) && !/代表|委员$|^关于/.test(s.trim());
 }
 
+// extractMetadata is split into one function per field group (signature, addressee and session,
+// agency and region, co-handling agencies): as one function V8 spent long re-optimising it after
+// each deoptimisation (issue 7). The steps run in the same order as before.
 export function extractMetadata(shadow: string, options: { documentDate?: string } = {}): DocumentMeta {
-  const lines = shadow.split("\n").map((l) => l.trim());
-  const nonEmpty = lines.map((l, i) => ({ l, i })).filter((x) => x.l.length > 0);
+  // (filled by push, not map(): map() gave the arrays another shape in optimised code, and the steps
+  // reading them were deoptimised by it)
+  const lines: string[] = [];
+  const nonEmpty: Array<{ l: string; i: number }> = [];
+  for (const line of shadow.split("\n")) {
+    const l = line.trim();
+    if (l.length > 0) nonEmpty.push({ l, i: lines.length });
+    lines.push(l);
+  }
+  const signed = signature(shadow, lines, nonEmpty, options);
+  const repliedOn = signed.repliedOn;
+  let agency = namedAgency(shadow, signed.agency);
 
+  const head = shadow.slice(0, 4000);
+  const { who, group, addressee, addresseeRole, ref, sessionAt, session } = addressing(head);
+  const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head) ?? TITLE_BARE.exec(head);
+  let title = titleMatch && (who || group || /建议|提案|议案/.test(titleMatch[1])) ? titleMatch[1].trim() : null;
+  // a page that opens with a table's header (序号 / 项目) has no headline of its own
+  if (!title && !who && !group && !/^(?:序号|编号|项目|名称|项目名称)$/.test(nonEmpty[0]?.l ?? "")) title = headline(nonEmpty.slice(0, 12).map((x) => x.l));
+
+  const placed = agencyAndRegion(shadow, head, agency, who !== null || group !== null, title);
+  agency = placed.agency;
+  const region = placed.region;
+  const co = coAgencies(head, agency);
+
+  const kind: "reply" | "report" = addressee || /答复|办理情况|办理结果/.test(head.slice(0, 300)) ? "reply" : "report";
+  // a report answers no suggestion: a session it names is where something was said, not its own
+  return { agency, addressee, addresseeRole, ref, session: kind === "report" && !(sessionAt && /^\s*上/.test(head.slice(sessionAt.index + sessionAt[0].length))) && !/工作报告/.test(title ?? "") ? null : session, title, repliedOn, region, coAgencies: co, kind };
+}
+
+/** The signature: its date (else the page's publication date, else the one given) and the organisation above it. */
+function signature(shadow: string, lines: string[], nonEmpty: Array<{ l: string; i: number }>, options: { documentDate?: string }): { repliedOn: string | null; agency: string | null } {
   // the signature: the last line that is only a date, and the organisation on the line before it
   let repliedOn: string | null = null;
   let agency: string | null = null;
@@ -238,8 +270,12 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   if (!repliedOn) repliedOn = compactDate(PUBLISHED_COMPACT.exec(shadow)?.[1] ?? null);
   if (!repliedOn) repliedOn = dateFrom(DATELINE.exec(lines.slice(0, 12).join("\n")) as RegExpExecArray | null);
   if (!repliedOn && options.documentDate) repliedOn = options.documentDate;
+  return { repliedOn, agency };
+}
 
-  // the agency from a title like 杭州市民政局关于…的答复, or a 发布单位 field
+/** The signature's agency, else one from a title like 杭州市民政局关于…的答复, a news item's source, or a 发布单位 field. */
+function namedAgency(shadow: string, signed: string | null): string | null {
+  let agency = signed;
   if (!agency) {
     const t = shadow.includes("关于") ? ORG_TITLE.exec(shadow) : null;
     if (t) agency = t[1];
@@ -253,8 +289,11 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     const f = /发布单位|发布机构|来源/.test(shadow) ? ORG_FIELD.exec(shadow) : null;
     if (f) agency = f[1];
   }
+  return agency;
+}
 
-  const head = shadow.slice(0, 4000);
+/** Whom a reply answers (张虹代表, 驻温泉委员联络组), the suggestion's number and the session it was made at. */
+function addressing(head: string) {
   const who = ADDRESSEE.exec(head) ?? (/(?:代表|委员)(?:们)?\s*[:,]/.test(head) ? ADDRESSEE_INLINE.exec(head) : null);
   const group = who || !/(?:组|团|工作站)\s*:/.test(head) ? null : ADDRESSEE_GROUP.exec(head);
   const addressee = who ? who[1] : group ? group[1] : null;
@@ -279,15 +318,15 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
       session = (p.place ?? (/[省市县区州旗]$/.test(lead[1]) ? lead[1].slice(-1) : "")) + session.slice(lead[1].length);
     }
   }
-  const titleMatch = TITLE_BOOK.exec(head) ?? TITLE_QUOTE.exec(head) ?? TITLE_ANY.exec(head) ?? TITLE_BARE.exec(head);
-  let title = titleMatch && (who || group || /建议|提案|议案/.test(titleMatch[1])) ? titleMatch[1].trim() : null;
-  // a page that opens with a table's header (序号 / 项目) has no headline of its own
-  if (!title && !who && !group && !/^(?:序号|编号|项目|名称|项目名称)$/.test(nonEmpty[0]?.l ?? "")) title = headline(nonEmpty.slice(0, 12).map((x) => x.l));
+  return { who, group, addressee, addresseeRole, ref, sessionAt, session };
+}
 
+/** The agency checked (no wire service, no division) or found in the body, and its region through the gazetteer. */
+function agencyAndRegion(shadow: string, head: string, agency: string | null, addressed: boolean, title: string | null): { agency: string | null; region: string | null } {
   // a wire service, or a division inside the publisher (信息来源: 规划财务处), is not the agency
   if (agency && (WIRE.test(agency) || /^[\p{Script=Han}]{2,8}(?:处|科|室|股)$/u.test(agency) && !leadingPlace(agency))) agency = null;
   if (!agency) agency = issuingBody(head);
-  if (!agency && (who || group)) agency = bodyAgency(head);
+  if (!agency && addressed) agency = bodyAgency(head);
   // a government work report (…作政府工作报告) is the government's: 浙江省人民政府, 国务院
   if (!agency && /政府工作报告/.test(head.slice(0, 600))) {
     if (/国务院|总理/.test(head.slice(0, 600))) agency = "国务院";
@@ -306,20 +345,24 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name
   if (agency && region && /^[省市县区]/.test(agency) && region.endsWith(agency[0]) && WITH_PLACE_IN_NAME.test(shadow.slice(0, 300))) agency = region + agency.slice(1);
+  return { agency, region };
+}
 
-  // co-handling agencies, named in the opening paragraphs only
+// each phrase is looked up by its keyword first, then read in a window around it
+const CO: Array<[string, RegExp, "before" | "after"]> = [
+  ["经商", /^经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, "after"],
+  ["经与", /^经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, "after"],
+  // 我局…与县林业局、规划办等有关部门进行了认真对接
+  ["等有关部门", /与([^。;:与]{2,80})$/u, "before"],
+  ["协办", /([^,。;:]{2,80})$/u, "before"],
+  ["会同", /^会同([^。;:]{2,120}?)(?:,|进行|共同|认真|研究|办理|现)/u, "after"],
+  ["协办单位", /^协办单位[:]?([^。;\n]{2,120})/u, "after"],
+];
+
+/** Co-handling agencies, named in the opening paragraphs only. */
+function coAgencies(head: string, agency: string | null): string[] {
   const intro = head.slice(0, 1500);
   const co: string[] = [];
-  // each phrase is looked up by its keyword first, then read in a window around it
-  const CO: Array<[string, RegExp, "before" | "after"]> = [
-    ["经商", /^经商([^。;:]{2,120}?)[,]?(?:现|同意|研究|共同|答复)/u, "after"],
-    ["经与", /^经与([^。;:]{2,120}?)(?:共同|会商|协商|研究)/u, "after"],
-    // 我局…与县林业局、规划办等有关部门进行了认真对接
-    ["等有关部门", /与([^。;:与]{2,80})$/u, "before"],
-    ["协办", /([^,。;:]{2,80})$/u, "before"],
-    ["会同", /^会同([^。;:]{2,120}?)(?:,|进行|共同|认真|研究|办理|现)/u, "after"],
-    ["协办单位", /^协办单位[:]?([^。;\n]{2,120})/u, "after"],
-  ];
   for (const [keyword, re, side] of CO) {
     const at = intro.indexOf(keyword);
     if (at < 0) continue;
@@ -332,7 +375,5 @@ export function extractMetadata(shadow: string, options: { documentDate?: string
     }
   }
 
-  const kind: "reply" | "report" = addressee || /答复|办理情况|办理结果/.test(head.slice(0, 300)) ? "reply" : "report";
-  // a report answers no suggestion: a session it names is where something was said, not its own
-  return { agency, addressee, addresseeRole, ref, session: kind === "report" && !(sessionAt && /^\s*上/.test(head.slice(sessionAt.index + sessionAt[0].length))) && !/工作报告/.test(title ?? "") ? null : session, title, repliedOn, region, coAgencies: co, kind };
+  return co;
 }

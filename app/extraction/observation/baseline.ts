@@ -44,7 +44,16 @@ const BASELINE_WINDOW = 6000;
 export function attachBaselines(commitments: Commitment[], observations: Observation[]): void {
   // observations in text order, so each pledge looks only at those near it
   const sorted = [...observations].sort((a, b) => a.start - b.start);
-  const near = (c: Commitment): Observation[] => {
+  // each figure's unit class and denominator, found once rather than again for every pledge that
+  // looks at it (figures are not changed below)
+  const classes: Array<string | null> = [];
+  const pers: string[] = [];
+  for (const o of sorted) {
+    classes.push(unitClass(o.unit));
+    pers.push(normPer(o.per));
+  }
+  /** The index of the first figure near the pledge; the figures from there on that are stated before c.end + BASELINE_WINDOW are near it. */
+  const nearFrom = (c: Commitment): number => {
     let lo = 0;
     let hi = sorted.length;
     const from = c.start - BASELINE_WINDOW;
@@ -53,15 +62,21 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
       if (sorted[mid].start < from) lo = mid + 1;
       else hi = mid;
     }
-    const out: Observation[] = [];
-    for (let i = lo; i < sorted.length && sorted[i].start <= c.end + BASELINE_WINDOW; i++) out.push(sorted[i]);
-    return out;
+    return lo;
   };
   for (const c of commitments) {
     const t = c.target;
+    const until = c.end + BASELINE_WINDOW;
     // 在2024年底基础上翻一番: the target is a multiple of the value the reply states
     if (t && t.unit === "倍" && /^翻/.test(t.text)) {
-      const base = near(c).filter((o) => o.unit !== "%" && o.start <= c.start).map((o) => ({ o, score: dice(c.indicator, o.indicator) })).filter((x) => x.score >= 0.3).sort((a, b) => b.score - a.score)[0];
+      // the best-scoring figure stated before the pledge (the first of equals)
+      let base: { o: Observation; score: number } | undefined;
+      for (let i = nearFrom(c); i < sorted.length && sorted[i].start <= until; i++) {
+        const o = sorted[i];
+        if (o.unit === "%" || o.start > c.start) continue;
+        const score = dice(c.indicator, o.indicator);
+        if (score >= 0.3 && (!base || score > base.score)) base = { o, score };
+      }
       if (base) {
         c.baseline = { value: base.o.value, unit: base.o.unit, asOf: base.o.asOf, quote: base.o.quote, start: base.o.start, end: base.o.end };
         t.value = t.value * base.o.value;
@@ -70,10 +85,13 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
       continue;
     }
     if (!t || t.mode !== "level") continue;
+    const tClass = unitClass(t.unit);
+    const tPer = normPer(t.per);
     let best: { o: Observation; score: number } | null = null;
-    for (const o of near(c)) {
-      if (unitClass(o.unit) !== unitClass(t.unit)) continue;
-      if (normPer(o.per) !== normPer(t.per)) continue;
+    for (let i = nearFrom(c); i < sorted.length && sorted[i].start <= until; i++) {
+      const o = sorted[i];
+      if (classes[i] !== tClass) continue;
+      if (pers[i] !== tPer) continue;
       let score = dice(c.indicator, o.indicator);
       if (t.per && o.per && head(c.indicator).slice(-2) === head(o.indicator).slice(-2)) score = Math.max(score, 0.6);
       if (score < 0.5) continue;

@@ -89,6 +89,10 @@ const FROM_LEVEL = /(?:从|由)(?:现在|目前|当前|现有|(?:19|20)\d\d年(?
 const GENERIC_NAME = /^(?:岁数|比例|数量|人数|个数|数|总数|年限)$/;
 
 const RESULT_AGAINST_TARGET = /(?:低于|高于|超过|超出|符合|完成|实现|达到|好于|优于|快于|达成)[^,;。]{0,16}?(?:预期目标|年度目标|年度任务|目标任务|计划目标|全年目标|序时进度)|超额完成/;
+// (every match holds 目标, 任务, 进度 or 超额完成: looked up before the slow scan of the alternation)
+function isResultAgainstTarget(s: string): boolean {
+  return (s.includes("目标") || s.includes("任务") || s.includes("进度") || s.includes("超额完成")) && RESULT_AGAINST_TARGET.test(s);
+}
 const TARGET_AFTER = /^(?:以内|以上|以下|左右)?的?(?:预期目标|年度目标|目标任务|计划目标|全年目标|目标)/;
 
 function cuesOf(s: string): Cue[] {
@@ -318,22 +322,37 @@ function qualitativeIndicator(s: string): string {
   return cleanIndicator((named || clause).slice(0, 40));
 }
 
-/**
- * `carry`: the sentence before, in the same paragraph, pledged. A sentence that goes on from it
- * (同时，… / 并…) pledges too; any other one pledges its numbers unless it reports (已, 目前).
- */
-export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, previousSubject: { value: string | null }, carry = false): SentenceResult {
+// assembleSentence is split into the steps below (reading the sentence, sorting its numbers,
+// choosing the pledged ones, then one builder per kind of commitment): as one function it was so
+// large that V8 spent more time re-optimising it after each deoptimisation than the engine spent
+// reading the benchmark corpus (issue 7). The steps run in the same order as before.
+
+type Pledge = { from: number; cue: string; weak: boolean };
+type Placed = { q: Quantity; clause: number };
+
+/** What the rules read in a sentence that may pledge: found once, used by every step below. */
+interface Reading {
+  sen: Sentence;
+  s: string;
+  scope: SentenceScope;
+  ctx: Ctx;
+  cues: Cue[];
+  clauses: Clause[];
+  courtesyEnd: number;
+  boiler: boolean;
+  titles: Array<[number, number]>;
+  times: TimeMention[];
+  quantities: Quantity[];
+  quote: string;
+  reports: boolean;
+  pledge: Pledge | null;
+  pledgeFrom: number;
+  /** per clause: it reports rather than pledges (empty when the sentence has no pledge) */
+  clausePast: boolean[];
+}
+
+function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: boolean, cues: Cue[]): Reading {
   const s = sen.s;
-  const out: SentenceResult = { commitments: [], observations: [] };
-  // the deputy's requests, what follows the signature, and lists of related links (· 标题（日期）)
-  // (a bullet is a list of related links when it ends with a page date: · 标题（2024-05-01）; a bullet of
-  // targets — ■全市生产总值增长6%-6.5% — is read)
-  if (scope.request || scope.tail || (/^[·•▪■◆]/.test(s) && (/[(（]\d{4}[-./年]\d{1,2}/.test(s) || s.length < 8))) return out;
-  // most sentences hold no number, no date and no cue word: nothing to find there
-  const cues = cuesOf(s);
-  if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
-  // a headline that announces a plan (我市今年将新增公办学位1.2万个) restates the body: no figure of its own
-  if (scope.heading && cues.length > 0) return out;
   const clauses = clausesOf(s);
   // courtesy (感谢您…, 您提出的…) vetoes its own clauses when the plan comes after them; a
   // sentence that closes with it is a sign-off
@@ -342,19 +361,15 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   const boiler = isBoilerplate(s) || refuses(s) || courtesyEnd < 0;
   const titles = titleSpans(s);
   const describing = describingSpans(s);
-  // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
-  const allTimes = findTimes(s, { docDate: ctx.docDate });
-  const baseTimes = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
-  const spoken = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
-  // a statistical bulletin reports its year: 年末 / 全年 are that year's, and no date makes a pledge
-  const times = ctx.reportYear ? spoken.map((t) => (t.parser === "relative-year" || t.parser === "now" ? { ...t, role: "asOf" as const, date: `${ctx.reportYear}-12-31` } : t)) : spoken;
+  const times = sentenceTimes(s, ctx, courtesyEnd);
   const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
-  const announcesList = /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s) || /是[^,;。]{0,30}之年/.test(s) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
+  // (each pattern only where the sentence holds what it needs: a closing colon, 之年, 件)
+  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
   // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
-  const reports = REPORT_OPENER.test(s) || RESULT_AGAINST_TARGET.test(s);
+  const reports = REPORT_OPENER.test(s) || isResultAgainstTarget(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
@@ -366,26 +381,58 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
   // a clause that reports (已建成…, 累计…) is not pledged, unless it carries its own future cue
-  const clausePast = clauses.map((c) => c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
-  const targets: Array<{ q: Quantity; clause: number }> = [];
-  const seen: Observed = { sen, quote, times, clauses, ctx, previousSubject, sentenceSubject: null, out };
-  for (const q of quantities) {
+  // (filled by push, not map(): map() made arrays of one shape in optimised code and of another in
+  // the builtin, and each step reading them was deoptimised by the other shape; only read where the
+  // sentence pledges, so left empty where it does not)
+  const clausePast: boolean[] = [];
+  if (pledge) for (const c of clauses) clausePast.push(c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
+  return { sen, s, scope, ctx, cues, clauses, courtesyEnd, boiler, titles, times, quantities, quote, reports, pledge, pledgeFrom, clausePast };
+}
+
+/** The sentence's dates, without the base of a change, the courtesy before the plan, or (in a bulletin) its own year's words. */
+function sentenceTimes(s: string, ctx: Ctx, courtesyEnd: number): TimeMention[] {
+  // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
+  const allTimes = findTimes(s, { docDate: ctx.docDate });
+  const baseTimes = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
+  const spoken = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
+  // a statistical bulletin reports its year: 年末 / 全年 are that year's, and no date makes a pledge
+  if (!ctx.reportYear) return spoken;
+  // (each mention rebuilt with findTimes' own literal, and the list by push rather than map() or a
+  // spread: objects and arrays of another shape deoptimised every step that reads the times)
+  const yearEnd = `${ctx.reportYear}-12-31`;
+  const times: TimeMention[] = [];
+  for (const t of spoken) {
+    if (t.parser === "relative-year" || t.parser === "now") times.push({ start: t.start, end: t.end, text: t.text, role: "asOf", date: yearEnd, precision: t.precision, certainty: t.certainty, parser: t.parser });
+    else times.push(t);
+  }
+  return times;
+}
+
+/** Each number of the sentence is a target (returned) or a reported figure (observed), or neither. */
+function sortQuantities(r: Reading, seen: Observed): Placed[] {
+  const { s, clauses, pledgeFrom, clausePast } = r;
+  const targets: Placed[] = [];
+  for (const q of r.quantities) {
     const ci = clauseAt(clauses, q.start);
     // 符合4.5%以内的预期目标: the target restated beside a result is neither a pledge nor a figure
-    if (reports && TARGET_AFTER.test(s.slice(q.end, q.end + 12))) continue;
+    if (r.reports && TARGET_AFTER.test(s.slice(q.end, q.end + 12))) continue;
     // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
     if (unitCost(s, clauses[ci].start, q)) continue;
     // 从现在的79岁再提升1岁: the level it starts from is a figure, not the target
     const fromNow = FROM_LEVEL.test(s.slice(Math.max(clauses[ci].start, q.start - 8), q.start));
     if (q.start >= pledgeFrom && !clausePast[ci] && !fromNow && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
-    else if (!isArticleOne(q) && !boiler) observe(seen, q, ci);
+    else if (!isArticleOne(q) && !r.boiler) observe(seen, q, ci);
   }
-  if (!pledge) return out;
+  return targets;
+}
 
+/** The targets the pledge holds, with the coverage targets (全覆盖); null when a weak cue holds none. */
+function pledgedTargets(r: Reading, pledge: Pledge, targets: Placed[], seen: Observed): Placed[] | null {
+  const { s, clauses, pledgeFrom, clausePast } = r;
   // targets without a number: 全覆盖, 全部…到位, 每个县市建有… → 100% (GUIDE §2)
-  const coverage: Array<{ q: Quantity; clause: number }> = [];
+  const coverage: Placed[] = [];
   for (const q of findCoverage(s)) {
-    if (q.start < pledgeFrom || inSpans(titles, q.start)) continue;
+    if (q.start < pledgeFrom || inSpans(r.titles, q.start)) continue;
     const ci = clauseAt(clauses, q.start);
     if (clausePast[ci]) continue;
     // 每个乡镇至少办好1所: the 1 belongs to the coverage
@@ -404,18 +451,19 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       const keep = /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c) || listed;
       if (keep) keptClause = clause;
       // what a weak cue does not pledge is still a reported figure (城镇化率为68.3%)
-      else if (!boiler && targets.some((t) => t.q === q)) observe(seen, q, clause);
+      else if (!r.boiler && targets.some((t) => t.q === q)) observe(seen, q, clause);
       return keep;
     });
-    if (all.length === 0) return out;
+    if (all.length === 0) return null;
   }
+  return all;
+}
 
-  const future = s.slice(pledgeFrom);
-  const firmness = firmnessOf(future);
-  const base = {
-    quote, start: sen.start, end: sen.end, agency: ctx.agency, firmness, cue: pledge.cue,
-  };
+type Base = Pick<Commitment, "quote" | "start" | "end" | "agency" | "firmness" | "cue">;
 
+/** One quantitative commitment per pledged target. */
+function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previousSubject: { value: string | null }, out: SentenceResult): void {
+  const { s, clauses, times, ctx, sen, titles } = r;
   const respective = s.includes("分别") ? respectively(s, clauses, all.map((t) => t.q)) : NO_RESPECTIVE;
   let previousMode: "level" | "increment" | null = null;
   let levelSeen = false;
@@ -424,11 +472,12 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     const per = findPer(s, c.start, q.start);
     const before = s.slice(c.start, q.start);
     // 达到80岁左右，比2020年提高1.32岁: the change restates the level target before it
-    if (levelSeen && isChange(before, q)) continue;
+    const change = isChange(before, q);
+    if (levelSeen && change) continue;
     // 新增救护车20辆，其中负压救护车不少于5辆: a part has the mode of its whole
     const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
-    if (mode === "level" && !isChange(before, q)) levelSeen = true;
+    if (mode === "level" && !change) levelSeen = true;
     const target: Target = {
       value: q.value,
       ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
@@ -438,7 +487,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       mode,
       ...(q.approximate ? { approximate: true } : {}),
       text: q.text,
-      ...(isChange(before, q) ? { change: true } : {}),
+      ...(change ? { change: true } : {}),
     };
     const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
     out.commitments.push({
@@ -449,88 +498,134 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
       baseline: null,
       // 预计到11月全面投入运营。届时，…将达到1000个
       due: dueIn(sen, due) ?? (ctx.previousDue && /届时/.test(s.slice(0, q.start)) ? { ...ctx.previousDue, certainty: "inferred" as const } : null),
-      rule: `${scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
+      rule: `${r.scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
     });
   }
+}
 
-  if (all.length === 0) {
-    // a forward sentence without a number: a milestone when it names a thing to build or issue
-    const pledgePart = s.slice(pledgeFrom === Infinity ? 0 : pledgeFrom);
-    const live = clauses.filter((c, i) => c.end > pledgeFrom && !clausePast[i] && ACTION_VERB.test(s.slice(c.start, c.end)));
-    if (live.length === 0) return out;
-    // 计划2022年6月前开工建设，2023年底前建成投入使用: steps with their own deadlines are milestones each
-    const steps = live
-      .map((c) => ({ c, due: dueFor(times.filter((t) => t.start >= c.start && t.start < c.end), c.end, c.end, ctx.docDate, titles) }))
-      .filter((x) => x.due && /开工|竣工|完工|建成|投入使用|投用|上线|完成|出台|印发|审批|运营|开通/.test(s.slice(x.c.start, x.c.end)));
-    if (steps.length >= 2 && new Set(steps.map((x) => x.due!.date)).size === steps.length) {
-      for (const { c, due } of steps) {
-        out.commitments.push({
-          ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
-          due: dueIn(sen, due),
-          rule: "cue:milestone-steps",
-        });
-      }
-      return out;
+/** A forward sentence without a number: milestones (steps, deliverables) or one qualitative commitment. */
+function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
+  const { s, clauses, pledgeFrom, clausePast, times, ctx, sen, titles } = r;
+  // a forward sentence without a number: a milestone when it names a thing to build or issue
+  const pledgePart = s.slice(pledgeFrom === Infinity ? 0 : pledgeFrom);
+  const live = clauses.filter((c, i) => c.end > pledgeFrom && !clausePast[i] && ACTION_VERB.test(s.slice(c.start, c.end)));
+  if (live.length === 0) return;
+  // 计划2022年6月前开工建设，2023年底前建成投入使用: steps with their own deadlines are milestones each
+  // (a loop rather than map(): see clausePast in readSentence)
+  const steps: Array<{ c: Clause; due: TimeMention | null }> = [];
+  for (const c of live) {
+    const due = dueFor(times.filter((t) => t.start >= c.start && t.start < c.end), c.end, c.end, ctx.docDate, titles);
+    if (due && /开工|竣工|完工|建成|投入使用|投用|上线|完成|出台|印发|审批|运营|开通/.test(s.slice(c.start, c.end))) steps.push({ c, due });
+  }
+  if (steps.length >= 2 && new Set(steps.map((x) => x.due!.date)).size === steps.length) {
+    for (const { c, due } of steps) {
+      out.commitments.push({
+        ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
+        due: dueIn(sen, due),
+        rule: "cue:milestone-steps",
+      });
     }
-    // 研究制定…建设指南，完善…装修设计大纲: two documents to produce are two pledges
-    const deliverables = live.filter((c) => DELIVERABLE.test(s.slice(c.start, c.end)));
-    if (deliverables.length >= 2) {
-      for (const c of deliverables) {
-        const text = s.slice(c.start, c.end);
-        out.commitments.push({
-          ...base, kind: milestoneCue(text) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
-          due: dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles)),
-          rule: "cue:deliverables",
-        });
-      }
-      return out;
+    return;
+  }
+  // 研究制定…建设指南，完善…装修设计大纲: two documents to produce are two pledges
+  const deliverables = live.filter((c) => DELIVERABLE.test(s.slice(c.start, c.end)));
+  if (deliverables.length >= 2) {
+    for (const c of deliverables) {
+      const text = s.slice(c.start, c.end);
+      out.commitments.push({
+        ...base, kind: milestoneCue(text) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
+        due: dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles)),
+        rule: "cue:deliverables",
+      });
     }
-    const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
-    const due = dueFor(times, s.length, s.length, ctx.docDate, titles);
+    return;
+  }
+  const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || r.quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
+  const due = dueFor(times, s.length, s.length, ctx.docDate, titles);
+  out.commitments.push({
+    ...base,
+    kind,
+    indicator: qualitativeIndicator(pledgePart),
+    target: null,
+    baseline: null,
+    due: dueIn(sen, due),
+    rule: `${r.scope.forward ? "scope" : "cue"}:${kind}`,
+    ...(kind === "qualitative" && !r.scope.forward && /研究|探索/.test(pledgePart) ? { needsReview: true } : {}),
+  });
+}
+
+/** A milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围 / 力争6月底前建成投运，届时…达到… */
+function milestoneBesideNumbers(r: Reading, all: Placed[], base: Base, out: SentenceResult): void {
+  const { s, clauses, pledgeFrom, clausePast, times, ctx, sen, titles } = r;
+  const lastTargetClause = Math.max(...all.map((t) => t.clause));
+  const targetClauses = new Set(all.map((t) => t.clause));
+  for (let i = 0; i < clauses.length; i++) {
+    if (targetClauses.has(i) || clauses[i].end <= pledgeFrom) continue;
+    const text = s.slice(clauses[i].start, clauses[i].end);
+    if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
+    // 到2022年全部完成: the targets' deadline, not a thing of its own
+    if (/^(?:到|至|于)?[\d年月底前末内]*(?:全部|全面|均|都)?(?:完成|建成|到位|实现)[,;。]?$/.test(text.replace(/\s/g, ""))) continue;
+    const ownDeadline = times.some((t) => t.start >= clauses[i].start && t.start < clauses[i].end && t.role === "due");
+    // before the last target only a named thing built or launched stands on its own (建成…信息平台，…达到100%)
+    if (i < lastTargetClause && !ownDeadline && !MILESTONE_BESIDE_NUMBER.slice(0, 1).some((re) => re.test(text))) continue;
+    // a named thing built or launched, or a step done by its own deadline (5月底前完成…清掏疏通)
+    const step = ownDeadline && /完成|建成|实现|开工|竣工|投运|上线|出台|印发/.test(text);
+    if (!step && !MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
+    const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
     out.commitments.push({
       ...base,
-      kind,
-      indicator: qualitativeIndicator(pledgePart),
+      kind: "milestone",
+      indicator: qualitativeIndicator(text),
       target: null,
       baseline: null,
-      due: dueIn(sen, due),
-      rule: `${scope.forward ? "scope" : "cue"}:${kind}`,
-      ...(kind === "qualitative" && !scope.forward && /研究|探索/.test(pledgePart) ? { needsReview: true } : {}),
+      due: dueIn(sen, due, "inferred"),
+      rule: "cue:milestone-beside-number",
     });
-  } else {
-    // a milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围 / 力争6月底前建成投运，届时…达到…
-    const lastTargetClause = Math.max(...all.map((t) => t.clause));
-    const targetClauses = new Set(all.map((t) => t.clause));
-    for (let i = 0; i < clauses.length; i++) {
-      if (targetClauses.has(i) || clauses[i].end <= pledgeFrom) continue;
-      const text = s.slice(clauses[i].start, clauses[i].end);
-      if (clausePast[i] || insideQuote(s, clauses[i].start) || !ACTION_VERB.test(text)) continue;
-      // 到2022年全部完成: the targets' deadline, not a thing of its own
-      if (/^(?:到|至|于)?[\d年月底前末内]*(?:全部|全面|均|都)?(?:完成|建成|到位|实现)[,;。]?$/.test(text.replace(/\s/g, ""))) continue;
-      const ownDeadline = times.some((t) => t.start >= clauses[i].start && t.start < clauses[i].end && t.role === "due");
-      // before the last target only a named thing built or launched stands on its own (建成…信息平台，…达到100%)
-      if (i < lastTargetClause && !ownDeadline && !MILESTONE_BESIDE_NUMBER.slice(0, 1).some((re) => re.test(text))) continue;
-      // a named thing built or launched, or a step done by its own deadline (5月底前完成…清掏疏通)
-      const step = ownDeadline && /完成|建成|实现|开工|竣工|投运|上线|出台|印发/.test(text);
-      if (!step && !MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
-      const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
-      out.commitments.push({
-        ...base,
-        kind: "milestone",
-        indicator: qualitativeIndicator(text),
-        target: null,
-        baseline: null,
-        due: dueIn(sen, due, "inferred"),
-        rule: "cue:milestone-beside-number",
-      });
-      break;
-    }
+    break;
   }
-  // 达到80岁左右 after 人均预期寿命…再提升1岁: a bare measure word is named by the sentence's own subject
+}
+
+/** 达到80岁左右 after 人均预期寿命…再提升1岁: a bare measure word is named by the sentence's own subject. */
+function nameGenericMeasures(out: SentenceResult): void {
   for (const c of out.commitments) {
     if (c.kind !== "quantitative" || !GENERIC_NAME.test(c.indicator)) continue;
     const named = [...out.commitments, ...out.observations].find((x) => x !== c && !GENERIC_NAME.test(x.indicator) && x.indicator.length >= 2 && ("target" in x ? x.target?.unit : x.unit) === c.target?.unit);
     if (named) c.indicator = named.indicator;
   }
+}
+
+/**
+ * `carry`: the sentence before, in the same paragraph, pledged. A sentence that goes on from it
+ * (同时，… / 并…) pledges too; any other one pledges its numbers unless it reports (已, 目前).
+ */
+export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, previousSubject: { value: string | null }, carry = false): SentenceResult {
+  const s = sen.s;
+  const out: SentenceResult = { commitments: [], observations: [] };
+  // the deputy's requests, what follows the signature, and lists of related links (· 标题（日期）)
+  // (a bullet is a list of related links when it ends with a page date: · 标题（2024-05-01）; a bullet of
+  // targets — ■全市生产总值增长6%-6.5% — is read)
+  if (scope.request || scope.tail || (/^[·•▪■◆]/.test(s) && (/[(（]\d{4}[-./年]\d{1,2}/.test(s) || s.length < 8))) return out;
+  // most sentences hold no number, no date and no cue word: nothing to find there
+  const cues = cuesOf(s);
+  if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
+  // a headline that announces a plan (我市今年将新增公办学位1.2万个) restates the body: no figure of its own
+  if (scope.heading && cues.length > 0) return out;
+  const r = readSentence(sen, scope, ctx, carry, cues);
+  const seen: Observed = { sen, quote: r.quote, times: r.times, clauses: r.clauses, ctx, previousSubject, sentenceSubject: null, out };
+  const targets = sortQuantities(r, seen);
+  const pledge = r.pledge;
+  if (!pledge) return out;
+  const all = pledgedTargets(r, pledge, targets, seen);
+  if (!all) return out;
+
+  const future = s.slice(r.pledgeFrom);
+  const firmness = firmnessOf(future);
+  const base: Base = {
+    quote: r.quote, start: sen.start, end: sen.end, agency: ctx.agency, firmness, cue: pledge.cue,
+  };
+  quantitativeCommitments(r, all, base, previousSubject, out);
+  if (all.length === 0) wordCommitments(r, base, out);
+  else milestoneBesideNumbers(r, all, base, out);
+  nameGenericMeasures(out);
   return out;
 }

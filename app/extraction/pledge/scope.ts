@@ -46,13 +46,42 @@ const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事
 
 const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?[:]/;
 
+// Both lead-ins are tested on every sentence, and a regex opening with an alternation of words
+// scans slowly: what every match must hold (实事/大事/任务; a colon) is looked up first.
+function isTaskListLeadIn(s: string): boolean {
+  return (s.includes("实事") || s.includes("大事") || s.includes("任务")) && TASK_LIST_LEADIN.test(s);
+}
+function isTargetsLeadIn(s: string): boolean {
+  return s.includes(":") && TARGETS_LEADIN.test(s);
+}
+
+// scopeSentences is split into one function per kind of passage (plans, requests, the tail) and
+// the sentence pass: as one function V8 spent long re-optimising it after each deoptimisation
+// (issue 7). Each paragraph's enumerator style is found once; the passes below asked for it again
+// for every heading they looked past.
+
 export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentences: Sentence[], planDocument = false, planProgress = false): SentenceScope[] {
-  const texts = paragraphs.map((p) => paragraphText(shadow, p));
-  const planLike = planDocument || planProgress;
+  // (filled by push, not map(): see forwardParagraphs)
+  const texts: string[] = [];
+  const styles: Array<string | null> = [];
+  for (const p of paragraphs) {
+    const t = paragraphText(shadow, p);
+    texts.push(t);
+    styles.push(enumeratorStyle(t));
+  }
+  const forwardParagraph = forwardParagraphs(texts, styles, planDocument, planProgress);
+  const requestParagraph = requestParagraphs(texts);
+  const tailParagraph = tailParagraphs(texts);
+  return sentenceScopes(sentences, styles, forwardParagraph, requestParagraph, tailParagraph, planDocument || planProgress);
+}
+
+/** The paragraphs that stand in a passage of plans. */
+function forwardParagraphs(texts: string[], styles: Array<string | null>, planDocument: boolean, planProgress: boolean): boolean[] {
   // in a plan document every paragraph after the title is a plan (headings and the sign-off excepted below)
-  const forwardParagraph = new Array<boolean>(paragraphs.length).fill(false).map((_, i) => planDocument && i > 0 && !/^(?:发布日期|发布时间|来源|索引号|日期)/.test(texts[i]));
-  const requestParagraph = new Array<boolean>(paragraphs.length).fill(false);
-  const tailParagraph = new Array<boolean>(paragraphs.length).fill(false);
+  // (filled by push: an array made by map() had another shape in optimised code than in the builtin,
+  // and the stores below deoptimised this function again and again)
+  const forwardParagraph: boolean[] = [];
+  for (let i = 0; i < texts.length; i++) forwardParagraph.push(planDocument && i > 0 && !/^(?:发布日期|发布时间|来源|索引号|日期)/.test(texts[i]));
 
   if (planProgress) for (let i = 1; i < texts.length; i++) if (ENUMERATOR.test(texts[i]) && /\d|[一二两三四五六七八九十]+[个所家张人户座处]/.test(texts[i])) forwardParagraph[i] = true;
   // sections of plans, from a heading to the next heading of the same style or the sign-off
@@ -61,49 +90,60 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
     if (!(isHeadingParagraph(t) && FORWARD_HEADING.test(t))) continue;
     // 2020年目标任务完成情况: a heading over what was done reports
     if (/完成情况|进展情况|落实情况|已完成|回顾|成效/.test(t)) continue;
-    const style = enumeratorStyle(t);
+    const style = styles[i];
     for (let j = i + 1; j < texts.length; j++) {
       const u = texts[j];
       if (CLOSING.test(u) || DATE_LINE.test(u)) break;
-      if (style && enumeratorStyle(u) === style && u.length <= 40 && isHeadingParagraph(u)) break;
-      if (!style && isHeadingParagraph(u) && enumeratorStyle(u) === "cn-dun") break;
+      if (style && styles[j] === style && u.length <= 40 && isHeadingParagraph(u)) break;
+      if (!style && isHeadingParagraph(u) && styles[j] === "cn-dun") break;
       forwardParagraph[j] = true;
     }
   }
-
-  // list-style replies: a bare 序号 line is followed by the deputy's request cell
-  const hasRequestTable = texts.some((t) => /^(?:具体诉求|建议内容|诉求内容|代表建议|建议事项|意见建议|提案内容|主要诉求)$/.test(t));
-  if (hasRequestTable) {
-    for (let i = 0; i + 1 < texts.length; i++) {
-      if (/^\d{1,3}$/.test(texts[i])) requestParagraph[i + 1] = true;
-    }
-  }
-
-  // the signature: the last date line; what follows is contact details and page chrome
-  let lastDate = -1;
-  for (let i = 0; i < texts.length; i++) if (DATE_LINE.test(texts[i])) lastDate = i;
-  // (a bulletin or news item dated at its top goes on with its body: long prose after the date is no tail)
-  const proseAfter = lastDate >= 0 && texts.slice(lastDate + 1).some((t) => t.length > 60 && /[。;]/.test(t) && !/联系|电话|地址|邮编|版权|备案|主办|承办/.test(t));
-  if (lastDate >= 0 && lastDate >= texts.length * 0.5 && !proseAfter) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
 
   // 下一步，我们将重点做好以下工作： with its items on lines of their own; the lead-in may also end
   // in 。 (下一步，我们将从以下几个方面重点用力，…。) and be followed by numbered paragraphs
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     const leadIn = /[:]$/.test(t) ? FORWARD_OPENER.test(t) || /下一步|下阶段|今后|以下工作|如下工作|重点做好/.test(t) : /[。]$/.test(t) && t.length <= 120 && FORWARD_OPENER.test(t) && /以下|如下/.test(t);
-    const style = enumeratorStyle(texts[i + 1] ?? "");
+    const style = styles[i + 1] ?? null;
     if (!style) {
       // 我们会做到如下方面： followed by one paragraph of plans
       if (/[:]$/.test(t) && /(?:将|会|要|拟|计划)[^,;。]{0,12}(?:以下|如下)/.test(t) && !/答复|报告|汇报|说明|介绍|函告/.test(t) && texts[i + 1] && !CLOSING.test(texts[i + 1])) forwardParagraph[i + 1] = true;
       continue;
     }
     if (!leadIn) continue;
-    for (let j = i + 1; j < texts.length && enumeratorStyle(texts[j]) === style && !CLOSING.test(texts[j]); j++) {
+    for (let j = i + 1; j < texts.length && styles[j] === style && !CLOSING.test(texts[j]); j++) {
       if (isHeadingParagraph(texts[j]) && style === "cn-dun") break;
       forwardParagraph[j] = true;
     }
   }
+  return forwardParagraph;
+}
 
+/** List-style replies: a bare 序号 line is followed by the deputy's request cell. */
+function requestParagraphs(texts: string[]): boolean[] {
+  const requestParagraph = new Array<boolean>(texts.length).fill(false);
+  const hasRequestTable = texts.some((t) => /^(?:具体诉求|建议内容|诉求内容|代表建议|建议事项|意见建议|提案内容|主要诉求)$/.test(t));
+  if (hasRequestTable) {
+    for (let i = 0; i + 1 < texts.length; i++) {
+      if (/^\d{1,3}$/.test(texts[i])) requestParagraph[i + 1] = true;
+    }
+  }
+  return requestParagraph;
+}
+
+/** The signature: the last date line; what follows is contact details and page chrome. */
+function tailParagraphs(texts: string[]): boolean[] {
+  const tailParagraph = new Array<boolean>(texts.length).fill(false);
+  let lastDate = -1;
+  for (let i = 0; i < texts.length; i++) if (DATE_LINE.test(texts[i])) lastDate = i;
+  // (a bulletin or news item dated at its top goes on with its body: long prose after the date is no tail)
+  const proseAfter = lastDate >= 0 && texts.slice(lastDate + 1).some((t) => t.length > 60 && /[。;]/.test(t) && !/联系|电话|地址|邮编|版权|备案|主办|承办/.test(t));
+  if (lastDate >= 0 && lastDate >= texts.length * 0.5 && !proseAfter) for (let i = lastDate + 1; i < texts.length; i++) tailParagraph[i] = true;
+  return tailParagraph;
+}
+
+function sentenceScopes(sentences: Sentence[], styles: Array<string | null>, forwardParagraph: boolean[], requestParagraph: boolean[], tailParagraph: boolean[], planLike: boolean): SentenceScope[] {
   const out: SentenceScope[] = [];
   let openParagraph = -1; // a paragraph whose 下一步 opened a forward passage
   let listFrom = -1; // a 民生实事 list announced (…民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是:)
@@ -111,32 +151,43 @@ export function scopeSentences(shadow: string, paragraphs: Paragraph[], sentence
     const sen = sentences[k];
     const s = sen.s;
     // the lead-in may be split: …抓好15件大事和民生实事。分别是:
-    if (listFrom < 0 && (TASK_LIST_LEADIN.test(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
+    if (listFrom < 0 && (isTaskListLeadIn(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
     else if (listFrom >= 0 && k >= listFrom && CLOSING.test(s)) listFrom = Infinity;
     // 今年主要预期目标是：A；B；C。 — every item of the paragraph is a target
-    if (FORWARD_OPENER.test(s) || TARGETS_LEADIN.test(s)) openParagraph = sen.paragraph;
+    if (FORWARD_OPENER.test(s) || isTargetsLeadIn(s)) openParagraph = sen.paragraph;
     // in a page run together into one paragraph, the next part (二、关于…) or a report ends the plans
     else if (openParagraph === sen.paragraph && (enumeratorStyle(s) === "cn-dun" || REPORT_OPENER.test(s))) openParagraph = -1;
     // a sign-off inside a run-together paragraph ends the plans before it, not those after it
-    if ((CLOSING.test(s) || /感谢|欢迎您/.test(s)) && openParagraph === sen.paragraph) openParagraph = -1;
+    if (openParagraph === sen.paragraph && (CLOSING.test(s) || /感谢|欢迎您/.test(s))) openParagraph = -1;
     const forwardHere = forwardParagraph[sen.paragraph] || openParagraph === sen.paragraph || (listFrom >= 0 && k >= listFrom);
     const next = sentences[k + 1];
     const sameParagraphNext = next && next.paragraph === sen.paragraph ? next.s : null;
-    const body = s.replace(ENUMERATOR, "");
-    const style = enumeratorStyle(s);
-    const shortItem = body.length <= 22 && !/[,;:]/.test(body) && !/[;]$/.test(s);
-    let heading = false;
-    // in a plan or a progress table of one, a numbered task with its number is the task, not a heading
-    if (style && shortItem && !(planLike && /\d/.test(body))) {
-      // a heading is followed by its elaboration, not by a sibling item of the same style
-      if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
-      else if (sen.ordinal === 0 && style !== "shi") heading = enumeratorStyle(texts[sen.paragraph + 1] ?? "") !== style;
-    }
-    // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
-    if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
-    // (a short line with a figure in a section of plans is a target, not a heading: ■全市生产总值增长6%)
-    if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20 && !(forwardHere && /\d/.test(s))) heading = true;
+    const heading = isHeading(sentences, k, styles, sameParagraphNext, forwardHere, planLike);
     out.push({ forward: forwardHere, heading, request: requestParagraph[sen.paragraph], tail: tailParagraph[sen.paragraph] });
   }
   return out;
+}
+
+/** A heading: (一)加强设施配建。 — says what follows, pledges nothing itself. */
+function isHeading(sentences: Sentence[], k: number, styles: Array<string | null>, sameParagraphNext: string | null, forwardHere: boolean, planLike: boolean): boolean {
+  const sen = sentences[k];
+  const s = sen.s;
+  const next = sentences[k + 1];
+  const style = enumeratorStyle(s);
+  let heading = false;
+  if (style) {
+    const body = s.replace(ENUMERATOR, "");
+    const shortItem = body.length <= 22 && !/[,;:]/.test(body) && !/[;]$/.test(s);
+    // in a plan or a progress table of one, a numbered task with its number is the task, not a heading
+    if (shortItem && !(planLike && /\d/.test(body))) {
+      // a heading is followed by its elaboration, not by a sibling item of the same style
+      if (sameParagraphNext !== null) heading = enumeratorStyle(sameParagraphNext) !== style;
+      else if (sen.ordinal === 0 && style !== "shi") heading = (styles[sen.paragraph + 1] ?? null) !== style;
+    }
+  }
+  // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
+  if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
+  // (a short line with a figure in a section of plans is a target, not a heading: ■全市生产总值增长6%)
+  if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20 && !(forwardHere && /\d/.test(s))) heading = true;
+  return heading;
 }

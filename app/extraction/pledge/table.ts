@@ -4,6 +4,7 @@
 // row. Each row pledges its target by its deadline; its progress cell reports observations.
 import type { Commitment, Observation } from "../types";
 import type { Paragraph } from "../text/segment";
+import { isWhiteSpace } from "../text/shadow";
 import { findTimes } from "../time";
 import { ACTION_VERB } from "./cues";
 import { findQuantities } from "../quantity/numbers";
@@ -31,7 +32,9 @@ function columnOf(cell: string): Column | null {
   return null;
 }
 
-const SEP = /\t|\s{2,}|\|/;
+// global, compiled once: splitLine resets lastIndex before each line (a `new RegExp` per line
+// recompiled it every time, most of the table pass)
+const SEP_G = /\t|\s{2,}|\|/g;
 
 interface Cell {
   text: string;
@@ -39,13 +42,25 @@ interface Cell {
   end: number;
 }
 
-const HAS_SEPARATOR = /\t|\s{2,}|\|/;
+/**
+ * /\t|\s{2,}|\|/ tested on shadow[from, to) by char code: a tab, a bar, or two white-space
+ * characters in a row. Run on every paragraph, the regex's class of white space was the slow part.
+ */
+function hasSeparator(shadow: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = shadow.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c) return true;
+    if (i + 1 < to && isWhiteSpace(c) && isWhiteSpace(shadow.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
 
 function splitLine(shadow: string, p: Paragraph): Cell[] {
   const out: Cell[] = [];
   const line = shadow.slice(p.start, p.end);
-  if (!HAS_SEPARATOR.test(line)) return [{ text: line.trim(), start: p.start, end: p.end }];
-  const re = new RegExp(SEP.source, "g");
+  if (!hasSeparator(shadow, p.start, p.end)) return [{ text: line.trim(), start: p.start, end: p.end }];
+  const re = SEP_G;
+  re.lastIndex = 0;
   let a = 0;
   let m: RegExpExecArray | null;
   const push = (x: number, y: number) => {
@@ -69,64 +84,78 @@ export interface TableResult {
   used: Set<number>;
 }
 
+// extractTables is split into the scan for headers and the reading of one table (tableAt): as one
+// function V8 spent long re-optimising it after each deoptimisation (issue 7).
+
 export function extractTables(text: string, shadow: string, paragraphs: Paragraph[], docDate: string | null, agency: string | null): TableResult {
   const result: TableResult = { commitments: [], observations: [], used: new Set() };
   if (!/序号|项目|目标|任务|时限|进展|完成情况|单位/.test(shadow)) return result;
-  const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
   for (let i = 0; i < paragraphs.length; i++) {
     // a header cell is short; a header line has separators: skip the prose quickly
-    if (paragraphs[i].end - paragraphs[i].start > 14 && !HAS_SEPARATOR.test(shadow.slice(paragraphs[i].start, paragraphs[i].end))) continue;
-    // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
-    const cells = splitLine(shadow, paragraphs[i]);
-    let columns: Column[];
-    let next: number;
-    if (cells.length >= 3 && cells.filter((c) => columnOf(c.text)).length >= 3) {
-      columns = cells.map((c) => columnOf(c.text) ?? "other");
-      next = i + 1;
-    } else {
-      const cols: Column[] = [];
-      let j = i;
-      while (j < paragraphs.length) {
-        const col = columnOf(lineOf(j));
-        if (!col) break;
-        cols.push(col);
-        j++;
-      }
-      columns = cols;
-      next = j;
-    }
-    if (columns.length < 3 || !(columns.includes("target") || columns.includes("item")) || !(columns.includes("due") || columns.includes("progress") || columns.includes("steps"))) continue;
-    const width = columns.length;
-    const rows: Cell[][] = [];
-    while (next < paragraphs.length) {
-      const lineCells = splitLine(shadow, paragraphs[next]);
-      // …or a row continued under the 序号 above it (a merged cell): 新增公交线路3条。 | 新增…4条公交线路。 | ||
-      const continued = rows.length > 0 && width >= 3 && lineCells.length >= 2 && /\|/.test(shadow.slice(paragraphs[next].start, paragraphs[next].end)) && !/^\d{1,3}$/.test(lineCells[0].text);
-      if (lineCells.length >= Math.max(3, width - 2) || continued) {
-        // a row on one line (a Markdown rule |---|---| between header and rows is no row)
-        if (lineCells.every((c) => /^:?-{2,}:?$/.test(c.text))) { next++; continue; }
-        rows.push(lineCells);
-        next++;
-        continue;
-      }
-      // a row one cell per line, opened by its 序号 when the table has one
-      const first = lineOf(next);
-      if (columns[0] === "index" && !/^\d{1,3}$/.test(first)) break;
-      let end = next + 1;
-      if (columns[0] === "index") {
-        while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(end))) end++;
-      } else end = Math.min(paragraphs.length, next + width);
-      const row = paragraphs.slice(next, end).map((p) => ({ text: shadow.slice(p.start, p.end).trim(), start: p.start, end: p.end }));
-      if (row.length < Math.min(3, width)) break;
-      rows.push(row);
-      next = end;
-    }
-    if (rows.length === 0) continue;
-    for (let k = i; k < next; k++) result.used.add(k);
-    for (const row of rows) readRow(text, columns, row, docDate, agency, result);
-    i = next - 1;
+    if (paragraphs[i].end - paragraphs[i].start > 14 && !hasSeparator(shadow, paragraphs[i].start, paragraphs[i].end)) continue;
+    const table = tableAt(shadow, paragraphs, i);
+    if (!table) continue;
+    for (let k = i; k < table.next; k++) result.used.add(k);
+    for (const row of table.rows) readRow(text, table.columns, row, docDate, agency, result);
+    i = table.next - 1;
   }
   return result;
+}
+
+/** The table whose header starts at paragraph `i`: its columns, its rows, and the paragraph after it; null when there is none. */
+function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns: Column[]; rows: Cell[][]; next: number } | null {
+  const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
+  // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
+  const cells = splitLine(shadow, paragraphs[i]);
+  let columns: Column[];
+  let next: number;
+  if (cells.length >= 3 && cells.filter((c) => columnOf(c.text)).length >= 3) {
+    // (arrays here are filled by push, not map(): map() gave them another shape in optimised code,
+    // and readRow and this function were deoptimised by it)
+    columns = [];
+    for (const c of cells) columns.push(columnOf(c.text) ?? "other");
+    next = i + 1;
+  } else {
+    const cols: Column[] = [];
+    let j = i;
+    while (j < paragraphs.length) {
+      const col = columnOf(lineOf(j));
+      if (!col) break;
+      cols.push(col);
+      j++;
+    }
+    columns = cols;
+    next = j;
+  }
+  if (columns.length < 3 || !(columns.includes("target") || columns.includes("item")) || !(columns.includes("due") || columns.includes("progress") || columns.includes("steps"))) return null;
+  const width = columns.length;
+  const rows: Cell[][] = [];
+  while (next < paragraphs.length) {
+    const lineCells = splitLine(shadow, paragraphs[next]);
+    // …or a row continued under the 序号 above it (a merged cell): 新增公交线路3条。 | 新增…4条公交线路。 | ||
+    const continued = rows.length > 0 && width >= 3 && lineCells.length >= 2 && /\|/.test(shadow.slice(paragraphs[next].start, paragraphs[next].end)) && !/^\d{1,3}$/.test(lineCells[0].text);
+    if (lineCells.length >= Math.max(3, width - 2) || continued) {
+      // a row on one line (a Markdown rule |---|---| between header and rows is no row)
+      if (lineCells.every((c) => /^:?-{2,}:?$/.test(c.text))) { next++; continue; }
+      rows.push(lineCells);
+      next++;
+      continue;
+    }
+    // a row one cell per line, opened by its 序号 when the table has one
+    const first = lineOf(next);
+    if (columns[0] === "index" && !/^\d{1,3}$/.test(first)) break;
+    let end = next + 1;
+    if (columns[0] === "index") {
+      while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(end))) end++;
+    } else end = Math.min(paragraphs.length, next + width);
+    const row: Cell[] = [];
+    for (let k = next; k < end; k++) row.push({ text: shadow.slice(paragraphs[k].start, paragraphs[k].end).trim(), start: paragraphs[k].start, end: paragraphs[k].end });
+    if (row.length < Math.min(3, width)) break;
+    rows.push(row);
+    next = end;
+  }
+  if (rows.length === 0) return null;
+  return { columns, rows, next };
 }
 
 function readRow(text: string, columns: Column[], row: Cell[], docDate: string | null, agency: string | null, out: TableResult): void {

@@ -137,15 +137,23 @@ export function cleanIndicator(text: string): string {
     // 农村自来水普及率2025年(达到88%): the date belongs to the target, not the name
     t = t.replace(/(?:到|至)?(?:19|20)\d\d年(?:底|末)?$/, "");
     // 人均预期寿命较目前(的76.34岁): the comparison belongs to the baseline, not the name
-    const compared = t.replace(COMPARED_TO, "");
-    if (compared.length >= 2) t = compared;
+    // (the pattern needs 较, 比, 从 or 由, or a leading 使: without them it cannot match)
+    if (t.startsWith("使") || t.includes("较") || t.includes("比") || t.includes("从") || t.includes("由")) {
+      const compared = t.replace(COMPARED_TO, "");
+      if (compared.length >= 2) t = compared;
+    }
     if (t === before) break;
   }
   // a quotation mark left open by the cut (开工建设“口袋公园): the name without it
   if ((t.match(/“/g) ?? []).length !== (t.match(/”/g) ?? []).length) t = t.replace(/[“”]/g, "");
   // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
-  const open = (t.match(/[(（]/g) ?? []).length;
-  const close = (t.match(/[)）]/g) ?? []).length;
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) open++; // ( （
+    else if (c === 0x29 || c === 0xff09) close++; // ) ）
+  }
   if (open > close) t += ")".repeat(open - close);
   if (close > open) t = t.replace(/^[^(（]*?[)）]/, "").trim() || t;
   return t;

@@ -33,5 +33,7 @@ export interface TimeParser {
   pattern: RegExp; // global
   /** a cheap test that must pass before the pattern is run: most sentences hold no date at all */
   trigger: RegExp;
+  /** characters the trigger cannot match without (at least one of them): a sentence with none is not tested */
+  needs: string;
   extract(m: RegExpExecArray, ctx: TimeContext): Omit<TimeMention, "start" | "end" | "text" | "parser"> | null;
 }

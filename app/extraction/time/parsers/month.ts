@@ -7,6 +7,7 @@ import { parseChineseNumeral } from "../../numerals/chinese";
 export const month: TimeParser = {
   name: "month",
   trigger: /月/,
+  needs: "月",
   pattern: /(截至|截止|到|至)?(?<!\d年)(?<!\d)(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(\d{1,2})[日号])?(份)?(底|末|中旬|上旬|下旬)?(?:秋季|春季)?(?:开学|开栓供热|开栓|供暖|供热|入汛|汛期|通车|开园|开馆|放假)?(前|之前|以前|以来)?/g,
   extract(m, ctx) {
     const docYear = yearOf(ctx.docDate);

@@ -11,6 +11,7 @@ const END: Record<string, string> = {
 export const partOfYear: TimeParser = {
   name: "part-of-year",
   trigger: /半年|季度/,
+  needs: "半季",
   pattern: /(截至|截止|到|至)?(?:(\d{4})年|(今年|明年))?(上半年|下半年|前三季度|第?[一二三四]季度)(末|底)?(前|之前|以来)?/g,
   extract(m, ctx) {
     const docYear = yearOf(ctx.docDate);

@@ -8,6 +8,7 @@ const ORDINAL: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 export const planPeriod: TimeParser = {
   name: "plan-period",
   trigger: /十.五/,
+  needs: "十",
   pattern: /(?:到|至|在)?“?十([一二三四五六七八九])五”?(?:规划)?(?:以来|期间|期末|末|时期|时|内)?/g,
   extract(m, ctx) {
     const n = 10 + ORDINAL[m[1]];

@@ -7,6 +7,7 @@ import { parseChineseNumeral } from "../../numerals/chinese";
 export const withinYears: TimeParser = {
   name: "within-years",
   trigger: /年(?:内|之内|以内|计划|行动|攻坚|累计|共计|的?努力|左右的努力)/,
+  needs: "年",
   // 通过5年的努力: the goal of the years ahead, counted as 五年内
   pattern: /(?:通过)?(\d{1,2}|[一二两三四五六七八九十])年(?:内|之内|以内|计划|行动计划|行动|攻坚行动|攻坚|累计|共计|(?:左右)?的?努力)/g,
   extract(m, ctx) {

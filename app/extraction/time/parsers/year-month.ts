@@ -6,6 +6,7 @@ import { endOfMonth, validDate } from "../dates";
 export const yearMonth: TimeParser = {
   name: "year-month",
   trigger: /\d年\d/,
+  needs: "0123456789",
   pattern: /(截至|截止到|截止|到|至|于|在)?(\d{4})年(\d{1,2})月(?:份)?(底|末|中旬|上旬|下旬)?(?:秋季|春季)?(?:开学|开栓供热|开栓|供暖|供热|入汛|汛期|通车|开园|开馆|放假)?(前|之前|以前|起|以来)?(?![\d日号])/g,
   extract(m) {
     const [y, mo] = [Number(m[2]), Number(m[3])];

@@ -4,6 +4,7 @@ import type { TimeParser } from "../types";
 export const yearRange: TimeParser = {
   name: "year-range",
   trigger: /\d\d\d\d\s*[-至到]/,
+  needs: "0123456789",
   pattern: /(\d{4})\s*(?:-|至|到)\s*(\d{4})\s*年?(?:度)?/g,
   extract(m) {
     const [a, b] = [Number(m[1]), Number(m[2])];

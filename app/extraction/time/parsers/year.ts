@@ -5,6 +5,7 @@ import type { TimeParser } from "../types";
 export const year: TimeParser = {
   name: "year",
   trigger: /\d年/,
+  needs: "0123456789",
   pattern: /(截至|截止到|截止|到|至|于|在)?(\d{4})年(底|末|年底|年末|度)?(前|之前|以前|起|以来|开始|后)?(?![\d月-])/g,
   extract(m) {
     const y = Number(m[2]);
