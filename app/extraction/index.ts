@@ -291,6 +291,9 @@ function dropChangeBeforeLevel(commitments: Commitment[], shadow: string): void 
  * its neighbours' (issue 7 §3, issue 8 §5; docs/decisions/0020). Sentences whose pledges cannot be
  * told apart by their numbers (分别, milestones without one) keep the whole sentence for all.
  */
+/** The end of a clause: read from a position with lastIndex, not by slicing the rest of the sentence. */
+const CLAUSE_END = /[,;。，；、]/g;
+
 function narrowQuotes(commitments: Commitment[], text: string, shadow: string): void {
   const groups = new Map<string, Commitment[]>();
   for (const c of commitments) {
@@ -311,8 +314,9 @@ function narrowQuotes(commitments: Commitment[], text: string, shadow: string): 
       const at = s.indexOf(c.target!.text!, cursor);
       if (at < 0) { ok = false; break; }
       cursor = at + c.target!.text!.length;
-      const rest = /[,;。，；、]/.exec(s.slice(cursor));
-      ends.push(rest ? cursor + rest.index + 1 : s.length);
+      CLAUSE_END.lastIndex = cursor;
+      const rest = CLAUSE_END.exec(s);
+      ends.push(rest ? rest.index + 1 : s.length);
     }
     if (!ok) continue;
     const bounds = [...new Set(ends)].sort((a, b) => a - b);

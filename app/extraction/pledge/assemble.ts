@@ -375,8 +375,8 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
   // …实施健安桥廊桥改造；实施体育综合运动中心…项目: an item of a list split by ； goes on with the plan
   // (a sentence that dates its figure — 1-8月份, 截至6月底 — or cites data — 最新数据显示 — reports instead)
-  const dated = times.some((t) => t.role === "asOf" && t.date !== null && t.certainty === "stated") || /数据显示|统计显示|监测显示|据统计/.test(s);
-  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear && !dated) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
+  const dated = () => times.some((t) => t.role === "asOf" && t.date !== null && t.certainty === "stated") || /数据显示|统计显示|监测显示|据统计/.test(s);
+  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear && !dated()) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 

@@ -123,12 +123,15 @@ const COMPARED_TO = /(?:(?:较|比|相比)(?:目前|现在|现有|当前|上年|
 
 const THERE_ARE = /^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u;
 
+const PLACE_SUFFIX_NEAR_START = /^[^省市县区州旗]{1,12}[省市县区州旗]/;
+
 export function cleanIndicator(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 3; i++) {
     const before = t;
     // 重庆市今年开工建设口袋公园: the place the sentence opens with is no part of the name
-    const place = leadingPlace(t);
+    // (looked up only when a place suffix stands near the start: a place written so must end with one)
+    const place = PLACE_SUFFIX_NEAR_START.test(t) ? leadingPlace(t) : null;
     if (place && t.length - place.length >= 2 && /^(?:省|市|县|区|州|旗)$/.test(t[place.length - 1] ?? "")) t = t.slice(place.length);
     // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
     if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
