@@ -263,6 +263,9 @@ const UNDATED_FACTOR = 0.9;
 /** Values more than this many times apart are unlikely to be the same measure of the same place. */
 const SCALE_RATIO_LIMIT = 20;
 const SCALE_FACTOR = 0.8;
+/** A figure over this many times an increment target (新增600张) is a stock or a longer total. */
+const INCREMENT_OVERSHOOT = 5;
+const INCREMENT_OVERSHOOT_FACTOR = 0.6;
 /**
  * Two different places (杭州市 / 慈溪市), or one inside the other (浙江省 / 杭州市, 宁波市 / 慈溪市): a
  * figure for one is not progress on the other's pledge, whatever the indicator — the issue matches
@@ -394,6 +397,12 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
     if (ratio > SCALE_RATIO_LIMIT) {
       score *= SCALE_FACTOR;
       reasons.push(`数值量级相差较大：${formatNumber(value)} / 目标${formatNumber(target)}`);
+    }
+    // 新改建…护理型床位600张 and 其中护理型床位1.65万张: a figure many times a number to deliver is a stock
+    // or a total over more years (新改建农村公路4万公里 in 十四五 against 5000公里 this year), not its progress
+    if (candidate.kind === "observation" && commitment.target?.mode === "increment" && value > INCREMENT_OVERSHOOT * target) {
+      score *= INCREMENT_OVERSHOOT_FACTOR;
+      reasons.push(`远超新增目标（${formatNumber(value)} / ${formatNumber(target)}）：更像存量或多年累计`);
     }
   }
 

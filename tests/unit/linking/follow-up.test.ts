@@ -57,6 +57,15 @@ describe("places", () => {
   it("a pledge whose page names no place still meets a named place's figure of the same name", () => {
     expect(scoreMatch(pledge(), figure, { commitment: { region: null }, candidate: { region: "杭州市临安区" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
+  it("a figure many times a number to deliver is a stock or a longer total, not its progress", () => {
+    const ctx = { commitment: { region: "聊城市" }, candidate: { region: "聊城市" } };
+    const beds = pledge({ indicator: "护理型床位", target: { value: 600, unit: "张", comparator: ">=", mode: "increment" } as TrackedCommitment["target"] });
+    const stock = { kind: "observation" as const, indicator: "护理型床位", unit: "张", value: 16500, asOf: "2023-09-07" };
+    expect(scoreMatch(beds, stock, ctx).score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(scoreMatch(beds, { ...stock, value: 1500 }, ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+    const level = pledge({ indicator: "护理型床位", target: { value: 600, unit: "张", comparator: ">=", mode: "level" } as TrackedCommitment["target"] });
+    expect(scoreMatch(level, { ...stock, value: 4000 }, ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
   it("…but not one of a near name, unless the figure is national or the pledge's own agency's", () => {
     const near = { ...figure, indicator: "社区婴幼儿照护驿站托位" };
     expect(scoreMatch(pledge(), near, { commitment: { region: null }, candidate: { region: "杭州市" } }).score).toBeLessThan(PROPOSE_THRESHOLD);
