@@ -160,3 +160,11 @@ describe("今年 after a date the figures stand at", () => {
     expect(plan.commitments.map((c) => c.target?.value)).toContain(180);
   });
 });
+
+describe("a period or 已经 before the number", () => {
+  it("1-9月达到1045万人 is named by the figure before it; 全国已经建成了10亿亩高标准农田 by the thing", () => {
+    const r = extract("一季度,城镇新增就业297万人。1-9月达到1045万人,完成目标任务的95%。", { documentDate: "2021-10-27" });
+    expect(r.observations.filter((o) => o.unit === "人").map((o) => o.indicator)).toEqual(["城镇新增就业", "城镇新增就业"]);
+    expect(extract("截至去年年底,全国已经建成了10亿亩高标准农田。", { documentDate: "2023-04-19" }).observations.map((o) => o.indicator)).toEqual(["高标准农田"]);
+  });
+});
