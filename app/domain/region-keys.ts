@@ -52,9 +52,9 @@ const SENTENCE_OPENING =
 export function figurePlace(sentence: string, documentRegion: string | null | undefined): string | null {
   const rest = sentence.replace(SENTENCE_OPENING, "");
   // 1-8月份,全国新开工改造城镇老旧小区4.2万个: the country's figure, whoever reports it
-  if (/^(?:全国|我国)/.test(rest)) return "全国";
+  if (/^(?:全国|我国|全國|我國)/.test(rest)) return "全国";
   // …on a page of no known place, a clause that opens with 全国 (根据各地统计上报数据,1—6月份,全国新开工…)
-  if (!documentRegion && /[,，](?:[^,，;；。]{0,12}[,，])?(?:全国|我国)/.test(rest)) return "全国";
+  if (!documentRegion && /[,，](?:[^,，;；。]{0,12}[,，])?(?:全国|我国|全國|我國)/.test(rest)) return "全国";
   let lead = rest.length > 0 ? leadingPlace(rest) : null;
   if (lead === null && documentRegion && rest.length > 0) {
     // 普陀区 alone is ambiguous (上海, 舟山); read after the document's place it is not

@@ -3,6 +3,7 @@
 // unit family, docs/decisions/0009), never from a scan; scoreMatch decides, a reviewer confirms.
 // Readings a reviewer excluded (不是承诺 / 不是进展数据) are never candidates, on either side, nor
 // "dropped" (decision 0036); restored, they are candidates again.
+import { normaliseInput } from "../extraction/text/normalise";
 import type { Kysely } from "kysely";
 import type { Database, NewLink, NewObservation } from "../../db/schema";
 import {
@@ -280,7 +281,9 @@ export async function proposeLinksForDocument(
   for (const o of observations) {
     const keys = o.indicator_head && o.unit_family ? { head: o.indicator_head, family: o.unit_family } : matchKeys(o.indicator, o.unit ?? null);
     // the figure's own place: a national bulletin's sentence about 北京 is Beijing's (issue 8 §3)
-    const place = figurePlace(o.quote, document.region);
+    // the sentence as the rules read it: Simplified, without inserted readings (全國 → 全国)
+    const sentence = normaliseInput(o.quote).text;
+    const place = figurePlace(sentence, document.region);
     const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys: candidateRegionKeys(place), excludeDocumentId: document.documentId });
     const asOf = o.as_of ?? document.statedOn;
     const found: NewLink[] = [];
@@ -288,7 +291,7 @@ export async function proposeLinksForDocument(
       const earlier = toTrackedCommitment(row);
       const match = scoreMatch(
         earlier,
-        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit ?? null, per: o.per ?? undefined, asOf: asOf ?? null, quote: o.quote }),
+        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit ?? null, per: o.per ?? undefined, asOf: asOf ?? null, quote: sentence }),
         { commitment: { region: row.document_region, agency: row.agency }, candidate: { region: place, agency: document.agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
@@ -386,7 +389,7 @@ export async function proposeLinksForDocument(
     for (const o of reports) {
       const match = scoreMatch(
         later,
-        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit, per: o.per ?? undefined, asOf: o.as_of ?? o.document_replied_on, quote: o.quote }),
+        observationCandidate({ indicator: o.indicator, value: o.value, unit: o.unit, per: o.per ?? undefined, asOf: o.as_of ?? o.document_replied_on, quote: normaliseInput(o.quote).text }),
         { commitment: candidateParty, candidate: { region: o.region_key !== null ? regionOfKey(o.region_key) : o.document_region, agency: o.document_agency } },
       );
       if (match.score < PROPOSE_THRESHOLD) continue;

@@ -42,3 +42,9 @@ describe("figurePlace and the country", () => {
     expect(figurePlace("根据统计,今年以来,全国各地推进改造。", "杭州市")).toBe("杭州市");
   });
 });
+
+describe("figurePlace on Traditional text", () => {
+  it("截至去年年底,全國已經建成… is the country's", () => {
+    expect(figurePlace("截至去年年底,全國已經建成了10億畝高標準農田。", null)).toBe("全国");
+  });
+});
