@@ -148,7 +148,7 @@ export function cleanIndicator(text: string): string {
     if (t === before) break;
   }
   // a quotation mark left open by the cut (开工建设“口袋公园): the name without it
-  if ((t.match(/“/g) ?? []).length !== (t.match(/”/g) ?? []).length) t = t.replace(/[“”]/g, "");
+  if ((t.includes("“") || t.includes("”")) && (t.match(/“/g) ?? []).length !== (t.match(/”/g) ?? []).length) t = t.replace(/[“”]/g, "");
   // unbalanced brackets left by a cut: 服务中心(站 → 服务中心(站)
   let open = 0;
   let close = 0;
