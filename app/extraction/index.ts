@@ -282,6 +282,9 @@ function dropChangeBeforeLevel(commitments: Commitment[], shadow: string): void 
   for (let i = commitments.length - 1; i >= 0; i--) if (drop.has(commitments[i]!)) commitments.splice(i, 1);
 }
 
+/** The end of a clause: read from a position with lastIndex, not by slicing the rest of the sentence. */
+const CLAUSE_END = /[,;。，；、]/g;
+
 /**
  * Several pledges in one sentence (今年城镇新增就业1100万人以上,城镇调查失业率5.5%左右,城镇登记失业率4.5%以内):
  * the first quotes the whole sentence, as GUIDE §1 defines a quote — a plan's item is usually named
@@ -291,9 +294,6 @@ function dropChangeBeforeLevel(commitments: Commitment[], shadow: string): void 
  * its neighbours' (issue 7 §3, issue 8 §5; docs/decisions/0020). Sentences whose pledges cannot be
  * told apart by their numbers (分别, milestones without one) keep the whole sentence for all.
  */
-/** The end of a clause: read from a position with lastIndex, not by slicing the rest of the sentence. */
-const CLAUSE_END = /[,;。，；、]/g;
-
 function narrowQuotes(commitments: Commitment[], text: string, shadow: string): void {
   const groups = new Map<string, Commitment[]>();
   for (const c of commitments) {
