@@ -2,7 +2,6 @@
 // uploaded, the server keeps answering its health check within 200 ms, the file is refused with a
 // Chinese reason and nothing is stored; bodies over their route's limit are refused before they are
 // read; the server's memory stays under 512 MB.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -11,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docxBomb, manyPagePdf, nestedDivs, pledgeText } from "./heavy-files";
 import { startServer, type RunningServer } from "./server";
 import { watchServer } from "./server-watch";
-import { addUser } from "./users";
+import { addUser, apiToken } from "./users";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -62,13 +61,7 @@ beforeAll(async () => {
   process.env.INGEST_TIME_LIMIT_SECONDS = "20";
   server = await startServer();
   addUser(server, "上传员", "reviewer");
-  const issued = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "user.ts"), "token", "上传员"],
-    { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, "tracker.sqlite")}` }, encoding: "utf8" },
-  );
-  if (issued.status !== 0) throw new Error(issued.stderr);
-  token = issued.stdout.trim();
+  token = apiToken(server, "上传员");
 }, 300_000);
 
 afterAll(async () => {

@@ -2,15 +2,11 @@
 // HTTP against the production server (npm start's script), as an anonymous visitor, a logged-in
 // reviewer (session cookie, same-origin posts) and an API token: query parameters, page forms,
 // uploads and the JSON API. Each case is one distinct input; the count is asserted below.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server";
-import { addUser, sessionCookie } from "./users";
+import { addUser, apiToken, sessionCookie } from "./users";
 
-const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
 let server: RunningServer;
 let cookie: string;
@@ -27,16 +23,6 @@ interface Case {
   who?: Who;
   headers?: Record<string, string>;
   body?: string | Uint8Array;
-}
-
-function apiToken(name: string): string {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "user.ts"), "token", name],
-    { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, "tracker.sqlite")}` }, encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`npm run user token failed: ${result.stderr}`);
-  return result.stdout.trim().split(/\s+/).pop()!;
 }
 
 const BOUNDARY = "----hostileBoundary7MA4YWxkTrZu0gW";
@@ -260,7 +246,7 @@ beforeAll(async () => {
   server = await startServer();
   addUser(server, "hostile-reviewer", "reviewer");
   cookie = await sessionCookie(server, "hostile-reviewer");
-  token = apiToken("hostile-reviewer");
+  token = apiToken(server, "hostile-reviewer");
   // with the reviewer's token: signed out, only checked commitments are listed (decision 0031)
   const list = (await (await fetch(`${server.url}/api/commitments?kind=quantitative&limit=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
   commitmentId = list.items[0]!.id;

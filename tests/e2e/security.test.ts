@@ -1,33 +1,19 @@
 // Issue 10, item 3, over HTTP against the production server (server/index.ts through npm start's
 // script): another site cannot make a logged-in browser write, every response carries the security
 // headers, and login only sends people on to this site's own paths.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
-import { addUser, sessionCookie, TEST_PASSWORD } from "./users";
+import { addUser, apiToken, sessionCookie, TEST_PASSWORD } from "./users";
 
-const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const EVIL = "http://evil.example";
 
 let server: RunningServer;
 let cookie: string;
 let token: string;
 let commitmentId: string;
-
-function apiToken(name: string): string {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "user.ts"), "token", name],
-    { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, "tracker.sqlite")}` }, encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`npm run user token failed: ${result.stderr}`);
-  return result.stdout.trim().split(/\s+/).pop()!;
-}
 
 async function updatesOf(id: string): Promise<number> {
   // as the reviewer: an unchecked commitment is not published (decision 0031)
@@ -42,7 +28,7 @@ beforeAll(async () => {
   server = await startServer();
   addUser(server, "csrf-reviewer", "reviewer");
   cookie = await sessionCookie(server, "csrf-reviewer");
-  token = apiToken("csrf-reviewer");
+  token = apiToken(server, "csrf-reviewer");
   // with the reviewer's token: signed out, only checked commitments are listed (decision 0031)
   const list = (await (await fetch(`${server.url}/api/commitments?kind=quantitative&limit=1`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: { id: string }[] };
   commitmentId = list.items[0]!.id;

@@ -4,14 +4,13 @@
 // the reading as it is now — which the queue item then shows — and a confirmation made from that is
 // stored. A verdict without a version is refused; links and reports decided meanwhile are refused too.
 import fs from "node:fs";
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
 import { startServer, type RunningServer } from "./server";
-import { addUser, logInAs, sessionCookie } from "./users";
+import { addUser, apiToken, logInAs, sessionCookie } from "./users";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const BULLETIN = path.join(root, "tests/fixtures/tracking-e2e/2026-hangzhou-yanglao-gongbao.txt");
@@ -27,13 +26,7 @@ beforeAll(async () => {
   server = await startServer();
   addUser(server, "审核甲", "reviewer");
   addUser(server, "审核乙", "reviewer");
-  const issued = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "user.ts"), "token", "审核甲"],
-    { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, "tracker.sqlite")}` }, encoding: "utf8" },
-  );
-  if (issued.status !== 0) throw new Error(issued.stderr);
-  token = issued.stdout.trim();
+  token = apiToken(server, "审核甲");
   other = await sessionCookie(server, "审核甲");
   mine = await sessionCookie(server, "审核乙");
 }, 300_000);

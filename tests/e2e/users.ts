@@ -21,6 +21,17 @@ export function addUser(server: RunningServer, name: string, role: string, extra
   if (result.status !== 0) throw new Error(`npm run user add ${name} failed: ${result.stderr}`);
 }
 
+/** An API token for `name`, issued by the real CLI (`npm run user -- token NAME`). */
+export function apiToken(server: RunningServer, name: string): string {
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "user.ts"), "token", name], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, "tracker.sqlite")}` },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`npm run user token ${name} failed: ${result.stderr}`);
+  return result.stdout.trim().split(/\s+/).pop()!;
+}
+
 /** Logs in through the page's own form and waits for the header to name the user. */
 export async function logInAs(page: Page, server: RunningServer, name: string, redirectTo = "/"): Promise<void> {
   await page.goto(`${server.url}/login?redirectTo=${encodeURIComponent(redirectTo)}`);

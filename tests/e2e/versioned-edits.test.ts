@@ -1,14 +1,10 @@
 // Issue 10 item 4 over HTTP: every edit carries the version it was made from; a stale one is refused
 // with "已被他人修改" and the current values (409 on the API and on the page), and an edit changes only
 // the fields it sends (docs/decisions/0027).
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server";
-import { addUser, sessionCookie } from "./users";
+import { addUser, apiToken, sessionCookie } from "./users";
 
-const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 let server: RunningServer;
 let token: string;
 let cookie: string;
@@ -56,13 +52,7 @@ beforeAll(async () => {
   server = await startServer();
   addUser(server, "审核甲", "reviewer");
   addUser(server, "审核乙", "reviewer");
-  const issued = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "user.ts"), "token", "审核甲"],
-    { cwd: root, env: { ...process.env, DATABASE_URL: `file:${path.join(server.dir, "tracker.sqlite")}` }, encoding: "utf8" },
-  );
-  if (issued.status !== 0) throw new Error(issued.stderr);
-  token = issued.stdout.trim();
+  token = apiToken(server, "审核甲");
   cookie = await sessionCookie(server, "审核乙");
 }, 300_000);
 
