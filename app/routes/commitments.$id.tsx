@@ -58,6 +58,7 @@ import {
   type TrackedCommitmentDetail,
 } from "~/services/tracking.server";
 import { Flash } from "~/components/flash";
+import { ActionRefusal } from "~/components/action-refusal";
 import { Objections } from "~/components/objections";
 import { PersonLink } from "~/components/person-link";
 import { ReasonList } from "~/components/reason-list";
@@ -335,13 +336,7 @@ export default function CommitmentPage() {
   return (
     <>
       <Flash message={flash} />
-      {refusedAtTop(actionData) ? (
-        <div className="alert alert--error" role="alert" data-testid="action-error" data-status={actionData.current ? "stale" : "refused"}>
-          <strong>{actionData.current ? "已被他人修改，操作未执行。" : "操作未执行。"}</strong>
-          <p>{actionData.formError}</p>
-          {actionData.current ? <p className="sub">页面已按当前内容刷新，请核对后再操作。</p> : null}
-        </div>
-      ) : null}
+      <ActionRefusal refusal={refusedAtTop(actionData) ? actionData : null} />
       <div className="page-head">
         <div>
           <p className="eyebrow">

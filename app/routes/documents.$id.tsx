@@ -33,6 +33,7 @@ import { listCommitmentsForDocument } from "~/models/commitment.server";
 import { getDocument, isDocumentPublished } from "~/models/document.server";
 import { listObservationsForDocument } from "~/models/observation.server";
 import { Flash } from "~/components/flash";
+import { ActionRefusal } from "~/components/action-refusal";
 import { REVIEW_STATE_TITLES, ReviewMark } from "~/components/review-mark";
 import { REVIEW_STATE_LABELS } from "~/lib/labels";
 import { commitmentReviewState, observationReviewState } from "~/models/review-state.server";
@@ -422,13 +423,7 @@ export default function DocumentPage() {
   return (
     <>
       <Flash message={flash} />
-      {refusal ? (
-        <div className="alert alert--error" role="alert" data-testid="action-error" data-status={refusal.current ? "stale" : "refused"}>
-          <strong>{refusal.current ? "已被他人修改，操作未执行。" : "操作未执行。"}</strong>
-          <p>{refusal.formError}</p>
-          {refusal.current ? <p className="sub">页面已按当前内容刷新，请核对后再操作。</p> : null}
-        </div>
-      ) : null}
+      <ActionRefusal refusal={refusal} />
       <div className="page-head">
         <div>
           <p className="eyebrow">

@@ -25,6 +25,7 @@ import { confirmObservation, excludeReading, listUncheckedQueue } from "~/servic
 import { ExtractionQueue } from "~/components/extraction-queue";
 import { listPendingReports, reviewProgressReport } from "~/services/progress-reviews.server";
 import { Flash } from "~/components/flash";
+import { ActionRefusal } from "~/components/action-refusal";
 import { ReasonList } from "~/components/reason-list";
 import { ReviewMark } from "~/components/review-mark";
 import { overrideChoices } from "~/domain/status";
@@ -214,13 +215,7 @@ export default function ReviewQueue() {
   return (
     <>
       <Flash message={flash} />
-      {refusal ? (
-        <div className="alert alert--error" role="alert" data-testid="action-error" data-status={refusal.current ? "stale" : "refused"}>
-          <strong>{refusal.current ? "已被他人修改，操作未执行。" : "操作未执行。"}</strong>
-          <p>{refusal.formError}</p>
-          {refusal.current ? <p className="sub">列表已按当前内容刷新，请核对后再操作。</p> : null}
-        </div>
-      ) : null}
+      <ActionRefusal refusal={refusal} refreshed="列表" />
       <div className="page-head">
         <div>
           <p className="eyebrow">审核</p>
