@@ -23,7 +23,9 @@ function reasonOf(reason: string | null | undefined, what: string): string {
   return text;
 }
 
-async function loadReport(trx: Db, updateId: string): Promise<ProgressUpdateRow & { agency: string | null; commitment_excluded_at: string | null }> {
+type ReportWithParty = ProgressUpdateRow & { agency: string | null; commitment_excluded_at: string | null };
+
+async function loadReport(trx: Db, updateId: string): Promise<ReportWithParty> {
   const row = await trx
     .selectFrom("progress_updates")
     .innerJoin("commitments", "commitments.id", "progress_updates.commitment_id")
@@ -77,6 +79,32 @@ function requireOwnOrStaff(actor: User, report: { agency: string | null; source:
   throw new PermissionError(`只有报告它的承办单位或审核人员可以${what}这条进展。`);
 }
 
+/**
+ * A report its agency (or staff) may still withdraw or correct: pending or verified, its own, and
+ * not a figure from a later document (those are decided through their link).
+ */
+async function loadOwnOpenReport(trx: Db, updateId: string, actor: User, what: string): Promise<ReportWithParty> {
+  const report = await loadReport(trx, updateId);
+  requireOwnOrStaff(actor, report, what);
+  if (report.review_state !== "pending" && report.review_state !== "verified") throw await changedSince(trx, report);
+  if (report.source === "document") throw new ValidationError("来自后续文件的数据请在关联中处理。", { updateId: ["来自后续文件"] });
+  return report;
+}
+
+/**
+ * Moves a report on from the state it was read in. Guarded by that state: of two changes at once,
+ * one wins and the other is refused with what the report is now.
+ */
+async function moveReport(trx: Db, report: ProgressUpdateRow, to: ProgressUpdateRow["review_state"], by: User, at: string, reason: string | null): Promise<void> {
+  const changed = await trx
+    .updateTable("progress_updates")
+    .set({ review_state: to, reviewed_by: by.name, reviewed_at: at, review_reason: reason })
+    .where("id", "=", report.id)
+    .where("review_state", "=", report.review_state)
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
+}
+
 /** A reviewer verifies (it counts from now on) or rejects (with a reason) a pending report. */
 export async function reviewProgressReport(
   db: Db,
@@ -98,13 +126,7 @@ export async function reviewProgressReport(
     if (state === "verified" && report.commitment_excluded_at !== null) {
       throw new ValidationError("这项承诺已被审核人员排除（不是承诺），恢复后才能核实它的进展。", { updateId: ["承诺已排除"] });
     }
-    const changed = await trx
-      .updateTable("progress_updates")
-      .set({ review_state: state, reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
-      .where("id", "=", report.id)
-      .where("review_state", "=", "pending")
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
+    await moveReport(trx, report, state, input.actor, at, reason);
     await invalidateStatus(trx, { commitmentId: report.commitment_id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -125,18 +147,8 @@ export async function withdrawProgressReport(db: Db, input: { updateId: string; 
   const reason = reasonOf(input.reason, "撤回");
   const at = input.at ?? new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const report = await loadReport(trx, input.updateId);
-    requireOwnOrStaff(input.actor, report, "撤回");
-    if (report.review_state !== "pending" && report.review_state !== "verified") throw await changedSince(trx, report);
-    if (report.source === "document") throw new ValidationError("来自后续文件的数据请在关联中处理。", { updateId: ["来自后续文件"] });
-    // Guarded by the state it was read in: of two changes at once, one wins and the other is told.
-    const changed = await trx
-      .updateTable("progress_updates")
-      .set({ review_state: "withdrawn", reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
-      .where("id", "=", report.id)
-      .where("review_state", "=", report.review_state)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
+    const report = await loadOwnOpenReport(trx, input.updateId, input.actor, "撤回");
+    await moveReport(trx, report, "withdrawn", input.actor, at, reason);
     await invalidateStatus(trx, { commitmentId: report.commitment_id });
     await appendEvent(trx, {
       entityType: "commitment",
@@ -163,10 +175,7 @@ export async function correctProgressReport(
   const reason = reasonOf(input.reason, "更正");
   const at = input.at ?? new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    const report = await loadReport(trx, input.updateId);
-    requireOwnOrStaff(input.actor, report, "更正");
-    if (report.review_state !== "pending" && report.review_state !== "verified") throw await changedSince(trx, report);
-    if (report.source === "document") throw new ValidationError("来自后续文件的数据请在关联中处理。", { updateId: ["来自后续文件"] });
+    const report = await loadOwnOpenReport(trx, input.updateId, input.actor, "更正");
     const asOf = input.asOf?.trim() || report.as_of;
     const fieldErrors: Record<string, string[]> = {};
     if (!isIsoDay(asOf)) fieldErrors.asOf = ["日期格式应为YYYY-MM-DD"];
@@ -183,15 +192,9 @@ export async function correctProgressReport(
     if (same) throw new ValidationError("已有相同的报告（同一截至日期、同一数值），未重复保存。", { value: ["与已有报告重复"] });
     const updateId = newId();
     const staff = isStaff(input.actor);
-    // The old report is marked first, guarded by the state it was read in: a second correction made
-    // at the same time finds it replaced and inserts nothing.
-    const replaced = await trx
-      .updateTable("progress_updates")
-      .set({ review_state: "replaced", reviewed_by: input.actor.name, reviewed_at: at, review_reason: reason })
-      .where("id", "=", report.id)
-      .where("review_state", "=", report.review_state)
-      .executeTakeFirst();
-    if (Number(replaced.numUpdatedRows) !== 1) throw await movedOn(trx, report.id);
+    // The old report is marked first: a second correction made at the same time finds it replaced
+    // and inserts nothing.
+    await moveReport(trx, report, "replaced", input.actor, at, reason);
     await trx
       .insertInto("progress_updates")
       .values({
