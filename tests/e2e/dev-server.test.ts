@@ -5,13 +5,13 @@
 // no checks, no headers, no /healthz, and its bundle replaced build/.)
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, launchChromium, watchConsole } from "./browser";
+import { freePort } from "./server";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const productionBuild = path.join(root, "build", "index.js");
@@ -22,17 +22,6 @@ let url: string;
 let output = "";
 /** build/index.js as it was before the development server started (absent: null) */
 let productionBefore: number | null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitFor(what: () => boolean | Promise<boolean>, timeoutMs: number, label: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
