@@ -157,6 +157,8 @@ export function indicatorSimilarity(a: string, b: string): number {
   const nb = normalizeIndicator(b);
   if (na.core === "" || nb.core === "") return 0;
   let sim: number;
+  // 标准化康养联合体 / 康养联合体: the longer counts a kind of what the shorter counts
+  let subset = false;
   if (na.core === nb.core) {
     sim = 1;
   } else {
@@ -165,9 +167,8 @@ export function indicatorSimilarity(a: string, b: string): number {
     const lcs = lcsLength(na.core, nb.core);
     const shorter = Math.min(la, lb);
     const sameLast = na.core.slice(-1) === nb.core.slice(-1);
-    const longer = la >= lb ? na.core : nb.core;
-    const short = la >= lb ? nb.core : na.core;
-    if (lcs === shorter && shorter >= 2 && sameLast && !namesASubset(longer, short)) {
+    subset = la >= lb ? namesASubset(na.core, nb.core) : namesASubset(nb.core, na.core);
+    if (lcs === shorter && shorter >= 2 && sameLast && !subset) {
       sim = SHORTENED_FLOOR + (1 - SHORTENED_FLOOR) * (lcs / Math.max(la, lb));
     } else {
       const ga = grams(na.core);
@@ -182,8 +183,7 @@ export function indicatorSimilarity(a: string, b: string): number {
       if (residue > 0) sim *= 1 - CONFLICT_WEIGHT * Math.min(1, residue / shorter);
     }
   }
-  // 标准化康养联合体 / 康养联合体: the longer counts a kind of what the shorter counts
-  if (namesASubset(na.core, nb.core) || namesASubset(nb.core, na.core)) sim *= SUBSET_FACTOR;
+  if (subset) sim *= SUBSET_FACTOR;
   // A name with no measure word counts things (养老床位); against a share (养老床位利用率) that is a
   // different measure even when every character of one is inside the other.
   if ((na.measure ?? "count") !== (nb.measure ?? "count")) sim *= MEASURE_MISMATCH;

@@ -232,6 +232,11 @@ function observe(o: Observed, q: Quantity, ci: number): void {
   });
 }
 
+/** 1-8月份…4.2万个 / 最新数据显示…: the sentence dates its figure or cites data, so it reports. */
+function datesItsFigure(s: string, times: TimeMention[]): boolean {
+  return times.some((t) => t.role === "asOf" && t.date !== null && t.certainty === "stated") || /数据显示|统计显示|监测显示|据统计/.test(s);
+}
+
 /** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */
 function isChangeBase(s: string, t: TimeMention): boolean {
   return t.start > 0 && (s.charCodeAt(t.start - 1) === 0x6bd4 || s.charCodeAt(t.start - 1) === 0x8f83);
@@ -375,8 +380,7 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
   // …实施健安桥廊桥改造；实施体育综合运动中心…项目: an item of a list split by ； goes on with the plan
   // (a sentence that dates its figure — 1-8月份, 截至6月底 — or cites data — 最新数据显示 — reports instead)
-  const dated = () => times.some((t) => t.role === "asOf" && t.date !== null && t.certainty === "stated") || /数据显示|统计显示|监测显示|据统计/.test(s);
-  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear && !dated()) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
+  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear && !datesItsFigure(s, times)) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 
