@@ -266,6 +266,23 @@ const SCALE_FACTOR = 0.8;
 /** A figure over this many times an increment target (新增600张) is a stock or a longer total. */
 const INCREMENT_OVERSHOOT = 5;
 const INCREMENT_OVERSHOOT_FACTOR = 0.6;
+/** …and over this many times it, when the sentence gives a period of several years before the pledge's year. */
+const PERIOD_OVERSHOOT = 1.5;
+const SEVERAL_YEARS = /((?:19|20)\d\d)\s*年?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d\d\s*年|近[二两三四五六七八九十\d]+年|(?:十[一二三四五]五|“十[一二三四五]五”)(?:期间|以来)|以来[^,;。]{0,12}累计/;
+
+/**
+ * The sentence reports a total over years that began before the pledge's own: its period runs from
+ * the year it was made (or its due year, if earlier) to its due date.
+ */
+function spansEarlierYears(sentence: string | null, due: string | null, statedOn: string | null): boolean {
+  if (!sentence || !due) return false;
+  const m = SEVERAL_YEARS.exec(sentence);
+  if (!m) return false;
+  const dueYear = Number(due.slice(0, 4));
+  const from = statedOn ? Math.min(dueYear, Number(statedOn.slice(0, 4))) : dueYear;
+  // (近五年 / 十三五期间 name no first year: only a pledge for one year is surely shorter)
+  return m[1] ? Number(m[1]) < from : from === dueYear;
+}
 /**
  * Two different places (杭州市 / 慈溪市), or one inside the other (浙江省 / 杭州市, 宁波市 / 慈溪市): a
  * figure for one is not progress on the other's pledge, whatever the indicator — the issue matches
@@ -403,6 +420,10 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
     if (candidate.kind === "observation" && commitment.target?.mode === "increment" && value > INCREMENT_OVERSHOOT * target) {
       score *= INCREMENT_OVERSHOOT_FACTOR;
       reasons.push(`远超新增目标（${formatNumber(value)} / ${formatNumber(target)}）：更像存量或多年累计`);
+    } else if (candidate.kind === "observation" && commitment.target?.mode === "increment" && value > PERIOD_OVERSHOOT * target && spansEarlierYears(candidate.sentence ?? null, commitment.due?.date ?? null, commitment.statedOn ?? null)) {
+      // 2019年至2023年,全国累计新开工改造…22万个 against 2023年计划…5.3万个: the total of several years
+      score *= INCREMENT_OVERSHOOT_FACTOR;
+      reasons.push(`数据为多年累计（${formatNumber(value)} / ${formatNumber(target)}），不是本期新增`);
     }
   }
 

@@ -155,7 +155,7 @@ function merge(text: string, shadow: string, document: ExtractionResult["documen
     if (!looseIds.has(loose)) looseIds.set(loose, looseIds.size);
     looseOf.push(looseIds.get(loose)!);
   }
-  const unique = dedupe(commitments, (c) => `${looseOf[keyOf.get(c) ?? -1] ?? c.quote}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}`);
+  const unique = dedupe(commitments, (c) => `${looseOf[keyOf.get(c) ?? -1] ?? c.quote}|${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.due?.date ?? ""}|${c.indicator}`);
   dropContained(unique, (c) => keys[keyOf.get(c) ?? -1] ?? c.quote);
   // (several figures share a sentence, and the check below compares each with all others: each
   // quote's key is found once)

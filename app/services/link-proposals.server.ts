@@ -206,23 +206,31 @@ function bestForFigure(links: NewLink[]): NewLink[] {
   return links.filter((l) => l.score >= top - 1e-9).slice(0, MAX_PLEDGES_PER_FIGURE);
 }
 
+/** Scores this close are a tie, broken by how near the figure is to the pledge's target. */
+const TIE = 0.005;
+function distance(x: { value?: number; target?: number | null }): number {
+  if (x.value === undefined || !x.target || x.value <= 0 || x.target <= 0) return Infinity;
+  return Math.abs(Math.log(x.value / x.target));
+}
+
 /**
  * Per pledge, one figure per document and as-of date: a progress table that repeats 202个 in two
  * columns, or a bulletin that gives the same measure twice, is one report (issue 8 §5) — unless the
  * second says it more precisely (超7603公里, then 7603.2公里): both are kept.
  */
-function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; documentId?: string; value?: number }[]): NewLink[] {
-  const groups = new Map<string, { link: NewLink; value?: number }[]>();
-  for (const { link, asOf, documentId, value } of items) {
+function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; documentId?: string; value?: number; target?: number | null }[]): NewLink[] {
+  const groups = new Map<string, { link: NewLink; value?: number; target?: number | null }[]>();
+  for (const { link, asOf, documentId, value, target } of items) {
     const key = `${link.commitment_id}|${documentId ?? ""}|${asOf ?? ""}`;
     const group = groups.get(key);
-    if (group) group.push({ link, value });
-    else groups.set(key, [{ link, value }]);
+    if (group) group.push({ link, value, target });
+    else groups.set(key, [{ link, value, target }]);
   }
   const out: NewLink[] = [];
   for (const group of groups.values()) {
-    // the best one (the first of equals, in document order)…
-    const best = group.reduce((a, b) => (b.link.score > a.link.score ? b : a));
+    // the best one (the first of equals, in document order; of equals, the one nearer the target:
+    // 2023年…5.37万个 rather than 2019年至2023年累计22万个 for a year's 5.3万个)…
+    const best = group.reduce((a, b) => (b.link.score > a.link.score + TIE || (Math.abs(b.link.score - a.link.score) <= TIE && distance(b) < distance(a)) ? b : a));
     out.push(best.link);
     // …and the same fact written a second time more or less precisely (超7603公里 / 7603.2公里): a
     // value within 1% of the best's but not equal to it is that figure, not a repetition of it
@@ -271,12 +279,14 @@ export async function proposeLinksForDocument(
   },
 ): Promise<number> {
   const links: NewLink[] = [];
-  const figureLinks: { link: NewLink; asOf: string | null; value: number }[] = [];
+  const figureLinks: { link: NewLink; asOf: string | null; value: number; target: number | null }[] = [];
   const restated: NewLink[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
   const regionKeys = candidateRegionKeys(document.region);
   /** the document of every earlier commitment a proposed link points at */
   const documentOf = new Map<string, string>();
+  /** and its target's value */
+  const targetOf = new Map<string, number | null>();
 
   for (const o of observations) {
     const keys = o.indicator_head && o.unit_family ? { head: o.indicator_head, family: o.unit_family } : matchKeys(o.indicator, o.unit ?? null);
@@ -296,11 +306,12 @@ export async function proposeLinksForDocument(
       );
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
+      targetOf.set(row.id, earlier.target?.value ?? null);
       found.push(
         proposedLink({ commitment_id: row.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
       );
     }
-    figureLinks.push(...bestForFigure(found).map((link) => ({ link, asOf: asOf ?? null, value: o.value })));
+    figureLinks.push(...bestForFigure(found).map((link) => ({ link, asOf: asOf ?? null, value: o.value, target: targetOf.get(link.commitment_id) ?? null })));
   }
   links.push(...onePerPledgeAndDate(figureLinks));
 
@@ -327,6 +338,7 @@ export async function proposeLinksForDocument(
       });
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
+      targetOf.set(row.id, earlier.target?.value ?? null);
       const revision = sameYearRestatement(earlier, later) ? RESTATED : classifyRevision(earlier, later);
       revises.push({
         stated: row.document_replied_on,
@@ -385,7 +397,7 @@ export async function proposeLinksForDocument(
       excludeDocumentId: document.documentId,
       after: later.statedOn,
     });
-    const reported: { link: NewLink; asOf: string | null; documentId: string; value: number }[] = [];
+    const reported: { link: NewLink; asOf: string | null; documentId: string; value: number; target: number | null }[] = [];
     for (const o of reports) {
       const match = scoreMatch(
         later,
@@ -398,6 +410,7 @@ export async function proposeLinksForDocument(
         asOf: o.as_of ?? o.document_replied_on,
         documentId: o.document_id,
         value: o.value,
+        target: later.target?.value ?? null,
       });
     }
     links.push(...onePerPledgeAndDate(reported));

@@ -164,6 +164,8 @@ function dateFrom(m: RegExpExecArray | null): string | null {
   return validDate(y, mo, d) ? iso(y, mo, d) : null;
 }
 
+const SITE_SECTION = /^(?:政府|政务)?(?:信息公开|公开目录|信息公开目录|政务公开|新闻中心|新闻动态|工作动态|通知公告|政策解读|部门动态|图片新闻|要闻|正文|详情|文章详情|信息详情)(?:专栏|栏目)?$/;
+
 /** A page's headline: the first line that reads like a title, not navigation or a byline. */
 function headline(lines: string[]): string | null {
   for (const l of lines) {
@@ -172,7 +174,9 @@ function headline(lines: string[]): string | null {
     if (/>|»|\||首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|编辑|浏览|字号|分享|打印|索引号|网站|门户|电话|地址|邮编|^[\d年月日:-]+$|[。;,:]$|^[(（]/.test(t)) continue;
     if (isOrg(t)) continue; // the site's or the signer's name, not a title
     if (/[。;]/.test(t)) continue;
-    return t.replace(/[(](?:摘要|节选|全文|草案|截至[^)]*|截止[^)]*)[)]$/, "");
+    // a site's section (政府信息公开, 工作动态), a numbered row or a line cut from the middle of one
+    if (SITE_SECTION.test(t) || /^(?:\d{1,2}[、.]|[一二三四五六七八九十]+、|[”’」』)),、])/.test(t)) continue;
+    return t.replace(/^【[^】]{1,10}】/, "").replace(/[(](?:摘要|节选|全文|草案|截至[^)]*|截止[^)]*)[)]$/, "");
   }
   return null;
 }
@@ -236,8 +240,11 @@ function signature(shadow: string, lines: string[], nonEmpty: Array<{ l: string;
     const d = DATE_LINE.exec(nonEmpty[k].l) ?? DOTTED_DATE_LINE.exec(nonEmpty[k].l);
     // 8月29日 alone under the signature: the year is the page's (its publication line)
     const md = d ? null : k >= nonEmpty.length - 4 ? MONTH_DAY_LINE.exec(nonEmpty[k].l) : null;
-    if (!d && !md) continue;
-    if (d) repliedOn = dateFrom(d);
+    // 2023531 under the signature: a date whose separators were lost
+    const compact = d || md || k < nonEmpty.length - 4 ? null : /^\s*((?:19|20)\d{5,6})\s*$/.exec(nonEmpty[k].l);
+    if (!d && !md && !(compact && compactDate(compact[1]))) continue;
+    if (compact) repliedOn = compactDate(compact[1]);
+    else if (d) repliedOn = dateFrom(d);
     else {
       const year = PUBLISHED.exec(shadow)?.[1] ?? DATELINE.exec(lines.slice(0, 12).join("\n"))?.[1] ?? options.documentDate?.slice(0, 4);
       repliedOn = year ? dateFrom({ 1: year, 2: md![1], 3: md![2] } as unknown as RegExpExecArray) : null;
@@ -251,6 +258,18 @@ function signature(shadow: string, lines: string[], nonEmpty: Array<{ l: string;
       }
     }
     if (repliedOn) break;
+  }
+  // a signature with no date under it: the organisation on one of the last lines
+  if (!agency) {
+    for (let k = nonEmpty.length - 1; k >= Math.max(0, nonEmpty.length - 5); k--) {
+      const cand = nonEmpty[k].l.replace(/\s+/g, "");
+      if (/^(?:抄送|抄报|联系|承办|签发|主办|版权|来源|发布)/.test(cand)) continue;
+      // (a named organisation: 南华县交通运输局, 市水利局 — not a table cell like 建成启用区级老年活动中心)
+      if (isOrg(cand) && (leadingPlace(cand) !== null || /^[省市县区]/.test(cand))) {
+        agency = cand;
+        break;
+      }
+    }
   }
   // run-together pages: 湖北省民政厅2023年8月23日
   if ((!repliedOn || !agency) && /[厅局委办院会)]\s*\d{4}\s*年/.test(shadow)) {

@@ -7,7 +7,7 @@ import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
 import { cleanIndicator, isChange, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
-import { ACTION_VERB, COURTESY, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
+import { ACTION_VERB, COURTESY, ENUMERATOR, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
 export interface SentenceResult {
@@ -173,6 +173,8 @@ function leadingCourtesyEnd(s: string, clauses: Clause[]): number {
 // the next item of a list of works: 实施体育综合运动中心、环长安河步道等项目
 const LIST_ITEM_OF_WORKS = /^(?:实施|建设|新建|改造|改扩建|推进|启动|开工|打造|完成)[^。;]{0,40}?(?:项目|工程|改造|建设)/;
 // a document to produce: 制定…指南, 完善…大纲, 出台…办法
+/** A clause that names one work to do: 开工新建西环路 / 改造提升新城路、像山路 / 完成柳湖片区黑臭水体治理 */
+const WORKS_CLAUSE = /^(?:加快|启动|推进|确保)?(?:开工新建|开工建设|新建|改建|扩建|迁建|改扩建|改造提升|提升改造|改造|建成|续建|完成|实施)[^,;。]{2,30}?(?:路|街|桥|隧道|校|学校|幼儿园|医院|中心|馆|园|站|场|厂|工程|项目|治理|改造|整治|管网)[,;。]?$/;
 const DELIVERABLE = /(?:制定|出台|印发|修订|编制|完善|起草|修改|研究制定|发布)[^,;。]{0,30}?(?:指南|大纲|办法|方案|标准|规范|意见|制度|规划|细则|清单|目录|条例)(?=[,;。]|$)/;
 const MONEY = /^(?:元|万元|亿元)$/;
 function unitCost(s: string, clauseStart: number, q: Quantity): boolean {
@@ -287,7 +289,8 @@ function asOfFor(times: TimeMention[], pos: number, docDate: string | null): Tim
   for (const t of times) {
     if (t.start >= pos) break;
     if (t.date === null) continue;
-    if (t.role === "asOf" || (t.role === "point" && (docDate === null || t.date <= docDate))) best = t;
+    // (2019年至2023年,全国累计…22万个: a period over by the document's date stands at its end)
+    if (t.role === "asOf" || ((t.role === "point" || t.parser === "year-range") && (docDate === null || t.date <= docDate))) best = t;
     if (t.role === "since") best = null;
   }
   return best;
@@ -372,7 +375,7 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
   // (each pattern only where the sentence holds what it needs: a closing colon, 之年, 件)
-  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (s.includes("件") && /^[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)[^,;。]{0,6}[。:]?$/.test(s));
+  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (s.includes("件") && /(?:^|,)[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)(?:和民生实事|和实事)?(?:(?!完成|全部)[^,;。]){0,6}[。:]?$/.test(s));
   // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
   const reports = REPORT_OPENER.test(s) || isResultAgainstTarget(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
@@ -479,7 +482,9 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
     const change = isChange(before, q);
     if (levelSeen && change) continue;
     // 新增救护车20辆，其中负压救护车不少于5辆: a part has the mode of its whole
-    const mode: "level" | "increment" = /^其中/.test(before) && previousMode && !per && q.unit !== "%" ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
+    // …处理站5个,农村生活污水处理站5个: a clause that names only the thing goes on with the verb before it
+    const goesOn: boolean = previousMode !== null && !per && q.unit !== "%" && (/^其中/.test(before) || (q.start - c.start <= 16 && !ACTION_VERB.test(before) && !/[达到有为是共计占约]|累计|总/.test(before)));
+    const mode: "level" | "increment" = goesOn && previousMode ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
     if (mode === "level" && !change) levelSeen = true;
     const target: Target = {
@@ -527,6 +532,19 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
         ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
         due: dueIn(sen, due),
         rule: "cue:milestone-steps",
+      });
+    }
+    return;
+  }
+  // 开工新建西环路，改造提升新城路、像山路: two works, each begun by its own verb, are two pledges
+  const works = live.filter((c) => WORKS_CLAUSE.test(s.slice(c.start, c.end).trim().replace(/^[^,:]{0,8}:\s*/, "").replace(ENUMERATOR, "")));
+  if (works.length >= 2 && works.length === live.length) {
+    for (const c of works) {
+      const text = s.slice(c.start, c.end);
+      out.commitments.push({
+        ...base, kind: "milestone", indicator: qualitativeIndicator(text), target: null, baseline: null,
+        due: dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles) ?? dueFor(times, s.length, s.length, ctx.docDate, titles)),
+        rule: "cue:works",
       });
     }
     return;

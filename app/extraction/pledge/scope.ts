@@ -42,7 +42,7 @@ export function isPlanProgress(title: string | null): boolean {
 
 // …民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是: / 今年的十件民生实事：
 // …云南将继续推出10件惠民实事: what follows are this year's tasks
-const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$|将(?:继续)?(?:推出|办好|实施|实施好|办理|推进)[\d一二三四五六七八九十]+(?:件|项|方面)(?:重点)?(?:民生实事|惠民实事|民生实事项目|实事|大事)/;
+const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$|将(?:继续)?(?:[^,;。]{0,12}?[,])?(?:重点)?(?:推出|办好|抓好|实施|实施好|办理|推进)[\d一二三四五六七八九十]+(?:件|项|方面)(?:重点)?(?:民生实事|惠民实事|民生实事项目|实事|大事)/;
 
 const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?[:]/;
 
@@ -152,6 +152,8 @@ function sentenceScopes(sentences: Sentence[], styles: Array<string | null>, for
     const s = sen.s;
     // the lead-in may be split: …抓好15件大事和民生实事。分别是:
     if (listFrom < 0 && (isTaskListLeadIn(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
+    // …重点抓好15件大事和民生实事。分别是: (1)加快建设… — the first item shares the lead-in's sentence
+    else if (listFrom < 0 && k > 0 && /^(?:分别是|具体如下|具体是|主要有|包括)[:]./.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)) listFrom = k;
     else if (listFrom >= 0 && k >= listFrom && CLOSING.test(s)) listFrom = Infinity;
     // 今年主要预期目标是：A；B；C。 — every item of the paragraph is a target
     if (FORWARD_OPENER.test(s) || isTargetsLeadIn(s)) openParagraph = sen.paragraph;

@@ -501,3 +501,27 @@ describe("a qualifier that names a kind of the thing", () => {
     expect(normalizeIndicator("农村社区养老服务站").core).toContain("农村");
   });
 });
+
+describe("a total over several years against a one-year increment", () => {
+  const yearPlan = pledge({
+    indicator: "新开工改造城镇老旧小区",
+    target: { value: 53000, unit: "个", comparator: "=", mode: "increment" },
+    due: { date: "2023-12-31", precision: "year", text: "2023年" },
+    statedOn: "2023-08-28",
+  });
+  const national: MatchContext = { commitment: { region: "全国" }, candidate: { region: "全国" } };
+  const figure = (value: number, sentence: string) =>
+    observationCandidate({ indicator: "新开工改造城镇老旧小区", value, unit: "个", asOf: "2023-12-31", quote: sentence });
+  it("2019年至2023年累计22万个 falls under the threshold; the year's 5.37万个 does not", () => {
+    const total = scoreMatch(yearPlan, figure(220000, "2019年至2023年,全国累计新开工改造城镇老旧小区22万个。"), national);
+    const year = scoreMatch(yearPlan, figure(53700, "2023年,全国新开工改造城镇老旧小区5.37万个。"), national);
+    expect(total.score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(total.reasons.join("")).toContain("多年累计");
+    expect(year.score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+  it("a five-year plan's progress since its first year is not a total of earlier years", () => {
+    const plan = pledge({ ...yearPlan, due: { date: "2025-12-31", precision: "year", text: "十四五" }, statedOn: "2021-03-01", target: { value: 200000, unit: "个", comparator: "=", mode: "increment" } });
+    const m = scoreMatch(plan, figure(390000, "2021年至2023年,全国累计新开工改造城镇老旧小区39万个。"), national);
+    expect(m.score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+});

@@ -1,0 +1,82 @@
+// Rules read off the project's real corpus (tests/fixtures/real-corpus) on 2026-12-03: a period
+// that is not a deadline, a task list whose lead-in shares a sentence with its first item, two
+// tasks with the same number, works named one per clause, a headline under the site's section
+// name, and a signature without a date. Each with a case it must leave alone.
+import { describe, expect, it } from "vitest";
+import { extract } from "~/extraction";
+import { findTimes } from "~/extraction/time";
+
+describe("a period of years", () => {
+  it("2011年至2016年期间 frames what was done: no deadline, and a reply without a date pledges nothing by it", () => {
+    const t = findTimes("2011年至2016年期间,我局实施了建制村通畅工程76个", { docDate: null });
+    expect(t.map((x) => [x.text, x.role])).toEqual([["2011年至2016年期间", "point"]]);
+    const r = extract("李茂春委员:\n\n  2011年至2016年期间,我局实施了建制村通畅工程76个,硬化乡村公路约800公里;\n");
+    expect(r.commitments).toEqual([]);
+  });
+  it("a figure over a period that is over stands at the period's end", () => {
+    const r = extract("住房和城乡建设部数据显示,2019年至2023年,全国累计新开工改造城镇老旧小区22万个。", { documentDate: "2024-01-30" });
+    expect(r.observations.map((o) => [o.value, o.asOf])).toEqual([[220000, "2023-12-31"]]);
+  });
+  it("2021年至2025年 without 期间 is still a plan's period, due at its end", () => {
+    const t = findTimes("2021年至2025年新建改建农村公路1000公里", { docDate: "2021-03-01" });
+    expect(t.map((x) => [x.role, x.date])).toEqual([["due", "2025-12-31"]]);
+  });
+});
+
+describe("a task list announced in the sentence before its first item", () => {
+  const page = (lead: string) => `甘谷县政府2020年将为民办好15件大事\n\n时间:2020-05-11\n\n${lead} (1)开工新建西环路,改造提升新城路、像山路。 (2)“一事一议”硬化村内巷道37.5万平方米。 (3)建成农村生活垃圾处理站5个,农村生活污水处理站5个。 (4)为62户贫困残疾人家庭实施家居无障碍改造工程。\n`;
+  it("…重点抓好15件大事和民生实事。分别是: (1)… — every item a pledge, the lead-in none", () => {
+    const r = extract(page("《报告》指出,县政府将继续优先保障民生投入,重点抓好15件大事和民生实事。分别是:"), { documentDate: "2020-05-11" });
+    const got = r.commitments.map((c) => [c.indicator, c.target?.value ?? null, c.target?.mode ?? null]);
+    expect(got).toEqual([
+      ["开工新建西环路", null, null],
+      ["改造提升新城路、像山路", null, null],
+      ["一事一议硬化村内巷道", 37.5, "increment"],
+      ["农村生活垃圾处理站", 5, "increment"],
+      ["农村生活污水处理站", 5, "increment"],
+      ["贫困残疾人家庭实施家居无障碍改造工程", 62, "increment"],
+    ]);
+  });
+  it("the same items after a sentence that announces no list are reports", () => {
+    const r = extract(page("去年,县政府完成了以下工作。其中:"), { documentDate: "2020-05-11" });
+    expect(r.commitments.filter((c) => c.target?.value === 37.5)).toEqual([]);
+  });
+});
+
+describe("two works in one sentence", () => {
+  it("开工新建西环路,改造提升新城路: one milestone each", () => {
+    const r = extract("下一步工作\n\n  开工新建西环路,改造提升新城路、像山路。\n", { documentDate: "2020-05-11" });
+    expect(r.commitments.map((c) => [c.kind, c.indicator])).toEqual([["milestone", "开工新建西环路"], ["milestone", "改造提升新城路、像山路"]]);
+  });
+  it("加强…,完善…: one programme, not two works", () => {
+    const r = extract("下一步工作\n\n  加强农村公路养护,完善管护机制。\n", { documentDate: "2020-05-11" });
+    expect(r.commitments).toHaveLength(1);
+  });
+});
+
+describe("the page's headline", () => {
+  it("a site's section name and a numbered row are not the title; a 【栏目】 tag is dropped", () => {
+    const r = extract("政府信息公开\n\n【直击两会】甘谷县政府2020年将为民办好15件大事和民生实事\n\n时间:2020-05-11\n\n正文。\n");
+    expect(r.document.title).toBe("甘谷县政府2020年将为民办好15件大事和民生实事");
+    expect(extract("3、书苑”,开展文旅惠民活动等工作\n\n正文。\n").document.title).toBeNull();
+  });
+  it("a headline that merely contains 信息公开 is kept", () => {
+    expect(extract("关于推进政务信息公开工作的通知\n\n正文。\n").document.title).toBe("关于推进政务信息公开工作的通知");
+  });
+});
+
+describe("a signature", () => {
+  const reply = (tail: string) => `李茂春委员:\n\n  你的提案收悉,现答复如下:我县将于2020年完成马街镇公路硬化。\n\n  感谢你对交通工作的关心和支持!\n\n${tail}`;
+  it("with no date under it: the agency on the last line", () => {
+    expect(extract(reply("                    南华县交通运输局\n")).document.agency).toBe("南华县交通运输局");
+  });
+  it("with a date whose separators were lost (2023531): that date", () => {
+    const d = extract(reply("盘山县水利局\n\n2023531\n")).document;
+    expect([d.agency, d.repliedOn]).toEqual(["盘山县水利局", "2023-05-31"]);
+  });
+  it("a contact line at the end is not the agency, and an ambiguous run of digits is no date", () => {
+    const d = extract(reply("联系单位:南华县交通运输局\n\n2023111\n")).document;
+    expect(d.agency).toBeNull();
+    expect(d.repliedOn).toBeNull();
+  });
+});
