@@ -383,7 +383,8 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
   // …实施健安桥廊桥改造；实施体育综合运动中心…项目: an item of a list split by ； goes on with the plan
   // (a sentence that dates its figure — 1-8月份, 截至6月底 — or cites data — 最新数据显示 — reports instead)
-  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear && !datesItsFigure(s, times)) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
+  // (…nor one that opens with a report: 上半年已完成建设4022公里,新解决1075个…)
+  if (!pledge && carry && !boiler && !scope.heading && !reports && !ctx.reportYear && !datesItsFigure(s, times) && !PAST_MARKER.test(s.slice(clauses[0]?.start ?? 0, clauses[0]?.end ?? 0))) pledge = { from: 0, cue: "(上句)", weak: !CONTINUATION.test(s) && !(ctx.afterSemicolon && LIST_ITEM_OF_WORKS.test(s)) };
   let pledgeFrom = Infinity;
   if (pledge) pledgeFrom = clauses[clauseAt(clauses, pledge.from)].start;
 

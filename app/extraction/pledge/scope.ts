@@ -108,7 +108,8 @@ function forwardParagraphs(texts: string[], styles: Array<string | null>, planDo
     const style = styles[i + 1] ?? null;
     if (!style) {
       // 我们会做到如下方面： followed by one paragraph of plans
-      if (/[:]$/.test(t) && /(?:将|会|要|拟|计划)[^,;。]{0,12}(?:以下|如下)/.test(t) && !/答复|报告|汇报|说明|介绍|函告/.test(t) && texts[i + 1] && !CLOSING.test(texts[i + 1])) forwardParagraph[i + 1] = true;
+      // (主要进度如下： announces a report: 主要 is no 要, and progress is no plan)
+      if (/[:]$/.test(t) && /(?:将|会|(?<![主需重只])要|拟|计划)[^,;。]{0,12}(?:以下|如下)/.test(t) && !/答复|报告|汇报|说明|介绍|函告|(?:进度|进展|完成情况|推进情况|落实情况)(?:如下|情况如下)[:]$/.test(t) && texts[i + 1] && !CLOSING.test(texts[i + 1])) forwardParagraph[i + 1] = true;
       continue;
     }
     if (!leadIn) continue;

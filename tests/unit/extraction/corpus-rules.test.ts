@@ -80,3 +80,22 @@ describe("a signature", () => {
     expect(d.repliedOn).toBeNull();
   });
 });
+
+describe("a progress report after a plan's sentence", () => {
+  const report = "按照工作部署,大力推动民生实事各项目标任务。2015年25件重点民生实事计划总投资277亿元,上半年实际完成投资156.92亿元,占全年计划投资的56.6%。主要进度如下:\n解决人畜饮水最困难地区500万人饮水安全(2013—2017年)。上半年已建成工程1419处,解决了59.6万人的饮水安全问题。\n";
+  it("主要进度如下: announces a report; 实际完成, 解决了 and 占全年计划 report too", () => {
+    const r = extract(report);
+    const pledged = r.commitments.map((c) => c.target?.value);
+    expect(pledged).not.toContain(56.6);
+    expect(pledged).not.toContain(596000);
+    expect(r.observations.map((o) => o.value)).toEqual(expect.arrayContaining([156.92, 596000]));
+  });
+  it("the plan's own targets stay pledges: 计划总投资, 全年计划新增", () => {
+    expect(extract(report).commitments.map((c) => c.target?.value)).toEqual(expect.arrayContaining([277, 5000000]));
+    expect(extract("全年计划新增城镇就业1.5万人。", { documentDate: "2025-03-01" }).commitments.map((c) => c.target?.value)).toEqual([15000]);
+  });
+  it("we will do as follows: (我们将做好以下工作:) still opens a passage of plans", () => {
+    const r = extract("我们将重点做好以下工作:\n新建中小学3所,新增学位2000个。\n", { documentDate: "2025-03-01" });
+    expect(r.commitments.map((c) => c.target?.value)).toEqual([3, 2000]);
+  });
+});
