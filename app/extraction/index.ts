@@ -99,6 +99,10 @@ function readPage(text: string, shadow: string, document: ExtractionResult["docu
   return { titleLike, planDocument, planProgress, scopes, used: tables.used, commitments, observations };
 }
 
+/** A short line that heads a section (2021任务清单), and the year it names for a list of tasks or targets. */
+const HEADING_LINE = /^[^,;。]{2,20}$/;
+const SECTION_YEAR = /((?:19|20)\d\d)年?(?:度)?(?:[^,;。\d]{0,8}?)(?:任务清单|目标清单|目标任务|主要目标|预期目标|重点任务|民生实事|工作任务|任务)/;
+
 /** What the sentences pledge and report, added to the tables' findings, with each one's sentence key. */
 interface SentencePass {
   commitments: Commitment[];
@@ -116,6 +120,7 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
   let previousDue: Commitment["due"] = null;
   const reportYear = bulletinYear(document.title, shadow, document.repliedOn);
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
+  let sectionDue: Commitment["due"] = null;
   const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
     if (used.has(sentences[i].paragraph)) continue;
@@ -130,7 +135,14 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
       sentenceIds.set(key, id);
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
+    // 2021任务清单 / 2024年目标任务: a heading's year is the deadline of the items under it, up to the next heading
+    const sectionYear = HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
+    if (sectionYear) {
+      const at = sentences[i].start + sectionYear.index;
+      sectionDue = yearIsOver(sectionYear[1], document.repliedOn) ? null : { date: `${sectionYear[1]}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
+    } else if (scopes[i].heading) sectionDue = null;
     const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && /[;]$/.test(sentences[i - 1].s) }, previousSubject, carry);
+    if (sectionDue && scopes[i].forward) for (const c of r.commitments) if (!c.due) c.due = { ...sectionDue };
     previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
     for (const c of r.commitments) keyOf.set(c, id);

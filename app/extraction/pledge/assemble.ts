@@ -132,6 +132,9 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
     if (t.date < docDate) continue;
     const docYearEnd = docDate.slice(0, 4) + "-12-31";
     // a plain date after the document's (2024年8月完成… in a reply of May 2024) can only be ahead
+    // 12月份,全国城镇调查失业率为5.1%,比上年同期下降… / 四季度是1.56 in a page of February: a month or
+    // quarter without its year, with a value stated for it, is last year's, reported
+    if (t.precision !== "year" && !/^(?:19|20)\d\d/.test(t.text) && !/前|底|末/.test(t.text) && (REPORTED_AT.test(s.slice(t.end, clauseEndAt(s, t.end))) || SAME_PERIOD.test(s))) continue;
     const laterPoint = t.role === "point" && (t.date > docYearEnd || (t.precision !== "year" && t.date > docDate && !PAST_MARKER.test(s.slice(t.end, clauseEndAt(s, t.end)))));
     if (t.role !== "due" && !laterPoint) continue;
     // 今年1-5月 / 今年以来 report the past
@@ -148,6 +151,10 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
   }
   return best;
 }
+
+/** A value stated for the date (…是1.56, …为5.1%) or set against the same period of last year: a report. */
+const REPORTED_AT = /^份?[^,;。]{0,20}?(?:是|为)[\d.]+/;
+const SAME_PERIOD = /同比|(?:比|较)(?:上年|去年)同期/;
 
 /** …均不纳入改造计划，…暂无运动场建设计划: a sentence that ends in a refusal, or refuses twice, pledges nothing. */
 function refuses(s: string): boolean {

@@ -32,7 +32,7 @@ function isHeadingParagraph(t: string): boolean {
  */
 export function isPlanDocument(title: string | null): boolean {
   if (!title) return false;
-  return /民生实事|惠民实事|民生事项|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复/.test(title);
+  return /民生实事|惠民实事|民生事项|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复|超额完成|圆满完成|全面完成|完成(?:年度|全年)?目标|已完成/.test(title);
 }
 
 /** A report on a plan's progress (民生实事…进度表, 进展情况): its numbered items restate the tasks. */

@@ -95,7 +95,24 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
   const fromAfter = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
   if (fromAfter.length >= 2) return fromAfter;
-  return previousSubject && previousSubject.length >= 2 ? previousSubject : q.unit ? `${q.unit}数` : "数量";
+  if (previousSubject && previousSubject.length >= 2) return previousSubject;
+  // 全国城镇新增就业完成情况快于时序进度,1-9月达到1045万人: the measure whose progress the clause before reports
+  const reported = progressSubjectBefore(s, clauseStart);
+  return reported || (q.unit ? `${q.unit}数` : "数量");
+}
+
+const PROGRESS_SUBJECT = /^(?:全国|全省|全市|全区|全县|我省|我市|我区|我县|今年|全年)?([\p{Script=Han}()]{2,20}?)(?:工作)?(?:完成情况|进展情况|推进情况|进展|进度)/u;
+
+/** The measure named before 完成情况/进展 in the clause before `clauseStart`, when that clause holds no figure. */
+function progressSubjectBefore(s: string, clauseStart: number): string {
+  const end = clauseStart - 1;
+  if (end <= 1) return "";
+  const from = Math.max(s.lastIndexOf(",", end - 1), s.lastIndexOf(";", end - 1), s.lastIndexOf("。", end - 1), s.lastIndexOf(":", end - 1)) + 1;
+  const clause = s.slice(from, end).trim();
+  if (/\d/.test(clause)) return "";
+  const m = PROGRESS_SUBJECT.exec(clause);
+  const name = m ? cleanIndicator(m[1]) : "";
+  return name.length >= 2 ? name : "";
 }
 
 // What may not stand at either end of an indicator (GUIDE §2: a short noun phrase naming what is

@@ -99,3 +99,34 @@ describe("a progress report after a plan's sentence", () => {
     expect(r.commitments.map((c) => c.target?.value)).toEqual([3, 2000]);
   });
 });
+
+describe("a year-end briefing on last year's figures", () => {
+  const page = "2021年全国城镇新增就业1269万人 超额完成目标任务\n\n人社部就业促进司司长张莹表示,2021年全国城镇新增就业1269万人,超额完成1100万人的目标任务。12月份,全国城镇调查失业率为5.1%,比上年同期下降0.1个百分点。脱贫劳动力务工规模达到3145万人。100个城市公共就业服务机构市场求人倍率保持在1.5,四季度是1.56。\n";
+  it("a title that reports a target met is no plan; last year's December and fourth quarter are reports", () => {
+    const r = extract(page, { documentDate: "2022-02-22" });
+    expect(r.commitments).toEqual([]);
+    expect(r.observations.map((o) => o.value)).toEqual(expect.arrayContaining([12690000, 5.1, 31450000]));
+  });
+  it("a month ahead with no value stated for it stays a deadline", () => {
+    const r = extract("12月份完成全部改造任务,新增停车位500个。", { documentDate: "2022-02-22" });
+    expect(r.commitments.map((c) => [c.target?.value, c.due?.date])).toContainEqual([500, "2022-12-31"]);
+  });
+});
+
+describe("a heading's year", () => {
+  it("2021任务清单: the items under it are due at 2021's end; the next heading ends it", () => {
+    const r = extract("划重点\n■实施就业优先战略,扩大就业容量\n2021任务清单\n●国内生产总值增长6%以上\n●城镇新增就业1100万人以上\n", { documentDate: "2021-03-05" });
+    expect(r.commitments.map((c) => [c.indicator, c.due?.date])).toEqual([["国内生产总值增长", "2021-12-31"], ["城镇新增就业", "2021-12-31"]]);
+  });
+  it("a heading for a year that is over dates nothing", () => {
+    const r = extract("2020任务清单\n●城镇新增就业900万人以上\n", { documentDate: "2021-03-05" });
+    expect(r.commitments.every((c) => c.due?.date !== "2020-12-31" || c.due?.certainty !== "inferred")).toBe(true);
+  });
+});
+
+describe("the measure a progress clause names", () => {
+  it("全国城镇新增就业完成情况快于时序进度,1-9月达到1045万人: 城镇新增就业", () => {
+    const r = extract("全国城镇新增就业完成情况快于时序进度,1-9月达到1045万人,完成目标任务的95%。", { documentDate: "2021-10-27" });
+    expect(r.observations.find((o) => o.value === 10450000)?.indicator).toBe("城镇新增就业");
+  });
+});
