@@ -147,6 +147,8 @@ function compactDate(digits: string | null): string | null {
   return valid.length === 1 ? iso(y, valid[0][0], valid[0][1]) : null;
 }
 
+// a wire item's dateline: 中新网7月31日电 / 本报北京11月30日电 / 新华社北京3月5日电
+const WIRE_DATELINE = /(?:网|社|报|台|者)[\p{Script=Han}]{0,4}\s*(\d{1,2})月(\d{1,2})日\s*(?:电|讯)/u;
 // (2023年1—7月 is a period, not the 7th of January: a day is never followed by 月)
 const PUBLISHED = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?!\d|月)/;
 // a news page's dateline: 2026-02-26 08:35 / 2026年2月26日 near the top
@@ -285,6 +287,14 @@ function signature(shadow: string, lines: string[], nonEmpty: Array<{ l: string;
       if (!agency && isOrg(org)) agency = org;
     }
   }
+  // 中新网 7月31日电 on a page published 2024-11-27: the item's own date is its dateline's
+  if (!repliedOn) {
+    const wire = WIRE_DATELINE.exec(shadow.slice(0, 800));
+    const published = dateFrom(PUBLISHED.exec(shadow) as RegExpExecArray | null);
+    const year = published?.slice(0, 4) ?? options.documentDate?.slice(0, 4);
+    const dated = wire && year ? dateFrom({ 1: year, 2: wire[1], 3: wire[2] } as unknown as RegExpExecArray) : null;
+    if (dated && (!published || dated <= published)) repliedOn = dated;
+  }
   if (!repliedOn) repliedOn = dateFrom(PUBLISHED.exec(shadow) as RegExpExecArray | null);
   if (!repliedOn) repliedOn = compactDate(PUBLISHED_COMPACT.exec(shadow)?.[1] ?? null);
   if (!repliedOn) repliedOn = dateFrom(DATELINE.exec(lines.slice(0, 12).join("\n")) as RegExpExecArray | null);
@@ -343,6 +353,8 @@ function addressing(head: string) {
 /** The agency checked (no wire service, no division) or found in the body, and its region through the gazetteer. */
 function agencyAndRegion(shadow: string, head: string, agency: string | null, addressed: boolean, title: string | null): { agency: string | null; region: string | null } {
   // a wire service, or a division inside the publisher (信息来源: 规划财务处), is not the agency
+  // 住房和城乡建设部网站: the ministry, not its website
+  if (agency) agency = agency.replace(/(?:门户)?(?:网站|官网|官方网站|微信公众号|公众号)$/, "") || null;
   if (agency && (WIRE.test(agency) || /^[\p{Script=Han}]{2,8}(?:处|科|室|股)$/u.test(agency) && !leadingPlace(agency))) agency = null;
   if (!agency) agency = issuingBody(head);
   if (!agency && addressed) agency = bodyAgency(head);
