@@ -296,6 +296,14 @@ export function regionPath(region: string | null | undefined): string[] | null {
   return null;
 }
 
+const PROVINCE_SHORT_START = new RegExp(`^(?:${PROVINCES.join("|")})(?![省市])`);
+
+/** The length of a province's short name opening the text (安徽已建成…, 广西人均…, 内蒙古新能源…), else 0. */
+export function leadingProvinceShortName(text: string): number {
+  const m = PROVINCE_SHORT_START.exec(text);
+  return m ? m[0].length : 0;
+}
+
 /** 浙江省 → 浙江, 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西: the form of the PROVINCES list. */
 function provinceShort(fullName: string): string {
   return shortName(fullName)?.short ?? fullName;

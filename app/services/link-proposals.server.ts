@@ -245,6 +245,54 @@ function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; docume
   return out;
 }
 
+/** Lineage depth followed back from a pledge through the pledges it revised. */
+const LINEAGE_DEPTH = 3;
+
+/** For each commitment, the earlier commitments it revises (directly or through others), by open revision links. */
+async function revisedLineage(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const earlierOf = new Map<string, string[]>();
+  let frontier = ids;
+  for (let depth = 0; depth < LINEAGE_DEPTH && frontier.length > 0; depth++) {
+    const rows: { commitment_id: string; later_commitment_id: string | null }[] = [];
+    for (let i = 0; i < frontier.length; i += 500) {
+      rows.push(
+        ...(await db
+          .selectFrom("links")
+          .select(["commitment_id", "later_commitment_id"])
+          .where("kind", "=", "revision")
+          .where("state", "!=", "rejected")
+          .where("later_commitment_id", "in", frontier.slice(i, i + 500))
+          .execute()),
+      );
+    }
+    const next: string[] = [];
+    for (const r of rows) {
+      if (!r.later_commitment_id) continue;
+      const list = earlierOf.get(r.later_commitment_id) ?? [];
+      if (!list.includes(r.commitment_id)) {
+        list.push(r.commitment_id);
+        next.push(r.commitment_id);
+      }
+      earlierOf.set(r.later_commitment_id, list);
+    }
+    frontier = next.filter((id) => !earlierOf.has(id));
+  }
+  for (const id of ids) {
+    const seen: string[] = [];
+    const stack = [...(earlierOf.get(id) ?? [])];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (seen.includes(e) || e === id) continue;
+      seen.push(e);
+      stack.push(...(earlierOf.get(e) ?? []));
+    }
+    if (seen.length > 0) out.set(id, seen);
+  }
+  return out;
+}
+
 export interface NewDocumentParty {
   documentId: string;
   region: string | null;
@@ -288,6 +336,7 @@ export async function proposeLinksForDocument(
   /** and its target's value */
   const targetOf = new Map<string, number | null>();
 
+  const perFigure: { found: NewLink[]; best: NewLink[]; asOf: string | null; value: number }[] = [];
   for (const o of observations) {
     const keys = o.indicator_head && o.unit_family ? { head: o.indicator_head, family: o.unit_family } : matchKeys(o.indicator, o.unit ?? null);
     // the figure's own place: a national bulletin's sentence about 北京 is Beijing's (issue 8 §3)
@@ -311,7 +360,20 @@ export async function proposeLinksForDocument(
         proposedLink({ commitment_id: row.id, kind: "observation", observation_id: o.id, score: match.score, reasons: match.reasons, at }),
       );
     }
-    figureLinks.push(...bestForFigure(found).map((link) => ({ link, asOf: asOf ?? null, value: o.value, target: targetOf.get(link.commitment_id) ?? null })));
+    perFigure.push({ found, best: bestForFigure(found), asOf: asOf ?? null, value: o.value });
+  }
+  // a figure is progress on the pledge it fits best and on the pledges that one revised (5万个 in
+  // March, raised to 5.4万个 in July: 1-10月5.3万个 reports on both; the lineage shows both, §6)
+  const lineage = await revisedLineage(db, [...new Set(perFigure.flatMap((f) => f.best.map((l) => l.commitment_id)))]);
+  for (const { found, best, asOf, value } of perFigure) {
+    const chosen = [...best];
+    for (const b of best) {
+      for (const earlierId of lineage.get(b.commitment_id) ?? []) {
+        const l = found.find((x) => x.commitment_id === earlierId);
+        if (l && !chosen.includes(l)) chosen.push(l);
+      }
+    }
+    figureLinks.push(...chosen.map((link) => ({ link, asOf, value, target: targetOf.get(link.commitment_id) ?? null })));
   }
   links.push(...onePerPledgeAndDate(figureLinks));
 

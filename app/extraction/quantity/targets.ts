@@ -2,7 +2,7 @@
 // level or increment, and the comparator when the words do not state one (GUIDE §2).
 import type { Quantity } from "./numbers";
 import type { Comparator } from "../types";
-import { leadingPlace } from "../../domain/regions";
+import { leadingPlace, leadingProvinceShortName } from "../../domain/regions";
 
 const PER = /每(?:处|家|所|站|座|例|辆|台|校|园)(?=[\p{Script=Han}])|每(?:[万千百十]|\d+(?:\.\d+)?万?)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/gu;
 
@@ -119,7 +119,7 @@ function progressSubjectBefore(s: string, clauseStart: number): string {
 // measured): cue words, function words, reporting verbs, table pipes, quotes.
 // A list item's own number (09 新改建养老机构护理型床位, 3. 新增…) is no part of the name either.
 const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|\d{1,3}(?:[ \t\u3000]+|[.、．](?!\d))|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|(?:明确|提出|要求)?(?:到|至)?(?:19|20)\d\d年(?:底|末|前)?|(?:(?:19|20)\d\d年)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|(?:前|第)?[一二三四1-4]个?季度|上半年|下半年|目前|现有|已有|共有|拥有|累计|已经|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全国|全市|全省|全区|全县|我市|我省|我区|我县|该省|该市|该区|该县|本省|本市|本区|本县|今年|本年|年内|还将|再)+/;
-const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行", "下降到", "下降至", "降到", "降至", "提高到", "提高至", "提升到", "提升至", "增加到", "增长到", "增至", "已经", "已经达到", "已达到", "已达"]);
+const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行", "下降到", "下降至", "降到", "降至", "提高到", "提高至", "提升到", "提升至", "增加到", "增长到", "增至", "已经", "已经达到", "已达到", "已达", "突破", "率先", "已率先", "首次"]);
 
 /** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */
 function stripTail(t: string): string {
@@ -150,6 +150,9 @@ export function cleanIndicator(text: string): string {
     // (looked up only when a place suffix stands near the start: a place written so must end with one)
     const place = PLACE_SUFFIX_NEAR_START.test(t) ? leadingPlace(t) : null;
     if (place && t.length - place.length >= 2 && /^(?:省|市|县|区|州|旗)$/.test(t[place.length - 1] ?? "")) t = t.slice(place.length);
+    // 安徽已建成老年食堂 / 广西人均体育场地面积: a province by its short name is no part of the name either
+    const short = leadingProvinceShortName(t);
+    if (short > 0 && t.length - short >= 3) t = t.slice(short);
     // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
     if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");

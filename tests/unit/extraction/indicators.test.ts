@@ -44,7 +44,12 @@ describe("cleanIndicator", () => {
   it.each([
     ["城市轨道交通运营总里程力争", "城市轨道交通运营总里程"],
     ["| 完成农村公路大中修", "完成农村公路大中修"],
-    ["重庆城镇社区养老服务中心(站)将", "重庆城镇社区养老服务中心(站)"],
+    // a province-level place by its short name is the region's, not the name's (安徽已建成…, 广西人均…)
+    ["重庆城镇社区养老服务中心(站)将", "城镇社区养老服务中心(站)"],
+    ["广西人均体育场地面积", "人均体育场地面积"],
+    ["内蒙古新能源装机已率先突破", "新能源装机"],
+    // (a short name followed by 省 or 市 is read as the place with its suffix; too short a rest is kept)
+    ["北京市民", "北京市民"],
     ["重庆现有", ""],
     ["养老服务中心(站", "养老服务中心(站)"],
   ])("%s → %s", (raw, clean) => {
