@@ -56,6 +56,10 @@ export function normalizeIndicator(raw: string): NormalizedIndicator {
   s = s.replace(/拥有/g, "");
   // 老旧小区改造 / 改造老旧小区, 农村公路建设: the work done to a thing counts the thing
   if (s.length > 4) s = s.replace(/(?:改造|建设|改建|整治|提升改造)$/, "");
+  // 老年食堂(助餐点), 服务中心(站): a bracketed other name or part after the name is no part of the measure
+  if (s.length > 4) s = s.replace(/[(（][^()（）]{1,8}[)）]$/, "");
+  // 5G基站规模累计: how it is counted, not what
+  if (s.length > 4) s = s.replace(/(?:规模累计|累计|总规模|规模)$/, "");
   let measure: NormalizedIndicator["measure"] = null;
   if (SHARE_RE.test(s)) {
     measure = "share";
@@ -266,6 +270,18 @@ const SCALE_FACTOR = 0.8;
 /** A figure over this many times an increment target (新增600张) is a stock or a longer total. */
 const INCREMENT_OVERSHOOT = 5;
 const INCREMENT_OVERSHOOT_FACTOR = 0.6;
+/**
+ * A pledge to add something within one year (新增…2.7万人, due 2024-12-31, made in 2024) against a
+ * figure dated well into a later year (past its first quarter, when the last year's totals are out):
+ * that figure counts another year's additions.
+ */
+const LATER_YEAR_FACTOR = 0.6;
+function laterYearsIncrement(statedOn: string | null, due: string, when: string): boolean {
+  const dueYear = Number(due.slice(0, 4));
+  if (statedOn === null || Number(statedOn.slice(0, 4)) !== dueYear) return false;
+  return when > `${dueYear + 1}-03-31`;
+}
+
 /** …and over this many times it, when the sentence gives a period of several years before the pledge's year. */
 const PERIOD_OVERSHOOT = 1.5;
 const SEVERAL_YEARS = /((?:19|20)\d\d)\s*年?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d\d\s*年|近[二两三四五六七八九十\d]+年|(?:十[一二三四五]五|“十[一二三四五]五”)(?:期间|以来)|以来[^,;。]{0,12}累计/;
@@ -397,11 +413,17 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
     reasons.push(`数据与承诺同日（${formatDay(when)}），可能是基线`);
   } else if (candidate.kind === "observation") {
     const due = isoDay(commitment.due?.date);
-    reasons.push(
-      due !== null && when > due
-        ? `数据截至${formatDate(when)}，晚于期限，可用于判定是否完成`
-        : `数据截至${formatDate(when)}，在承诺之后`,
-    );
+    if (due !== null && commitment.target?.mode === "increment" && laterYearsIncrement(statedOn, due, when)) {
+      // 2024年新增城镇就业2.7万人 and 2025年上半年…1.34万人: another year's additions, not this pledge's
+      score *= LATER_YEAR_FACTOR;
+      reasons.push(`数据截至${formatDate(when)}，是期限（${formatDay(due)}）之后另一年度的新增，不是该年度承诺的进展`);
+    } else {
+      reasons.push(
+        due !== null && when > due
+          ? `数据截至${formatDate(when)}，晚于期限，可用于判定是否完成`
+          : `数据截至${formatDate(when)}，在承诺之后`,
+      );
+    }
   } else {
     reasons.push(`后续承诺（${formatDay(when)}）`);
   }

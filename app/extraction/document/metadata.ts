@@ -90,6 +90,13 @@ function cityOfListedCounties(head: string): string | null {
   return found.length === 1 ? found[0]![0] : null;
 }
 
+/** County names that are also common words (会同 jointly, 通道 passage, 和平 peace, 东方 east). */
+const WORDLIKE_PLACE = /^(?:会同|通道|和平|东方|南部|城区|新区|长安|太和|永和)/;
+/** What may stand right before a place's name: no character (a line's start), a mark, a preposition, a higher level. */
+function placeMayFollow(c: string | undefined): boolean {
+  return c === undefined || !/\p{Script=Han}/u.test(c) || "在于对据从向由与和及省市州盟区县旗协委府是为到至经即全".includes(c);
+}
+
 function placeOfLevel(head: string, agency: string | null): string | null {
   const level = agency && /^[省市县区]/.test(agency) ? agency[0] : null;
   const text = head.slice(0, 2500);
@@ -104,6 +111,8 @@ function placeOfLevel(head: string, agency: string | null): string | null {
       const listed = text[i + 1 - k - 1] === "、" || text[i + 1] === "、";
       // 国家水土保持示范县 / 示范区: a title, not the county 范县
       if (text[i + 1 - k - 1] === "示" && cand.startsWith("范")) continue;
+      // 城乡和县域 / 建成县 / 要会同县督查: a short name inside running words is no place
+      if ((k === 2 || (k === 3 && WORDLIKE_PLACE.test(cand))) && !placeMayFollow(text[i + 1 - k - 1])) continue;
       if (p && p.length === cand.length && p.name.endsWith(text[i]) && !listed) return p.name;
     }
   }

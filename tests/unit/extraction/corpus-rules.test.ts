@@ -130,3 +130,13 @@ describe("the measure a progress clause names", () => {
     expect(r.observations.find((o) => o.value === 10450000)?.indicator).toBe("城镇新增就业");
   });
 });
+
+describe("a short place name inside running words", () => {
+  it("城乡和县域 is no 和县, 建成县 no 成县, 要会同县督查 no 会同县", () => {
+    expect(extract("广东省人力资源和社会保障厅\n\n推进城乡和县域就业服务均等化。\n").document.region).toBe("广东省");
+    expect(extract("县发改委要会同县督查落实办对相关工作进行督导。\n").document.region).toBeNull();
+  });
+  it("a short name at a line's start or after 在/对 is the place", () => {
+    expect(extract("关于对和县人大代表建议的答复\n\n正文。\n").document.region).toBe("和县");
+  });
+});

@@ -60,7 +60,7 @@ describe("places", () => {
   it("a figure many times a number to deliver is a stock or a longer total, not its progress", () => {
     const ctx = { commitment: { region: "聊城市" }, candidate: { region: "聊城市" } };
     const beds = pledge({ indicator: "护理型床位", target: { value: 600, unit: "张", comparator: ">=", mode: "increment" } as TrackedCommitment["target"] });
-    const stock = { kind: "observation" as const, indicator: "护理型床位", unit: "张", value: 16500, asOf: "2023-09-07" };
+    const stock = { kind: "observation" as const, indicator: "护理型床位", unit: "张", value: 16500, asOf: "2021-11-30" };
     expect(scoreMatch(beds, stock, ctx).score).toBeLessThan(PROPOSE_THRESHOLD);
     expect(scoreMatch(beds, { ...stock, value: 1500 }, ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
     const level = pledge({ indicator: "护理型床位", target: { value: 600, unit: "张", comparator: ">=", mode: "level" } as TrackedCommitment["target"] });
@@ -145,5 +145,24 @@ describe("what a later document reports", () => {
     const text = "2022年区政府民生实事项目进展情况表(截至9月底)\n序号 | 项目内容 | 进展情况 | 责任单位 |\n3 | 实施农村公路大中修100公里。 | 完成农村公路大中修50公里,剩余预计11月底前完成。 | 交通运输局 |";
     const r = extract(text, { documentDate: "2022-11-03" });
     expect(r.observations.find((o) => o.value === 50)?.asOf).toBe("2022-09-30");
+  });
+});
+
+describe("a year's additions", () => {
+  const jobs = pledge({ indicator: "城镇新增就业", statedOn: "2024-03-28", target: { value: 27000, unit: "人", comparator: "=", mode: "increment" } as TrackedCommitment["target"], due: { date: "2024-12-31", precision: "year" } as TrackedCommitment["due"] });
+  const ctx = { commitment: { region: "淮南市" }, candidate: { region: "淮南市" } };
+  const added = (value: number, asOf: string) => ({ kind: "observation" as const, indicator: "城镇新增就业", unit: "人", value, asOf });
+  it("a figure of the next year's first half is another year's additions", () => {
+    const r = scoreMatch(jobs, added(13400, "2025-06-30"), ctx);
+    expect(r.score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(r.reasons.join("")).toContain("另一年度");
+  });
+  it("the year's own total, even published in the next January, is its progress", () => {
+    expect(scoreMatch(jobs, added(28000, "2024-12-31"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+    expect(scoreMatch(jobs, added(28000, "2025-01-20"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+  it("a level target is still judged by a later figure", () => {
+    const level = pledge({ ...jobs, target: { value: 27000, unit: "人", comparator: ">=", mode: "level" } as TrackedCommitment["target"] });
+    expect(scoreMatch(level, added(30000, "2025-06-30"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
 });

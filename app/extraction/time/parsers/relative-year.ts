@@ -7,7 +7,7 @@ export const relativeYear: TimeParser = {
   name: "relative-year",
   trigger: /今明|今年|本年|当年|年内|全年|年度|年底|年末|明年|后年|去年|上年|前年/,
   needs: "年今",
-  pattern: /(截至|截止到|截止|到|至)?(今明两年|今明年|今年|本年度|本年|当年|年内|全年|(?<![每上下本\d])年度|年底|年末|明年|后年|去年|上年|前年)(底|末|年底|年末)?(前|之前|以来|起)?/g,
+  pattern: /(截至|截止到|截止|到|至)?(今明两年|今明年|今年|本年度|本年|当年|年内|全年|(?<![每上下本\d])年度|年底|年末|明年|后年|去年|上年|前年)(底|末|年底|年末|内)?(前|之前|以来|起)?/g,
   extract(m, ctx) {
     const docYear = yearOf(ctx.docDate);
     if (docYear === null) return null;
