@@ -282,6 +282,25 @@ function laterYearsIncrement(statedOn: string | null, due: string, when: string)
   return when > `${dueYear + 1}-03-31`;
 }
 
+const STOCK_BEFORE = /(?:累计(?:建成|建设|开通|建有|拥有|达到)|总数|共有|共建成|总量|存量|保有量|现有|已有|全市共|全省共)[^,;。]{0,12}$/;
+
+/** The figure (its value found in the sentence) is preceded in its clause by words of a stock: 累计建成, 共有, 总数. */
+function isStockFigure(sentence: string | null, value: number): boolean {
+  if (!sentence) return false;
+  const s = sentence.normalize("NFKC");
+  const forms = [String(value)];
+  if (value >= 10000) forms.push(`${value / 10000}万`);
+  if (value >= 1e8) forms.push(`${value / 1e8}亿`);
+  for (const f of forms) {
+    const at = s.indexOf(f);
+    if (at < 0) continue;
+    const clauseStart = Math.max(s.lastIndexOf(",", at), s.lastIndexOf(";", at), s.lastIndexOf("。", at), s.lastIndexOf("、", at)) + 1;
+    const before = s.slice(clauseStart, at);
+    return STOCK_BEFORE.test(before) && !/新增|新建|新开工/.test(before);
+  }
+  return false;
+}
+
 /** …and over this many times it, when the sentence gives a period of several years before the pledge's year. */
 const PERIOD_OVERSHOOT = 1.5;
 const SEVERAL_YEARS = /((?:19|20)\d\d)\s*年?\s*(?:至|到|-|—|–|~)\s*(?:19|20)\d\d\s*年|近[二两三四五六七八九十\d]+年|(?:十[一二三四五]五|“十[一二三四五]五”)(?:期间|以来)|以来[^,;。]{0,12}累计/;
@@ -437,11 +456,18 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
       score *= SCALE_FACTOR;
       reasons.push(`数值量级相差较大：${formatNumber(value)} / 目标${formatNumber(target)}`);
     }
+  }
+  // (counts in two measure words, 个 and 座, are still counts of the same thing)
+  if (units.compatible && target !== undefined && value !== null && value !== undefined && target > 0 && value > 0 && cUnit !== "%") {
     // 新改建…护理型床位600张 and 其中护理型床位1.65万张: a figure many times a number to deliver is a stock
     // or a total over more years (新改建农村公路4万公里 in 十四五 against 5000公里 this year), not its progress
     if (candidate.kind === "observation" && commitment.target?.mode === "increment" && value > INCREMENT_OVERSHOOT * target) {
       score *= INCREMENT_OVERSHOOT_FACTOR;
       reasons.push(`远超新增目标（${formatNumber(value)} / ${formatNumber(target)}）：更像存量或多年累计`);
+    } else if (candidate.kind === "observation" && commitment.target?.mode === "increment" && value > target && isStockFigure(candidate.sentence ?? null, value)) {
+      // 新建5G基站4.8万座 against 累计建成5G基站98613座: everything ever built, not this period's additions
+      score *= INCREMENT_OVERSHOOT_FACTOR;
+      reasons.push(`数据为累计存量（${formatNumber(value)}），不是新增`);
     } else if (candidate.kind === "observation" && commitment.target?.mode === "increment" && value > PERIOD_OVERSHOOT * target && spansEarlierYears(candidate.sentence ?? null, commitment.due?.date ?? null, commitment.statedOn ?? null)) {
       // 2019年至2023年,全国累计新开工改造…22万个 against 2023年计划…5.3万个: the total of several years
       score *= INCREMENT_OVERSHOOT_FACTOR;

@@ -2,7 +2,7 @@
 import type { DocumentMeta } from "../types";
 import { iso, validDate } from "../time/dates";
 import { parseChineseNumeral } from "../numerals/chinese";
-import { leadingPlace, regionPath } from "../../domain/regions";
+import { leadingPlace, leadingProvinceShortName, regionPath } from "../../domain/regions";
 
 const HAN = "\\p{Script=Han}";
 const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭|司)";
@@ -113,6 +113,8 @@ function placeOfLevel(head: string, agency: string | null): string | null {
       if (text[i + 1 - k - 1] === "示" && cand.startsWith("范")) continue;
       // 城乡和县域 / 建成县 / 要会同县督查: a short name inside running words is no place
       if ((k === 2 || (k === 3 && WORDLIKE_PLACE.test(cand))) && !placeMayFollow(text[i + 1 - k - 1])) continue;
+      // 和县域高中 / 成县级: the suffix starts another word
+      if (k === 2 && "域级城委乡镇".includes(text[i + 1] ?? "")) continue;
       if (p && p.length === cand.length && p.name.endsWith(text[i]) && !listed) return p.name;
     }
   }
@@ -380,6 +382,8 @@ function agencyAndRegion(shadow: string, head: string, agency: string | null, ad
   if (agency && CENTRAL.test(agency)) region = "全国";
   if (!region && agency) region = leadingPlace(agency)?.name ?? null;
   if (!region) region = placeOfLevel(head, agency);
+  // 广西到2025年建成…: a headline that opens with a province's short name is that province's
+  if (!region && title && leadingProvinceShortName(title) > 0) region = leadingPlace(title)?.name ?? null;
   if (!region && !agency) region = cityOfListedCounties(head);
   // a government work report is the government's
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;

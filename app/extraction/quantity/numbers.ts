@@ -2,7 +2,7 @@
 // 4600万以上, 7,037.91万元, 85.78%, 2—3个, 1200余人, 约860名, 不少于348人, 不低于20%, 百分之八十,
 // 两千人, 翻一番. Years, dates, ages, durations, document numbers and titles are not quantities.
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../numerals/chinese";
-import { MONEY_UNITS, UNITS, unitFromNoun } from "./units";
+import { MONEY_UNITS, UNIT_ALIAS, UNITS, unitFromNoun } from "./units";
 import type { Comparator } from "../types";
 
 export interface Quantity {
@@ -187,6 +187,7 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     if (value === null || !Number.isFinite(value)) continue;
     let valueMax = maxText ? parseNum(maxText) : undefined;
     if (valueMax === null) valueMax = undefined;
+    if (unit !== null && unit !== undefined && UNIT_ALIAS[unit]) unit = UNIT_ALIAS[unit];
     const multiplier = mult ? MULT[mult] : 1;
     const multiplierMax = multMax ? MULT[multMax] : mult && !multMax ? MULT[mult] : 1;
     let finalUnit: string | null = unit;

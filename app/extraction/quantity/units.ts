@@ -1,6 +1,6 @@
 // Units as agencies write them after a number. Longest first, so 人次 wins over 人.
 export const UNITS = [
-  "个百分点", "百分点", "微克/立方米", "毫克/升", "微克", "毫克", "个工作日", "工作日", "个月", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公顷", "批次", "公斤", "斤", "万人次", "人次", "户次", "床位", "公里",
+  "个百分点", "百分点", "微克/立方米", "毫克/升", "微克", "毫克", "个工作日", "工作日", "个月", "平方公里", "平方米", "立方米", "平米", "方米", "千瓦时", "千瓦", "公顷", "批次", "公斤", "斤", "万人次", "人次", "户次", "床位", "公里",
   "万元", "亿元", "元", "%", "‰",
   "家", "个", "张", "人", "名", "位", "所", "座", "处", "间", "套", "户", "项", "件", "次", "期", "场次", "场",
   "辆", "台", "条", "支", "类", "种", "门", "本", "份", "部", "只", "吨", "亩", "米", "倍", "床", "大", "对", "例", "册", "块", "栋", "幢", "村", "镇", "穴",
@@ -17,6 +17,9 @@ export function unitClass(unit: string | null): string | null {
 
 /** A bare 万/亿 before a count unit is expanded (1.2万人 → 12000 人); money and measures keep it: 万元, 亿元, 万吨, 万亩 (GUIDE §2). */
 export const MONEY_UNITS = new Set(["元", "吨", "立方米", "亩", "斤", "公斤", "千瓦", "千瓦时", "平方米", "公顷"]);
+
+/** 平米 and 方米 (as pages often shorten 平方米) are 平方米. */
+export const UNIT_ALIAS: Record<string, string> = { 平米: "平方米", 方米: "平方米" };
 
 /** Words before a unitless number that say what it counts: 人数达到7000以上 → 人. */
 export function unitFromNoun(before: string): string | null {

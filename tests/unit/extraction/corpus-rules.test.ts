@@ -140,3 +140,18 @@ describe("a short place name inside running words", () => {
     expect(extract("关于对和县人大代表建议的答复\n\n正文。\n").document.region).toBe("和县");
   });
 });
+
+describe("words of time and units as pages write them", () => {
+  it("2020年內将新建5G基站4.8万个: 年内 is one time word, left out of the name", () => {
+    const r = extract("广东省工业和信息化厅\n\n2020年內將新建5G基站4.8萬個。\n", { documentDate: "2020-01-14" });
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.due?.date])).toEqual([["5G基站", 48000, "2020-12-31"]]);
+  });
+  it("2.6方米 and 2.6平米 are 平方米; 2.6立方米 stays", () => {
+    const unit = (t: string) => extract(`到2025年,人均体育场地面积达${t}以上。`, { documentDate: "2021-08-16" }).commitments[0]?.target?.unit;
+    expect([unit("2.6方米"), unit("2.6平米"), unit("2.6立方米")]).toEqual(["平方米", "平方米", "立方米"]);
+  });
+  it("a headline that opens with a province's short name gives the region; one that names none gives none", () => {
+    expect(extract("广西到2025年建成城镇社区“15分钟健身圈”\n\n自治区人民政府办公厅印发实施意见。\n").document.region).toBe("广西壮族自治区");
+    expect(extract("到2025年建成城镇社区“15分钟健身圈”\n\n自治区人民政府办公厅印发实施意见。\n").document.region).toBeNull();
+  });
+});

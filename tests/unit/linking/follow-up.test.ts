@@ -166,3 +166,18 @@ describe("a year's additions", () => {
     expect(scoreMatch(level, added(30000, "2025-06-30"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
 });
+
+describe("a stock against an increment", () => {
+  const build = pledge({ indicator: "5G基站", statedOn: "2020-01-14", target: { value: 48000, unit: "个", comparator: "=", mode: "increment" } as TrackedCommitment["target"], due: { date: "2020-12-31", precision: "year" } as TrackedCommitment["due"] });
+  const ctx = { commitment: { region: "广东省" }, candidate: { region: "广东省" } };
+  const fig = (value: number, sentence: string) => ({ kind: "observation" as const, indicator: "5G基站", unit: "座", value, asOf: "2020-08-31", sentence });
+  it("累计建成5G基站98613座 is everything ever built: not proposed, even counted in 座 against 个", () => {
+    const r = scoreMatch(build, fig(98613, "全省5G套餐用户数达到2074万户,累计建成5G基站98613座。"), ctx);
+    expect(r.score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(r.reasons.join("")).toContain("累计存量");
+  });
+  it("新建5G基站61625座 is the year's additions, and 累计新增 is progress too", () => {
+    expect(scoreMatch(build, fig(61625, "今年1—8月,广东省新建5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+    expect(scoreMatch(build, fig(61625, "今年以来累计新增5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+});

@@ -6,7 +6,7 @@ export const year: TimeParser = {
   name: "year",
   trigger: /\d年/,
   needs: "0123456789",
-  pattern: /(截至|截止到|截止|到|至|于|在)?(\d{4})年(底|末|年底|年末|度)?(前|之前|以前|起|以来|开始|后)?(?![\d月-])/g,
+  pattern: /(截至|截止到|截止|到|至|于|在)?(\d{4})年(底|末|年底|年末|度|内)?(前|之前|以前|起|以来|开始|后)?(?![\d月-])/g,
   extract(m) {
     const y = Number(m[2]);
     if (y < 1949 || y > 2100) return null;
@@ -18,6 +18,8 @@ export const year: TimeParser = {
       return { role: "since", date: `${y}-01-01`, precision: "year", certainty: "stated" };
     }
     if (prefix.startsWith("截")) return { role: "asOf", date, precision: "year", certainty: "stated" };
+    // 2020年内: within the year, by its end
+    if (part === "内") return { role: "due", date, precision: "year", certainty: "stated" };
     if (suffix) {
       // 2025年前 (without 底) means before the year starts: by the end of the year before
       return { role: "due", date: part ? date : `${y - 1}-12-31`, precision: "year", certainty: "stated" };
