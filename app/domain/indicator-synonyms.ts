@@ -34,6 +34,11 @@ export const INDICATOR_SYNONYMS: readonly SynonymEntry[] = [
   { canonical: "社会工作者", variants: ["社工", "社工人员", "社会工作人员"] },
   // facilities
   { canonical: "养老机构", variants: ["养老服务机构", "养老院"] },
+  // rural toilets: a household toilet rebuilt is one 改厕 (湖南 2019: 改(新)建农村户用厕所 / 农村改厕任务)
+  {
+    canonical: "农村改厕",
+    variants: ["改(新)建农村户用厕所", "农村户用厕所改(新)建", "农村户用厕所改造", "农村户厕改造", "农村卫生厕所改造", "改造农村户用厕所", "农村厕所改造", "农村改厕任务"],
+  },
   {
     canonical: "社区养老服务站",
     variants: [

@@ -51,13 +51,14 @@ export function normalizeIndicator(raw: string): NormalizedIndicator {
   if (per !== null) s = stripPerFromIndicator(s);
   // Brackets stay until synonyms are applied: 乡镇(街道) and 县(市、区) are spelled with them.
   s = s.replace(SYNONYM_RE, (m) => SYNONYM_MAP.get(m) ?? m);
+  // 老年食堂(助餐点), 服务中心(站): a bracketed other name or part after the name is no part of the measure
+  // (after the synonyms: 乡镇(街道) and 县(市、区) are names of their own)
+  if (s.length > 6) s = s.replace(/^([^()（）]{2,})[(（][^()（）]{1,8}[)）]$/, "$1");
   s = s.replace(FILLER_CHARS, "");
   for (let i = 0; i < 3 && PREFIX_RE.test(s); i++) s = s.replace(PREFIX_RE, "");
   s = s.replace(/拥有/g, "");
   // 老旧小区改造 / 改造老旧小区, 农村公路建设: the work done to a thing counts the thing
   if (s.length > 4) s = s.replace(/(?:改造|建设|改建|整治|提升改造)$/, "");
-  // 老年食堂(助餐点), 服务中心(站): a bracketed other name or part after the name is no part of the measure
-  if (s.length > 4) s = s.replace(/[(（][^()（）]{1,8}[)）]$/, "");
   // 5G基站规模累计: how it is counted, not what
   if (s.length > 4) s = s.replace(/(?:规模累计|累计|总规模|规模)$/, "");
   let measure: NormalizedIndicator["measure"] = null;

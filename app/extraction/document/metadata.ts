@@ -90,6 +90,30 @@ function cityOfListedCounties(head: string): string | null {
   return found.length === 1 ? found[0]![0] : null;
 }
 
+/**
+ * 全省…长沙市76.43%、衡阳市28.85%、株洲市58.84%: a page about "the province" that names three or more of
+ * its cities and none of another province's is that province's.
+ */
+function provinceOfListedCities(head: string): string | null {
+  const text = head.slice(0, 2500);
+  if (!/全省|省委|省政府/.test(text)) return null;
+  const provinces = new Map<string, Set<string>>();
+  for (const m of text.matchAll(/[\p{Script=Han}]{2,6}?(?:自治州|市|州|盟)/gu)) {
+    for (let j = 0; j <= m[0].length - 3; j++) {
+      const p = leadingPlace(m[0].slice(j));
+      if (!p || p.length !== m[0].length - j) continue;
+      const path = regionPath(p.name);
+      if (path && path.length === 2) {
+        if (!provinces.has(path[0]!)) provinces.set(path[0]!, new Set());
+        provinces.get(path[0]!)!.add(p.name);
+      }
+      break;
+    }
+  }
+  const found = [...provinces];
+  return found.length === 1 && found[0]![1].size >= 3 ? found[0]![0] : null;
+}
+
 /** County names that are also common words (会同 jointly, 通道 passage, 和平 peace, 东方 east). */
 const WORDLIKE_PLACE = /^(?:会同|通道|和平|东方|南部|城区|新区|长安|太和|永和)/;
 /** What may stand right before a place's name: no character (a line's start), a mark, a preposition, a higher level. */
@@ -108,7 +132,8 @@ function placeOfLevel(head: string, agency: string | null): string | null {
       if (!/^[\p{Script=Han}]+$/u.test(cand)) continue;
       const p = leadingPlace(cand);
       // one of several places listed (主城区、茌平、莘县成功创建…) is not the page's own
-      const listed = text[i + 1 - k - 1] === "、" || text[i + 1] === "、";
+      // (…分别为:长沙市76.43%、衡阳市28.85%: each with its own figure, listed all the same)
+      const listed = text[i + 1 - k - 1] === "、" || text[i + 1] === "、" || /^[\d.]+[%个家人户所万亿]*[、,;]/.test(text.slice(i + 1, i + 16));
       // 国家水土保持示范县 / 示范区: a title, not the county 范县
       if (text[i + 1 - k - 1] === "示" && cand.startsWith("范")) continue;
       // 城乡和县域 / 建成县 / 要会同县督查: a short name inside running words is no place
@@ -384,7 +409,7 @@ function agencyAndRegion(shadow: string, head: string, agency: string | null, ad
   if (!region) region = placeOfLevel(head, agency);
   // 广西到2025年建成…: a headline that opens with a province's short name is that province's
   if (!region && title && leadingProvinceShortName(title) > 0) region = leadingPlace(title)?.name ?? null;
-  if (!region && !agency) region = cityOfListedCounties(head);
+  if (!region && !agency) region = cityOfListedCounties(head) ?? provinceOfListedCities(head);
   // a government work report is the government's
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name

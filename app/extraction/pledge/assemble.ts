@@ -243,7 +243,8 @@ function observe(o: Observed, q: Quantity, ci: number): void {
 
 /** 1-8月份…4.2万个 / 最新数据显示…: the sentence dates its figure or cites data, so it reports. */
 function datesItsFigure(s: string, times: TimeMention[]): boolean {
-  return times.some((t) => t.role === "asOf" && t.date !== null && t.certainty === "stated") || /数据显示|统计显示|监测显示|据统计/.test(s);
+  // (截至8月20日 without its year is as much a report's date as 截至2019年8月20日)
+  return times.some((t) => t.role === "asOf" && t.date !== null && (t.certainty === "stated" || t.text.startsWith("截"))) || /数据显示|统计显示|监测显示|据统计|上报情况|上报数据/.test(s);
 }
 
 /** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */

@@ -155,3 +155,19 @@ describe("words of time and units as pages write them", () => {
     expect(extract("到2025年建成城镇社区“15分钟健身圈”\n\n自治区人民政府办公厅印发实施意见。\n").document.region).toBeNull();
   });
 });
+
+describe("a progress report on a province's plan", () => {
+  const page = "经省政府常务会议研究审定,省委农办等五部门联合印发《2019年全省农村户用卫生厕所改(新)建工作方案》,确定到县市区的共101.5万户改厕任务。\n今年,省委、省政府将100万户以上农村户用厕所改(新)建任务纳入重点民生实事。根据各市州上报情况,截至8月20日,全省共完成农村改厕任务491441户,完成率为48.39%。各市州完成率分别为:长沙市76.43%、衡阳市28.85%、株洲市58.84%、湘潭市58.86%。\n";
+  it("a first sentence citing a plan by its title does not make the page a plan; 截至8月20日 dates a figure, not a pledge", () => {
+    const r = extract(page, { documentDate: "2019-09-04" });
+    expect(r.commitments.map((c) => c.target?.value)).not.toContain(491441);
+    expect(r.observations.find((o) => o.value === 491441)?.asOf).toBe("2019-08-20");
+  });
+  it("全省 and three of its cities each listed with a figure: the province, not the first city", () => {
+    expect(extract(page, { documentDate: "2019-09-04" }).document.region).toBe("湖南省");
+  });
+  it("a news line announcing the year's list still opens a plan", () => {
+    const r = extract("近日,经过精心筹备与广泛调研,鲤城区公布2025年34件为民办实事项目清单,涵盖教育、医疗等领域。\n新建改造城市生活污水管网5公里。\n", { documentDate: "2025-03-01" });
+    expect(r.commitments.map((c) => c.target?.value)).toContain(5);
+  });
+});
