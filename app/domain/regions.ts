@@ -304,6 +304,17 @@ export function leadingProvinceShortName(text: string): number {
   return m ? m[0].length : 0;
 }
 
+const PROVINCE_SHORT_ANY = new RegExp(PROVINCES.join("|"), "g");
+
+/** The one province whose short name the text repeats (广东技工…在广东就业), if no other is named; else null. */
+export function onlyProvinceNamed(text: string, minTimes = 2): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(PROVINCE_SHORT_ANY)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  if (counts.size !== 1) return null;
+  const [[name, n]] = [...counts];
+  return n >= minTimes ? (leadingPlace(name)?.name ?? null) : null;
+}
+
 /** 浙江省 → 浙江, 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西: the form of the PROVINCES list. */
 function provinceShort(fullName: string): string {
   return shortName(fullName)?.short ?? fullName;

@@ -2,7 +2,7 @@
 import type { DocumentMeta } from "../types";
 import { iso, validDate } from "../time/dates";
 import { parseChineseNumeral } from "../numerals/chinese";
-import { leadingPlace, leadingProvinceShortName, regionPath } from "../../domain/regions";
+import { leadingPlace, leadingProvinceShortName, onlyProvinceNamed, regionPath } from "../../domain/regions";
 
 const HAN = "\\p{Script=Han}";
 const ORG_SUFFIX = "(?:厅|局|委员会|委|办公室|办|中心|院|部|署|会|处|所|站|公司|集团|政府|室|馆|队|团|社|行|庭|司)";
@@ -410,6 +410,9 @@ function agencyAndRegion(shadow: string, head: string, agency: string | null, ad
   // 广西到2025年建成…: a headline that opens with a province's short name is that province's
   if (!region && title && leadingProvinceShortName(title) > 0) region = leadingPlace(title)?.name ?? null;
   if (!region && !agency) region = cityOfListedCounties(head) ?? provinceOfListedCities(head);
+  // a news page about 广东 that never writes 广东省: the only province it names, twice or more
+  // (a page of the province's own level — 全省, 省政府 — not a district's or county's that names its province)
+  if (!region && !agency && /全省|省委|省政府|省人民政府|全市/.test(head.slice(0, 2000)) && !/全区|区委|区政府|全县|县委|县政府|我区|我县/.test(head.slice(0, 2000))) region = onlyProvinceNamed(head.slice(0, 2000));
   // a government work report is the government's
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name

@@ -88,6 +88,8 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   if (cleaned.length >= 2 && noVerb === "") {
     const thing = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
     if (thing.length >= 2) return thing;
+    const subject = segStart > clauseStart ? subjectBeforeList(s, clauseStart, segStart) : "";
+    if (subject) return subject;
     // 开工建设“口袋公园”88个,目前已建成64个: nothing after it either; the thing the clause before named
     if (previousSubject && previousSubject.length >= 2) return previousSubject;
   }
@@ -95,11 +97,22 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
   const fromAfter = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
   if (fromAfter.length >= 2) return fromAfter;
+  const subject = segStart > clauseStart ? subjectBeforeList(s, clauseStart, segStart) : "";
+  if (subject) return subject;
   if (previousSubject && previousSubject.length >= 2) return previousSubject;
   // 全国城镇新增就业完成情况快于时序进度,1-9月达到1045万人: the measure whose progress the clause before reports
   const reported = progressSubjectBefore(s, clauseStart);
   return reported || (q.unit ? `${q.unit}数` : "数量");
 }
+
+/** 新能源装机在全国率先破亿、达到1.35亿千瓦: the subject the clause opened with, before its first verb. */
+function subjectBeforeList(s: string, clauseStart: number, segStart: number): string {
+  const subject = SUBJECT_BEFORE_VERB.exec(s.slice(clauseStart, segStart - 1).trim());
+  const name = subject ? cleanIndicator(subject[1]) : "";
+  return name.length >= 2 ? name : "";
+}
+
+const SUBJECT_BEFORE_VERB = /^([\p{Script=Han}A-Za-z\d()]{2,16}?)(?:在|已|将|要|率先|达|破|超|突破|实现|完成|增长|提高|首次)/u;
 
 const PROGRESS_SUBJECT = /^(?:全国|全省|全市|全区|全县|我省|我市|我区|我县|今年|全年)?([\p{Script=Han}()]{2,20}?)(?:工作)?(?:完成情况|进展情况|推进情况|进展|进度)/u;
 

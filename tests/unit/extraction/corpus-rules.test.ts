@@ -171,3 +171,21 @@ describe("a progress report on a province's plan", () => {
     expect(r.commitments.map((c) => c.target?.value)).toContain(5);
   });
 });
+
+describe("a province's page that never writes its full name", () => {
+  it("省政府…在广东就业…广东技工: 广东省", () => {
+    const r = extract("倾情倾力实施民生十大工程\n\n省政府承诺的十件民生实事全部兑现。“广东技工”工程培训134万人次,在广东就业的农民工新增117万人,城镇新增就业139.3万人。\n");
+    expect(r.document.region).toBe("广东省");
+  });
+  it("a district's page naming its city is not the city's; two provinces named give none", () => {
+    expect(extract("普陀区2023年为民办实事项目完成情况\n\n全区完成上海下达的任务,在上海居住的老人满意。\n").document.region).not.toBe("上海市");
+    expect(extract("民生实事\n\n省政府与广东、广西两地签约,广东方面表示支持。\n").document.region).toBeNull();
+  });
+});
+
+describe("the subject of a listed figure", () => {
+  it("新能源装机在全国率先破亿、达到1.35亿千瓦: 新能源装机", () => {
+    const r = extract("内蒙古自治区人民政府\n\n新能源装机在全国率先破亿、达到1.35亿千瓦,超过火电装机。\n", { documentDate: "2025-01-14" });
+    expect(r.observations.find((o) => o.value === 1.35)?.indicator).toBe("新能源装机");
+  });
+});
