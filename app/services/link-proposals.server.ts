@@ -248,12 +248,43 @@ function onePerPledgeAndDate(items: { link: NewLink; asOf: string | null; docume
 /** Lineage depth followed back from a pledge through the pledges it revised. */
 const LINEAGE_DEPTH = 3;
 
+/** For each commitment, the other commitments of its place that state the same indicator, target and date. */
+async function restatements(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const own = await db
+    .selectFrom("commitments")
+    .innerJoin("documents", "documents.id", "commitments.document_id")
+    .select(["commitments.id", "commitments.indicator_head", "commitments.unit_family", "commitments.region_key", "commitments.target_value", "commitments.due_date"])
+    .where("commitments.id", "in", ids)
+    .execute();
+  for (const c of own) {
+    if (c.indicator_head === null || c.unit_family === null || c.region_key === null || c.target_value === null || c.due_date === null) continue;
+    // (read through the match index: head, unit family and place first)
+    const twins = await db
+      .selectFrom("commitments")
+      .select("id")
+      .where("indicator_head", "=", c.indicator_head)
+      .where("unit_family", "=", c.unit_family)
+      .where("region_key", "=", c.region_key)
+      .where("target_value", "=", c.target_value)
+      .where("due_date", "=", c.due_date)
+      .where("id", "!=", c.id)
+      .limit(20)
+      .execute();
+    if (twins.length > 0) out.set(c.id, twins.map((t) => t.id));
+  }
+  return out;
+}
+
 /** For each commitment, the earlier commitments it revises (directly or through others), by open revision links. */
 async function revisedLineage(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (ids.length === 0) return out;
   const earlierOf = new Map<string, string[]>();
-  let frontier = ids;
+  // a pledge restated with the same target and date in later pages (each month's report repeats the
+  // year's plan) is the same pledge: the revisions of any of its restatements are its lineage too
+  const twinsOf = await restatements(db, ids);
+  let frontier = [...new Set([...ids, ...[...twinsOf.values()].flat()])];
   for (let depth = 0; depth < LINEAGE_DEPTH && frontier.length > 0; depth++) {
     const rows: { commitment_id: string; later_commitment_id: string | null }[] = [];
     for (let i = 0; i < frontier.length; i += 500) {
@@ -281,7 +312,7 @@ async function revisedLineage(db: Kysely<Database>, ids: string[]): Promise<Map<
   }
   for (const id of ids) {
     const seen: string[] = [];
-    const stack = [...(earlierOf.get(id) ?? [])];
+    const stack = [id, ...(twinsOf.get(id) ?? [])].flatMap((x) => earlierOf.get(x) ?? []);
     while (stack.length > 0) {
       const e = stack.pop()!;
       if (seen.includes(e) || e === id) continue;
