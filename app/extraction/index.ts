@@ -71,7 +71,7 @@ function readPage(text: string, shadow: string, document: ExtractionResult["docu
   const firstLine = (shadow.slice(0, 120).split("\n").find((l) => l.trim() !== "") ?? "").trim();
   // a long first line is a title only up to the name of the table or plan run into it (…责任分解表序号项目名称…)
   // (not a sentence that cites a plan by its title: 经省政府常务会议研究审定,…印发《…工作方案》)
-  const titleLike = firstLine.length <= 60 ? firstLine : (/^[^。;《]{0,48}?(?:表|清单|方案|计划)/.exec(firstLine)?.[0] ?? "");
+  const titleLike = firstLine.length <= 60 ? firstLine : (/^[^。;《]{0,48}?(?:(?:分解|一览|任务|进度|统计|汇总|计划|明细|安排|责任|项目|清单)表|清单|方案|计划)|^[^。;《]{0,70}?[\d一二三四五六七八九十]+件(?:民生实事|实事|惠民实事)(?:项目)?/.exec(firstLine)?.[0] ?? "");
   // a headline's subtitle names the plan (真正把实事办实…\n——2024年省政府十方面民生实事)
   const subtitle = shadow.slice(0, 300).split("\n").map((l) => l.trim()).filter((l) => l !== "").slice(1, 3).find((l) => /^[—-]{1,2}[^—-]/.test(l) && l.length <= 40);
   const planDocument =

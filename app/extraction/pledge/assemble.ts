@@ -434,6 +434,8 @@ function sortQuantities(r: Reading, seen: Observed): Placed[] {
     if (r.reports && TARGET_AFTER.test(s.slice(q.end, q.end + 12))) continue;
     // 每个床位投资15-20万元: a unit cost describes the work, it is neither a target nor a figure to track
     if (unitCost(s, clauses[ci].start, q)) continue;
+    // 在17个乡镇(街道办)硬化道路10万平方米: where the work is done, not what it delivers
+    if (q.start > 0 && s[q.start - 1] === "在" && WHERE_COUNT.test(s.slice(q.end, q.end + 10))) continue;
     // 从现在的79岁再提升1岁: the level it starts from is a figure, not the target
     const fromNow = FROM_LEVEL.test(s.slice(Math.max(clauses[ci].start, q.start - 8), q.start));
     if (q.start >= pledgeFrom && !clausePast[ci] && !fromNow && !isArticleOne(q) && !enumerationCount(s, q, clauses[ci].start)) targets.push({ q, clause: ci });
@@ -655,8 +657,57 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
     quote: r.quote, start: sen.start, end: sen.end, agency: ctx.agency, firmness, cue: pledge.cue,
   };
   quantitativeCommitments(r, all, base, previousSubject, out);
+  // 清单包括:5G+同步课堂项目、…长者食堂建设项目、…: each project the list names is a task of its own
+  if (r.scope.forward && projectList(r, all, base, out)) {
+    nameGenericMeasures(out);
+    return out;
+  }
   if (all.length === 0) wordCommitments(r, base, out);
   else milestoneBesideNumbers(r, all, base, out);
   nameGenericMeasures(out);
   return out;
+}
+
+const WHERE_COUNT = /^[^,;。]{0,6}?(?:村|乡镇|镇|乡|社区|街道|县|区|市|小区)/;
+
+const PROJECT_ITEM = /(?:项目|工程|行动|计划)[”"]?$/;
+
+/**
+ * A sentence of the plan that lists projects by name, 、 between them: one milestone per project
+ * without a number of its own (those with one are its quantitative targets already). The first
+ * pledge of the sentence quotes it whole, each later one its own item. False when the sentence is
+ * no such list (fewer than three items, or fewer than two in three named as projects).
+ */
+function projectList(r: Reading, all: Placed[], base: Base, out: SentenceResult): boolean {
+  const { s, sen, ctx } = r;
+  if (!s.includes("、")) return false;
+  const from = Math.max(s.lastIndexOf(":", s.indexOf("、")) + 1, r.pledgeFrom === Infinity ? 0 : r.pledgeFrom);
+  const items: Array<{ start: number; end: number; text: string }> = [];
+  let at = from;
+  for (const piece of s.slice(from).split(/[、。;]/)) {
+    const text = piece.trim();
+    const start = s.indexOf(piece, at) + (piece.length - piece.trimStart().length);
+    at = start + piece.trim().length;
+    if (text.length >= 3 && text.length <= 40) items.push({ start, end: start + text.length, text });
+  }
+  const projects = items.filter((i) => PROJECT_ITEM.test(i.text));
+  if (items.length < 3 || projects.length < 3 || projects.length * 3 < items.length * 2) return false;
+  const numbered = new Set(all.map((t) => t.q.start));
+  let first = out.commitments.length === 0;
+  for (const item of projects) {
+    if ([...numbered].some((q) => q >= item.start && q < item.end)) continue;
+    const own = first ? { quote: base.quote, start: base.start, end: base.end } : { quote: ctx.text.slice(sen.start + item.start, sen.start + item.end), start: sen.start + item.start, end: sen.start + item.end };
+    first = false;
+    out.commitments.push({
+      ...base,
+      ...own,
+      kind: "milestone",
+      indicator: qualitativeIndicator(item.text),
+      target: null,
+      baseline: null,
+      due: null,
+      rule: "scope:project-list",
+    });
+  }
+  return true;
 }

@@ -55,6 +55,9 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   // in a list (不低于20%、持救护员证比例不低于70%) each item names its own indicator
   const dun = s.lastIndexOf("、", q.start - 1);
   let segStart = !per && dun >= clauseStart ? dun + 1 : clauseStart;
+  // 硬化道路10万平方米并安装太阳能路灯1000盏: 并 + a verb opens the next item of the clause
+  const and = s.lastIndexOf("并", q.start - 1);
+  if (!per && and > segStart && and - 1 > clauseStart && /^并(?:安装|新建|建设|改造|完成|实施|开展|新增|培训|铺设|修建|配备|购置|建成)/.test(s.slice(and, and + 3)) && /[\d万亿个张米盏处所座台户人]$/.test(s.slice(clauseStart, and))) segStart = and + 1;
   // 床位520万张(其中护理型床位占比为58.9%): a figure in open brackets is named inside them
   const open = s.lastIndexOf("(", q.start - 1);
   if (open >= segStart && s.indexOf(")", open) > q.start - 1) segStart = open + 1;
@@ -153,6 +156,8 @@ const COMPARED_TO = /(?:(?:较|比|相比)(?:目前|现在|现有|当前|上年|
 
 const THERE_ARE = /^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u;
 
+const LEADING_WHERE = /^(?:在)?\d+个[^,;。\d]{0,6}?(?:村|乡镇|镇|乡|社区|街道|县|区|市|小区)(?:[(（][^()（）]{0,6}[)）])?/;
+
 const PLACE_SUFFIX_NEAR_START = /^[^省市县区州旗]{1,12}[省市县区州旗]/;
 
 export function cleanIndicator(text: string): string {
@@ -166,6 +171,9 @@ export function cleanIndicator(text: string): string {
     // 安徽已建成老年食堂 / 广西人均体育场地面积: a province by its short name is no part of the name either
     const short = leadingProvinceShortName(t);
     if (short > 0 && t.length - short >= 3) t = t.slice(short);
+    // (在)17个乡镇(街道办)硬化道路: where the work is done is no part of what it delivers
+    const where = LEADING_WHERE.exec(t);
+    if (where && t.length - where[0].length >= 2) t = t.slice(where[0].length);
     // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
     if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");

@@ -189,3 +189,34 @@ describe("the subject of a listed figure", () => {
     expect(r.observations.find((o) => o.value === 1.35)?.indicator).toBe("新能源装机");
   });
 });
+
+describe("a list of projects by name", () => {
+  const page = (list: string) => `近日,经过精心筹备与广泛调研,鲤城区公布2025年34件为民办实事项目清单,涵盖教育、医疗等领域。\n2025年鲤城区为民办实事项目清单包括:${list}\n`;
+  it("清单包括:A项目、B项目、…: one milestone per project, a project with a number a quantitative target", () => {
+    const r = extract(page("5G+同步课堂项目、长者食堂建设项目、公厕改建改造工程项目、新建改造城市生活污水管网5公里项目、消防器材便民取用点建设项目。"), { documentDate: "2025-03-01" });
+    expect(r.commitments.map((c) => [c.kind, c.indicator])).toEqual([
+      ["quantitative", "城市生活污水管网"],
+      ["milestone", "5G+同步课堂项目"],
+      ["milestone", "长者食堂建设项目"],
+      ["milestone", "公厕改建改造工程项目"],
+      ["milestone", "消防器材便民取用点建设项目"],
+    ]);
+    // the first quotes the sentence, each later one its own item
+    expect(r.commitments[2]?.quote).toBe("长者食堂建设项目");
+  });
+  it("a list of fields (教育、医疗、文旅) is no list of projects", () => {
+    const r = extract("下一步工作\n\n我们将继续加大教育、医疗、文旅、住房投入。\n", { documentDate: "2025-03-01" });
+    expect(r.commitments).toHaveLength(1);
+  });
+  it("a news line whose first sentence announces 十件民生实事项目 opens a plan, though 代表 and 表决 hold 表", () => {
+    const r = extract("(涉县融媒体中心)在涉县第十八届人民代表大会第五次会议闭幕式上通过县人大代表票选表决县政府2025年度十件民生实事项目 正式出炉!\n一、2025年村内基础设施提升工程\n在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏。\n", { documentDate: "2025-01-20" });
+    expect(r.commitments.map((c) => c.target?.value)).toEqual(expect.arrayContaining([10, 1000]));
+  });
+  it("在17个乡镇 says where the work is done: no target, no part of a name; 并安装 opens the next item", () => {
+    const r = extract("2025年民生实事项目
+
+在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏。
+", { documentDate: "2025-01-20" });
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.target?.unit])).toEqual([["硬化道路", 10, "万平方米"], ["安装太阳能路灯", 1000, "盏"]]);
+  });
+});
