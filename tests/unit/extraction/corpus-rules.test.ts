@@ -213,10 +213,7 @@ describe("a list of projects by name", () => {
     expect(r.commitments.map((c) => c.target?.value)).toEqual(expect.arrayContaining([10, 1000]));
   });
   it("在17个乡镇 says where the work is done: no target, no part of a name; 并安装 opens the next item", () => {
-    const r = extract("2025年民生实事项目
-
-在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏。
-", { documentDate: "2025-01-20" });
+    const r = extract("2025年民生实事项目\n\n在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏。\n", { documentDate: "2025-01-20" });
     expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.target?.unit])).toEqual([["硬化道路", 10, "万平方米"], ["安装太阳能路灯", 1000, "盏"]]);
   });
 });
