@@ -3,6 +3,7 @@
 // 两千人, 翻一番. Years, dates, ages, durations, document numbers and titles are not quantities.
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../numerals/chinese";
 import { MONEY_UNITS, UNIT_ALIAS, UNITS, unitFromNoun } from "./units";
+import { leadingPlace } from "../../domain/regions";
 import type { Comparator } from "../types";
 
 export interface Quantity {
@@ -125,6 +126,8 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
     // glued to digits, 第N, 每万 (a denominator), codes; after Latin letters only with a unit (AED1860台, not G20)
     if (/[0-9.\-+第每〔]/.test(before) || (/[A-Za-z]/.test(before) && !(unitText ?? midUnit))) continue;
     if (exclude(numberStart)) continue;
+    // 五家渠城区 / 三门县 / 六盘水: a numeral that begins a place's name counts nothing
+    if (chinese && !bound && leadingPlace(s.slice(numberStart, numberStart + 12)) !== null) continue;
     let unit = unitText ?? midUnit ?? null;
     // 人均预期寿命达到79岁 / 比2020年提高1.32岁: an age that is the measure itself, not 60岁以上老人
     if (!unit && after.startsWith("岁") && !chinese && /寿命|年龄|岁数/.test(s.slice(Math.max(0, m.index - 30), m.index)) && !/^岁(?:以上|及以上|以下|至|-|老|的|人口)/.test(after)) {

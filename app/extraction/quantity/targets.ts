@@ -96,6 +96,11 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
     // 开工建设“口袋公园”88个,目前已建成64个: nothing after it either; the thing the clause before named
     if (previousSubject && previousSubject.length >= 2) return previousSubject;
   }
+  // 该幼儿园能开设(12个教学班) / 可容纳(360名幼儿): what is opened or held is named after the number
+  if (CAPACITY_VERB.test(cleaned)) {
+    const thing = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
+    if (thing.length >= 2) return thing;
+  }
   if (cleaned.length >= 2) return cleaned;
   // 与 / 有 / 人: nothing named before the number; the noun after it, else the subject before
   const fromAfter = cleanIndicator(clean(after).replace(VERB_HEAD, ""));
@@ -155,6 +160,8 @@ function stripTail(t: string): string {
 const COMPARED_TO = /(?:(?:较|比|相比)(?:目前|现在|现有|当前|上年|去年|上一年|上年末|基期|(?:19|20)\d\d年(?:末|底)?)|(?:从|由)(?:现在?|目前|当前|现有|(?:19|20)\d\d年(?:末|底)?)?)的?$|^使/;
 
 const THERE_ARE = /^[\p{Script=Han}]{1,8}?(?:现有|共有|已有)/u;
+
+const CAPACITY_VERB = /(?:^|能|可|可以)(?:开设|容纳|提供|接纳|收治|安置)$/;
 
 const LEADING_WHERE = /^(?:在)?\d+个[^,;。\d]{0,6}?(?:村|乡镇|镇|乡|社区|街道|县|区|市|小区)(?:[(（][^()（）]{0,6}[)）])?/;
 

@@ -217,3 +217,19 @@ describe("a list of projects by name", () => {
     expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.target?.unit])).toEqual([["硬化道路", 10, "万平方米"], ["安装太阳能路灯", 1000, "盏"]]);
   });
 });
+
+describe("a reply about this autumn's kindergartens", () => {
+  const reply = "五家渠市教育局\n\n五家渠城区目前除3所公办园之外,还有配套幼儿园。今年9月将恒大小区配套幼儿园,民办转为公办。拟定为第四幼儿园,该幼儿园能开设12个教学班,容纳360名幼儿。同时,今年9月位于贝鸟逸轩小区配套幼儿园,作为第二幼儿园分园,将开园招生。\n";
+  it("五家渠 is a place, not five 家; 9月将…转为公办 and ,将开园招生 are this September's milestones", () => {
+    const r = extract(reply, { documentDate: "2023-09-22" });
+    expect(r.observations.map((o) => o.value)).not.toContain(5);
+    expect(r.commitments.filter((c) => c.kind === "milestone").map((c) => [c.indicator, c.due?.date])).toEqual([["民办转为公办", "2023-09-30"], ["开园招生", "2023-09-30"]]);
+  });
+  it("能开设12个教学班,容纳360名幼儿: what is opened and held is named after the number", () => {
+    const r = extract(reply, { documentDate: "2023-09-22" });
+    expect(r.commitments.filter((c) => c.kind === "quantitative").map((c) => c.indicator)).toEqual(["教学班", "幼儿"]);
+  });
+  it("a numeral that counts (五家养老机构) is still read", () => {
+    expect(extract("下一步工作\n\n今年将新建五家养老机构。\n", { documentDate: "2023-09-22" }).commitments.map((c) => c.target?.value)).toEqual([5]);
+  });
+});
