@@ -124,6 +124,8 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
       if (docDate === null && t.parser === "relative-year" && /^(?:今年|年内|本年度?|明年)$/.test(t.text) && !/^[\d一二三四五六七八九十]+(?:-\d+)?月|^以来/.test(s.slice(t.end))) { best = { from: t.start, cue: t.text, weak: !strongCue }; break; }
       continue;
     }
+    // 纲要显示,“十三五”期间我国生态状况明显改善: a plan's period looked back on, not a deadline
+    if (t.parser === "plan-period" && /期间|时期/.test(t.text) && LOOKING_BACK.test(s)) continue;
     if (docDate === null) {
       // without a date for the document only a stated deadline (到2027年, 2026年底前) can be a cue
       if (t.role === "due" && t.certainty === "stated") { best = { from: t.start, cue: t.text, weak: false }; break; }
@@ -151,6 +153,8 @@ function pledgeStart(s: string, scope: SentenceScope, times: TimeMention[], docD
   }
   return best;
 }
+
+const LOOKING_BACK = /显示|表明|回顾|成效|成就|明显(?:改善|提升|提高|增强|下降)|取得|实现了|完成了/;
 
 /** A value stated for the date (…是1.56, …为5.1%) or set against the same period of last year: a report. */
 const REPORTED_AT = /^份?[^,;。]{0,20}?(?:是|为)[\d.]+/;
@@ -180,6 +184,10 @@ function leadingCourtesyEnd(s: string, clauses: Clause[]): number {
 // the next item of a list of works: 实施体育综合运动中心、环长安河步道等项目
 const LIST_ITEM_OF_WORKS = /^(?:实施|建设|新建|改造|改扩建|推进|启动|开工|打造|完成)[^。;]{0,40}?(?:项目|工程|改造|建设)/;
 // a document to produce: 制定…指南, 完善…大纲, 出台…办法
+/** A clause that opens with the verb of a programme: 加强草原保护修复 / 构建…体系 / 做优做强林草产业. */
+const PROGRAMME_CLAUSE = /^(?:科学|全面|持续|积极|大力|深入|着力|进一步|不断|切实)?(?:加强|强化|构建|推进|做优做强|做强做优|做强|完善|健全|推动|实施|开展|提升|优化|深化|建立|落实|加快|扩大|发展|保障|守住|筑牢)/;
+/** …and the subject or cue a clause may open with before that verb. */
+const PROGRAMME_SUBJECT = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一二三四五六七八九十]+是)?(?:我国|我省|我市|我区|我县|全国|全省|全市|各地)?(?:将|要|还将|也将)?/;
 /** A clause that names one work to do: 开工新建西环路 / 改造提升新城路、像山路 / 完成柳湖片区黑臭水体治理 */
 const WORKS_CLAUSE = /^(?:加快|启动|推进|确保)?(?:开工新建|开工建设|新建|改建|扩建|迁建|改扩建|改造提升|提升改造|改造|建成|续建|完成|实施)[^,;。]{2,30}?(?:路|街|桥|隧道|校|学校|幼儿园|医院|中心|馆|园|站|场|厂|工程|项目|治理|改造|整治|管网)[,;。]?$/;
 const DELIVERABLE = /(?:制定|出台|印发|修订|编制|完善|起草|修改|研究制定|发布)[^,;。]{0,30}?(?:指南|大纲|办法|方案|标准|规范|意见|制度|规划|细则|清单|目录|条例)(?=[,;。]|$)/;
@@ -244,7 +252,7 @@ function observe(o: Observed, q: Quantity, ci: number): void {
 /** 1-8月份…4.2万个 / 最新数据显示…: the sentence dates its figure or cites data, so it reports. */
 function datesItsFigure(s: string, times: TimeMention[]): boolean {
   // (截至8月20日 without its year is as much a report's date as 截至2019年8月20日)
-  return times.some((t) => t.role === "asOf" && t.date !== null && (t.certainty === "stated" || t.text.startsWith("截"))) || /数据显示|统计显示|监测显示|据统计|上报情况|上报数据/.test(s);
+  return times.some((t) => t.role === "asOf" && t.date !== null && (t.certainty === "stated" || t.text.startsWith("截"))) || /(?:数据|统计|监测|纲要|公报|报告|调查|结果)显示|据统计|上报情况|上报数据/.test(s);
 }
 
 /** 比2020年 / 较2019年: a year after 比 or 较 is the base of a change. */
@@ -558,6 +566,26 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
         rule: "cue:works",
       });
     }
+    return;
+  }
+  // 构建…保护地体系,加强草原保护修复,强化湿地保护修复,…: four or more programmes, each opened by
+  // its own verb, are a pledge each (GUIDE §1: several pledges in one sentence); the first quotes the
+  // sentence, each later one its own clause (three are often one programme told in steps:
+  // 开设康复护理类专业，扩大招生规模，做强一批…学科)
+  const programmes = live.filter((c) => PROGRAMME_CLAUSE.test(s.slice(c.start, c.end).trim().replace(PROGRAMME_SUBJECT, "")));
+  if (programmes.length >= 4 && programmes.length >= live.length - 1 && steps.length < 2) {
+    const due = dueIn(sen, dueFor(times, s.length, s.length, ctx.docDate, titles));
+    programmes.forEach((c, i) => {
+      const text = s.slice(c.start, c.end);
+      const lead = text.length - text.trimStart().length;
+      const body = text.trim().replace(/[,;。、]+$/, "");
+      const own = i === 0 ? {} : { quote: ctx.text.slice(sen.start + c.start + lead, sen.start + c.start + lead + body.length), start: sen.start + c.start + lead, end: sen.start + c.start + lead + body.length };
+      out.commitments.push({
+        ...base, ...own, kind: milestoneCue(text) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
+        due,
+        rule: "cue:programmes",
+      });
+    });
     return;
   }
   // 研究制定…建设指南，完善…装修设计大纲: two documents to produce are two pledges

@@ -233,3 +233,19 @@ describe("a reply about this autumn's kindergartens", () => {
     expect(extract("下一步工作\n\n今年将新建五家养老机构。\n", { documentDate: "2023-09-22" }).commitments.map((c) => c.target?.value)).toEqual([5]);
   });
 });
+
+describe("a plan's programmes in one sentence", () => {
+  const news = "新华社北京8月19日电 国家林草局近日印发规划纲要。\n\n纲要显示,“十三五”期间我国生态状况明显改善。\n\n纲要提出,面向“十四五”,我国将科学开展大规模国土绿化行动,构建以国家公园为主体的自然保护地体系,加强草原保护修复,强化湿地保护修复,加强野生动植物保护,推动林草高质量发展。\n";
+  it("four or more programmes, each opened by its verb: one pledge each, the later ones quoting their own clause", () => {
+    const r = extract(news);
+    expect(r.commitments.map((c) => c.indicator)).toEqual(expect.arrayContaining(["构建以国家公园为主体的自然保护地体系", "加强草原保护修复", "强化湿地保护修复", "加强野生动植物保护"]));
+    expect(r.commitments.find((c) => c.indicator === "加强草原保护修复")?.quote).toBe("加强草原保护修复");
+  });
+  it("a plan's period looked back on (“十三五”期间…明显改善) pledges nothing", () => {
+    expect(extract(news).commitments.some((c) => c.quote.includes("十三五"))).toBe(false);
+  });
+  it("three steps of one programme stay one pledge", () => {
+    const r = extract("下一步工作\n\n加快推进职业院校开设康复护理类专业,扩大招生规模,做强一批康复护理学科与专业。\n", { documentDate: "2024-06-30" });
+    expect(r.commitments).toHaveLength(1);
+  });
+});
