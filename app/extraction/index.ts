@@ -5,6 +5,7 @@ import { sameTextKey, shadowOf } from "./text/shadow";
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from "./text/segment";
 import { isPlanDocument, isPlanProgress, scopeSentences, type SentenceScope } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
+import { TASK_FIELD } from "./pledge/cues";
 import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
 import { extractTables } from "./pledge/table";
@@ -122,6 +123,7 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
   const reportYear = bulletinYear(document.title, shadow, document.repliedOn);
   let pledgedParagraph = -1; // the paragraph whose last sentence pledged
   let sectionDue: Commitment["due"] = null;
+  let lastTask: Commitment[] = [];
   const keyOf = new Map<Commitment | Observation, number>();
   for (let i = 0; i < sentences.length; i++) {
     if (used.has(sentences[i].paragraph)) continue;
@@ -142,8 +144,18 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
       const at = sentences[i].start + sectionYear.index;
       sectionDue = yearIsOver(sectionYear[1], document.repliedOn) ? null : { date: `${sectionYear[1]}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
     } else if (scopes[i].heading) sectionDue = null;
+    // 责任单位:… / 完成时限:2020年6月底前。: a task table's fields pledge nothing; the deadline dates the task above
+    if (TASK_FIELD.test(sentences[i].s)) {
+      const when = /^(?:完成时限|时间节点|完成时间)/.test(sentences[i].s);
+      const deadline = when ? findTimes(sentences[i].s, { docDate: document.repliedOn }).find((t) => t.role === "due" && t.date !== null) : undefined;
+      if (deadline) for (const c of lastTask) if (!c.due || c.due.certainty === "inferred") c.due = { date: deadline.date!, precision: deadline.precision, text: deadline.text, start: sentences[i].start + deadline.start, end: sentences[i].start + deadline.end, certainty: "stated" };
+      // (a deadline field that goes on with steps of its own — 完成时限:4月底前落实好用地…并开工建设 — is read too)
+      const rest = deadline ? sentences[i].s.replace(TASK_FIELD, "").replace(deadline.text, "").replace(/[\s。;,]/g, "") : "";
+      if (!when || rest.length <= 4) continue;
+    }
     const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && /[;]$/.test(sentences[i - 1].s) }, previousSubject, carry);
     if (sectionDue && scopes[i].forward) for (const c of r.commitments) if (!c.due) c.due = { ...sectionDue };
+    if (r.commitments.length > 0) lastTask = r.commitments;
     previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
     for (const c of r.commitments) keyOf.set(c, id);

@@ -6,7 +6,7 @@ import type { Firmness } from "../types";
 export const FORWARD_OPENER = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:同时|此外|另外)?[,]?(?:下一步|下阶段|下一阶段|下步|今后|接下来|后续|下一步工作中|今后一个时期|今后一段时期|未来[一二三两几五]年)/;
 
 /** A heading that opens a section of plans: 四、下一步工作计划 / 三、下步打算. */
-export const FORWARD_HEADING = /预期目标|主要目标|目标任务|任务清单|目标清单|下一步|下阶段|下步|今后|工作计划|工作打算|工作安排|工作思路|努力方向|下一步打算|后续工作|工作举措|工作重点|重点工作|将采取的措施/;
+export const FORWARD_HEADING = /预期目标|主要目标|工作目标|总体目标|发展目标|重点任务|主要任务|目标任务|任务清单|目标清单|下一步|下阶段|下步|今后|工作计划|工作打算|工作安排|工作思路|努力方向|下一步打算|后续工作|工作举措|工作重点|重点工作|将采取的措施/;
 
 /** Explicit future cues inside a sentence. The capture tells the firmness. */
 export const FUTURE_CUE = new RegExp(
@@ -45,12 +45,15 @@ const BOILERPLATE_WORDS = /敬请|请予|特此|此复|答复如下|答复如下
 /** Courtesy: 您, 感谢, 满意 — it vetoes its own clause; a sentence that ends in it (a sign-off) pledges nothing. */
 export const COURTESY = /您|感谢|谢谢|欢迎|满意(?!度|率)|宝贵意见|关心和支持|关心支持|关注和支持/;
 
-const PUBLICATION = /现将[^。;]{0,20}(?:公示|公布|通报|印发)|公示如下|予以公示/;
+const PUBLICATION = /现将[^。;]{0,20}(?:公示|公布|通报|印发)|公示如下|予以公示|现印发给你们|现予印发|(?:特|现)?制定本(?:方案|计划|办法|意见)/;
 
 /** Courtesy, routing, sign-off and notices (现将…予以公示): never a pledge, whatever verbs it holds. */
 export function isBoilerplate(s: string): boolean {
-  return BOILERPLATE_WORDS.test(s) || ((s.includes("公示") || s.includes("公布") || s.includes("通报") || s.includes("印发")) && PUBLICATION.test(s));
+  return BOILERPLATE_WORDS.test(s) || ((s.includes("公示") || s.includes("公布") || s.includes("通报") || s.includes("印发") || s.includes("制定本")) && PUBLICATION.test(s));
 }
+
+/** The field lines of a task table written out: 责任单位:市财政局 / 完成时限:2020年6月底前。 */
+export const TASK_FIELD = /^(?:责任单位|牵头单位|主责单位|配合单位|协办单位|(?:市|县|区|省)级(?:配合|督导|牵头)单位|督导单位|完成时限|时间节点|完成时间|责任领导|分管领导|责任人)\s*[:]/;
 
 /** Sign-off lines that end a section of plans. */
 export const CLOSING = /^(?:衷心)?(?:感谢|谢谢|欢迎|此复|特此|联系人|联系电话|抄送|抄报|附件|此答复|对以上答复|如有|再次感谢)/;

@@ -2,7 +2,7 @@
 // paragraph that opens with 下一步, and the table cells that hold the deputy's own requests (which
 // are not the agency's pledges, however imperative they sound).
 import type { Paragraph, Sentence } from "../text/segment";
-import { CLOSING, ENUMERATOR, FORWARD_HEADING, FORWARD_OPENER, REPORT_OPENER, enumeratorStyle } from "./cues";
+import { CLOSING, ENUMERATOR, FORWARD_HEADING, FORWARD_OPENER, REPORT_OPENER, TASK_FIELD, enumeratorStyle } from "./cues";
 
 export interface SentenceScope {
   /** in a section or paragraph of plans */
@@ -32,7 +32,7 @@ function isHeadingParagraph(t: string): boolean {
  */
 export function isPlanDocument(title: string | null): boolean {
   if (!title) return false;
-  return /民生实事|惠民实事|民生事项|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|行动计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复|超额完成|圆满完成|全面完成|完成(?:年度|全年)?目标|已完成/.test(title);
+  return /民生实事|惠民实事|民生事项|为民办实事|民生工程|实事项目|工作要点|实施方案|行动方案|工作方案|推进方案|建设方案|行动计划|实施计划|工作计划|任务清单|重点任务|主要预期目标|目标任务/.test(title) && !/完成情况|进展|公示|总结|成效|回顾|通报|报告|落实情况|办理情况|答复|超额完成|圆满完成|全面完成|完成(?:年度|全年)?目标|已完成/.test(title);
 }
 
 /** A report on a plan's progress (民生实事…进度表, 进展情况): its numbered items restate the tasks. */
@@ -188,6 +188,8 @@ function isHeading(sentences: Sentence[], k: number, styles: Array<string | null
       else if (sen.ordinal === 0 && style !== "shi") heading = (styles[sen.paragraph + 1] ?? null) !== style;
     }
   }
+  // 1.完成全市农村公益性公墓建设工作。 followed by 责任单位:… is a task of the table, not a heading
+  if (heading && next && TASK_FIELD.test(next.s)) heading = false;
   // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
   if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
   // (a short line with a figure in a section of plans is a target, not a heading: ■全市生产总值增长6%)

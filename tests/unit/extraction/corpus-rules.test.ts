@@ -249,3 +249,16 @@ describe("a plan's programmes in one sentence", () => {
     expect(r.commitments).toHaveLength(1);
   });
 });
+
+describe("a work plan's task table written out", () => {
+  const plan = "各县、区人民政府:\n《临沧市2020年殡葬改革工作推进方案》已经市人民政府同意,现印发给你们,请认真抓好贯彻落实。\n2020年3月25日\n临沧市2020年殡葬改革工作推进方案\n根据省里文件要求,结合实际,特制定本方案。\n一、工作目标\n2020年,实现火化区火化率达100%,节地生态安葬比例达42%以上。\n二、重点任务\n1.完成全市农村公益性公墓建设工作。\n责任单位:各县(区)人民政府\n市级配合单位:市民政局、市财政局\n完成时限:2020年6月底前。\n";
+  it("推进方案 is a plan, 工作目标 heads targets; the notice and the preamble pledge nothing", () => {
+    const r = extract(plan);
+    expect(r.commitments.map((c) => c.target?.value ?? c.indicator)).toEqual([100, 42, "完成全市农村公益性公墓建设工作"]);
+  });
+  it("the field lines pledge nothing; 完成时限 dates the task above", () => {
+    const r = extract(plan);
+    expect(r.commitments.some((c) => /责任单位|配合单位|完成时限/.test(c.quote))).toBe(false);
+    expect(r.commitments.find((c) => c.indicator === "完成全市农村公益性公墓建设工作")?.due?.date).toBe("2020-06-30");
+  });
+});
