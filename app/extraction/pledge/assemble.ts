@@ -184,6 +184,10 @@ function leadingCourtesyEnd(s: string, clauses: Clause[]): number {
 // the next item of a list of works: 实施体育综合运动中心、环长安河步道等项目
 const LIST_ITEM_OF_WORKS = /^(?:实施|建设|新建|改造|改扩建|推进|启动|开工|打造|完成)[^。;]{0,40}?(?:项目|工程|改造|建设)/;
 // a document to produce: 制定…指南, 完善…大纲, 出台…办法
+/** A clause that states where a measure is to stand: 户籍人口城镇化率明显提高 / 粤港澳大湾区基本建成 / 城市内涝治理取得明显成效. */
+const STATE_CLAUSE = /^[^,;。]{3,30}?(?:(?:明显|稳步|显著|进一步|大幅|不断|持续|基本|全面|有序|逐步)(?:提高|提升|增强|缩小|下降|降低|改善|形成|建成|消除|划定|完善|优化|疏解|推进)|取得(?:明显|重要|积极|显著)?(?:成效|进展))[,;。]?$/;
+/** …of which these are done or not done: milestones. */
+const DONE_STATE = /(?:基本|全面)(?:形成|建成|消除|划定)[,;。]?$/;
 /** A clause that opens with the verb of a programme: 加强草原保护修复 / 构建…体系 / 做优做强林草产业. */
 const PROGRAMME_CLAUSE = /^(?:科学|全面|持续|积极|大力|深入|着力|进一步|不断|切实)?(?:加强|强化|构建|推进|做优做强|做强做优|做强|完善|健全|推动|实施|开展|提升|优化|深化|建立|落实|加快|扩大|发展|保障|守住|筑牢)/;
 /** …and the subject or cue a clause may open with before that verb. */
@@ -572,8 +576,11 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
   // its own verb, are a pledge each (GUIDE §1: several pledges in one sentence); the first quotes the
   // sentence, each later one its own clause (three are often one programme told in steps:
   // 开设康复护理类专业，扩大招生规模，做强一批…学科)
-  const programmes = live.filter((c) => PROGRAMME_CLAUSE.test(s.slice(c.start, c.end).trim().replace(PROGRAMME_SUBJECT, "")));
-  if (programmes.length >= 4 && programmes.length >= live.length - 1 && steps.length < 2) {
+  const programmes = clauses.filter((c, i) => c.end > pledgeFrom && !clausePast[i] && ((live.includes(c) && PROGRAMME_CLAUSE.test(s.slice(c.start, c.end).trim().replace(PROGRAMME_SUBJECT, ""))) || STATE_CLAUSE.test(s.slice(c.start, c.end).trim())));
+  // (目标到2025年,常住人口城镇化率稳步提高,户籍人口城镇化率明显提高,…差距明显缩小: states of three
+  // measures are three targets)
+  const states = programmes.filter((c) => STATE_CLAUSE.test(s.slice(c.start, c.end).trim())).length;
+  if ((programmes.length >= 4 || (programmes.length >= 3 && states >= 2)) && programmes.length >= live.length - 1 && steps.length < 2) {
     const due = dueIn(sen, dueFor(times, s.length, s.length, ctx.docDate, titles));
     programmes.forEach((c, i) => {
       const text = s.slice(c.start, c.end);
@@ -581,7 +588,7 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
       const body = text.trim().replace(/[,;。、]+$/, "");
       const own = i === 0 ? {} : { quote: ctx.text.slice(sen.start + c.start + lead, sen.start + c.start + lead + body.length), start: sen.start + c.start + lead, end: sen.start + c.start + lead + body.length };
       out.commitments.push({
-        ...base, ...own, kind: milestoneCue(text) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
+        ...base, ...own, kind: milestoneCue(text) || DONE_STATE.test(text.trim()) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
         due,
         rule: "cue:programmes",
       });
@@ -620,6 +627,28 @@ function milestoneBesideNumbers(r: Reading, all: Placed[], base: Base, out: Sent
   const { s, clauses, pledgeFrom, clausePast, times, ctx, sen, titles } = r;
   const lastTargetClause = Math.max(...all.map((t) => t.clause));
   const targetClauses = new Set(all.map((t) => t.clause));
+  // 城市可持续发展能力明显增强,城镇开发边界全面划定,新增建设用地规模控制在2950万亩以内,城市内涝治理取得明显成效:
+  // beside the numbers, three or more states of other measures are targets each, quoting their own clause
+  const states: number[] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    if (targetClauses.has(i) || clauses[i].end <= pledgeFrom || clausePast[i]) continue;
+    if (STATE_CLAUSE.test(s.slice(clauses[i].start, clauses[i].end).trim())) states.push(i);
+  }
+  if (states.length >= 3) {
+    const due = dueIn(sen, dueFor(times, s.length, s.length, ctx.docDate, titles), "inferred");
+    for (const i of states) {
+      const text = s.slice(clauses[i].start, clauses[i].end);
+      const lead = text.length - text.trimStart().length;
+      const body = text.trim().replace(/[,;。、]+$/, "");
+      const start = sen.start + clauses[i].start + lead;
+      out.commitments.push({
+        ...base, quote: ctx.text.slice(start, start + body.length), start, end: start + body.length,
+        kind: DONE_STATE.test(body) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
+        due, rule: "cue:states-beside-numbers",
+      });
+    }
+    return;
+  }
   for (let i = 0; i < clauses.length; i++) {
     if (targetClauses.has(i) || clauses[i].end <= pledgeFrom) continue;
     const text = s.slice(clauses[i].start, clauses[i].end);

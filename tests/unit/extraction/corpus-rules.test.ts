@@ -262,3 +262,20 @@ describe("a work plan's task table written out", () => {
     expect(r.commitments.find((c) => c.indicator === "完成全市农村公益性公墓建设工作")?.due?.date).toBe("2020-06-30");
   });
 });
+
+describe("targets written as states", () => {
+  it("目标到2025年,A稳步提高,B明显提高,C差距明显缩小: a target each", () => {
+    const r = extract("国家发展改革委印发实施方案\n\n目标到2025年,全国常住人口城镇化率稳步提高,户籍人口城镇化率明显提高,户籍人口城镇化率与常住人口城镇化率差距明显缩小。\n", { documentDate: "2022-07-12" });
+    expect(r.commitments).toHaveLength(3);
+    expect(r.commitments.every((c) => c.due?.date === "2025-12-31")).toBe(true);
+  });
+  it("beside a number: 能力明显增强,边界全面划定,规模控制在2950万亩以内,内涝治理取得明显成效 — the number and three states", () => {
+    const r = extract("国家发展改革委印发实施方案\n\n目标到2025年,城市可持续发展能力明显增强,城镇开发边界全面划定,新增建设用地规模控制在2950万亩以内,城市内涝治理取得明显成效。\n", { documentDate: "2022-07-12" });
+    expect(r.commitments.map((c) => [c.kind, c.target?.value ?? null])).toEqual([["quantitative", 2950], ["qualitative", null], ["milestone", null], ["qualitative", null]]);
+    expect(r.commitments[2]?.quote).toBe("城镇开发边界全面划定");
+  });
+  it("one state beside a number adds no pledge of its own", () => {
+    const r = extract("下一步工作\n\n到2025年,新增养老床位500张,服务能力明显增强。\n", { documentDate: "2022-07-12" });
+    expect(r.commitments.map((c) => c.kind)).toEqual(["quantitative"]);
+  });
+});
