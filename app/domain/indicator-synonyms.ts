@@ -34,6 +34,8 @@ export const INDICATOR_SYNONYMS: readonly SynonymEntry[] = [
   { canonical: "社会工作者", variants: ["社工", "社工人员", "社会工作人员"] },
   // facilities
   { canonical: "养老机构", variants: ["养老服务机构", "养老院"] },
+  // parking: facilities are counted in spaces (河北今年将建城市公共停车设施7.7万个 / 新增公共停车位8.9万个)
+  { canonical: "停车位", variants: ["停车设施", "停车泊位", "停车车位"] },
   // rural toilets: a household toilet rebuilt is one 改厕 (湖南 2019: 改(新)建农村户用厕所 / 农村改厕任务)
   {
     canonical: "农村改厕",

@@ -25,10 +25,16 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   return n.changed ? remap(result, text, n) : result;
 }
 
+/** A pinyin reading inserted after a character: (gè), (zhǎn). */
+const READING_AFTER = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/;
+
 function remap(r: ExtractionResult, original: string, n: NormalisedText): ExtractionResult {
   const span = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: originalStart(n, x.start), end: originalEnd(n, x.end) });
   const quoted = <T extends { start: number; end: number; quote: string }>(x: T): T => {
     const y = span(x);
+    // 停車設(shè)施7.7萬個(gè): the reading after the quote's last character belongs to it
+    const reading = READING_AFTER.exec(original.slice(y.end, y.end + 12));
+    if (reading) y.end += reading[0].length;
     return { ...y, quote: original.slice(y.start, y.end) };
   };
   return {
@@ -166,6 +172,7 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
   return { commitments, observations, keys, keyOf };
 }
 
+
 /** Duplicates merged, headlines dropped, a plan's year as the default deadline, baselines, and each pledge's own words. */
 function merge(text: string, shadow: string, document: ExtractionResult["document"], page: Page, pass: SentencePass): ExtractionResult {
   const { titleLike, planDocument, planProgress } = page;
@@ -194,9 +201,16 @@ function merge(text: string, shadow: string, document: ExtractionResult["documen
     return key;
   };
   // a news item's headline repeats the pledge its body states
+  // (…unless the body does not: 河北今年将建城市公共停车设施7.7万个 over a body that only reports the year's
+  // tasks, 建设任务3.8万个、…共计7.7万个, keeps the headline's pledge)
   if (document.kind === "report" && document.title) {
     const headlineKey = sameTextKey(shadowOf(document.title));
-    for (let i = unique.length - 1; i >= 0; i--) if (quoteKey(unique[i].quote) === headlineKey) unique.splice(i, 1);
+    for (let i = unique.length - 1; i >= 0; i--) {
+      const c = unique[i];
+      if (quoteKey(c.quote) !== headlineKey) continue;
+      const restated = c.kind !== "quantitative" || unique.some((x) => x !== c && quoteKey(x.quote) !== headlineKey && x.target?.value === c.target?.value && x.target?.unit === c.target?.unit);
+      if (restated) unique.splice(i, 1);
+    }
   }
   // …and the figure its body reports (我国前三季度城镇新增就业1107万人 over 1至9月全国城镇新增就业1107万人):
   // the body's sentence is the one to quote

@@ -279,3 +279,21 @@ describe("targets written as states", () => {
     expect(r.commitments.map((c) => c.kind)).toEqual(["quantitative"]);
   });
 });
+
+describe("a headline that is the only place a pledge is stated", () => {
+  const page = (body: string) => `河北今年將建城市公共停車設(shè)施7.7萬個(gè)\n\n2020-03-26 10:04:33 來源: 河北新聞網(wǎng)\n\n${body}\n`;
+  it("over a body of the year's tasks (建设任务…共计7.7万个) the headline's pledge stays, quoted with its last reading", () => {
+    const r = extract(page("從河北省住建廳獲悉,2020年,全省設(shè)區(qū)市確定城市公共停車位建設(shè)任務(wù)3.8萬個(gè),共計(jì)7.7萬個(gè)。"), { documentDate: "2020-03-26" });
+    const c = r.commitments.find((x) => x.target?.value === 77000);
+    expect([c?.indicator, c?.target?.mode, c?.due?.date]).toEqual(["城市公共停车设施", "increment", "2020-12-31"]);
+    expect(c?.quote).toBe("河北今年將建城市公共停車設(shè)施7.7萬個(gè)");
+  });
+  it("over a body that pledges the same number, the body's sentence is the pledge", () => {
+    const r = extract(page("河北省住建厅表示,今年将建城市公共停车设施7.7万个,缓解停车难。"), { documentDate: "2020-03-26" });
+    expect(r.commitments.filter((x) => x.target?.value === 77000).map((x) => x.quote)).toEqual(["河北省住建厅表示,今年将建城市公共停车设施7.7万个,缓解停车难。"]);
+  });
+  it("2020年之前全省存量公共停车位只有59.1万个: 存量公共停车位", () => {
+    const r = extract("据统计,2020年之前全省存量公共停车位只有59.1万个,缺口较大。", { documentDate: "2022-07-28" });
+    expect(r.observations.map((o) => o.indicator)).toEqual(["存量公共停车位"]);
+  });
+});
