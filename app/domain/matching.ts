@@ -333,6 +333,9 @@ const DIFFERENT_PLACE_FACTOR = 0.6;
  * scale corpus's links per document 25.7 → 20.1.
  */
 const UNKNOWN_PLEDGE_PLACE_FACTOR = 0.7;
+/** A figure of works begun against a pledge of works done. */
+const STARTED = /^(?:新)?开工/;
+const STAGE_FACTOR = 0.6;
 /** Incompatible pairs keep a low score so a reviewer searching by hand still sees them ranked. */
 const INCOMPATIBLE_FACTOR = 0.4;
 
@@ -414,6 +417,14 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
   // everything else: a city's 新增认知障碍照护专区床位1202张 is not a district table's pledge of 100 for
   // that reason alone. A national figure, or one from the pledge's own agency, is not discounted.
   if (relation === "unknown" && cr === "" && xr !== "" && !isNational(xr) && !sameAgency) score *= UNKNOWN_PLEDGE_PLACE_FACTOR;
+
+  // Stage: 开工建设“口袋公园”88个,目前已建成64个 — where a sentence gives both, the parks begun are not
+  // the parks a pledge to build 100 counts (a pledge of starts, 新开工改造…, is matched by starts; and
+  // where starts are all a page reports, 新开工改造城镇老旧小区5.3万个, they are the progress it gives)
+  if (candidate.kind === "observation" && STARTED.test(candidate.indicator) && !/开工/.test(commitment.indicator) && /建成|完工|竣工/.test(candidate.sentence ?? "")) {
+    score *= STAGE_FACTOR;
+    reasons.push(`数据为开工数（${candidate.indicator}），承诺计的是建成`);
+  }
 
   // Dates.
   const statedOn = isoDay(commitment.statedOn);

@@ -94,7 +94,8 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
     const subject = segStart > clauseStart ? subjectBeforeList(s, clauseStart, segStart) : "";
     if (subject) return subject;
     // 开工建设“口袋公园”88个,目前已建成64个: nothing after it either; the thing the clause before named
-    if (previousSubject && previousSubject.length >= 2) return previousSubject;
+    // (of which 64 are built: the parks, not the ones begun)
+    if (previousSubject && previousSubject.length >= 2) return sameThingAtStage(previousSubject, before);
   }
   // 该幼儿园能开设(12个教学班) / 可容纳(360名幼儿): what is opened or held is named after the number
   if (CAPACITY_VERB.test(cleaned)) {
@@ -107,10 +108,17 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   if (fromAfter.length >= 2) return fromAfter;
   const subject = segStart > clauseStart ? subjectBeforeList(s, clauseStart, segStart) : "";
   if (subject) return subject;
-  if (previousSubject && previousSubject.length >= 2) return previousSubject;
+  if (previousSubject && previousSubject.length >= 2) return sameThingAtStage(previousSubject, before);
   // 全国城镇新增就业完成情况快于时序进度,1-9月达到1045万人: the measure whose progress the clause before reports
   const reported = progressSubjectBefore(s, clauseStart);
   return reported || (q.unit ? `${q.unit}数` : "数量");
+}
+
+/** The subject named before, without the stage it was counted at when this number counts another (已建成 after 开工建设…). */
+function sameThingAtStage(subject: string, before: string): string {
+  if (!/建成|完工|竣工|投用|投入使用/.test(before)) return subject;
+  const thing = subject.replace(/^(?:新)?开工(?:建设|改造|新建)?/, "");
+  return thing.length >= 2 ? thing : subject;
 }
 
 /** 新能源装机在全国率先破亿、达到1.35亿千瓦: the subject the clause opened with, before its first verb. */

@@ -297,3 +297,10 @@ describe("a headline that is the only place a pledge is stated", () => {
     expect(r.observations.map((o) => o.indicator)).toEqual(["存量公共停车位"]);
   });
 });
+
+describe("the same thing at another stage", () => {
+  it("开工建设“口袋公园”88个,目前已建成64个: the 64 are 口袋公园, not 开工建设口袋公园", () => {
+    const r = extract("截至6月底,重庆市今年开工建设“口袋公园”88个,目前已建成64个。", { documentDate: "2025-07-24" });
+    expect(r.observations.map((o) => [o.indicator, o.value])).toEqual([["开工建设口袋公园", 88], ["口袋公园", 64]]);
+  });
+});

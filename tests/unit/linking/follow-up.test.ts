@@ -181,3 +181,19 @@ describe("a stock against an increment", () => {
     expect(scoreMatch(build, fig(61625, "今年以来累计新增5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
 });
+
+describe("works begun and works done", () => {
+  const parks = pledge({ indicator: "口袋公园", statedOn: "2025-01-19", target: { value: 100, unit: "个", comparator: "=", mode: "increment" } as TrackedCommitment["target"], due: { date: "2025-12-31", precision: "year" } as TrackedCommitment["due"] });
+  const ctx = { commitment: { region: "重庆市" }, candidate: { region: "重庆市" } };
+  const sentence = "截至6月底,重庆市今年开工建设“口袋公园”88个,目前已建成64个。";
+  it("where a sentence gives both, the count begun is not the pledge's progress; the count built is", () => {
+    const begun = scoreMatch(parks, { kind: "observation", indicator: "开工建设口袋公园", unit: "个", value: 88, asOf: "2025-06-30", sentence }, ctx);
+    expect(begun.score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(begun.reasons.join("")).toContain("开工数");
+    expect(scoreMatch(parks, { kind: "observation", indicator: "口袋公园", unit: "个", value: 64, asOf: "2025-06-30", sentence }, ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+  it("starts alone (新开工改造城镇老旧小区5.3万个) are the progress a page gives on a year's 改造 pledge", () => {
+    const renew = pledge({ ...parks, indicator: "城镇老旧小区", target: { value: 50000, unit: "个", comparator: "=", mode: "increment" } as TrackedCommitment["target"] });
+    expect(scoreMatch(renew, { kind: "observation", indicator: "新开工改造城镇老旧小区", unit: "个", value: 53000, asOf: "2025-10-31", sentence: "1至10月份,全国新开工改造城镇老旧小区5.3万个。" }, { commitment: { region: "全国" }, candidate: { region: "全国" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+});
