@@ -272,17 +272,21 @@ function laterDue(s: string, times: TimeMention[], clauses: Clause[], targets: A
   return null;
 }
 
+// (a module function rather than a closure inside dueFor: dueFor runs for every target and clause,
+// and each closure it made was also named at run time by the TypeScript loader's keepNames helper)
+function isDue(t: TimeMention, docDate: string | null, titles: Array<[number, number]>): boolean {
+  return !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date >= docDate)) && (docDate === null || t.date >= docDate);
+}
+
 function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
-  const isDue = (t: TimeMention) =>
-    !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date >= docDate)) && (docDate === null || t.date >= docDate);
   let before: TimeMention | null = null;
   for (const t of times) {
     if (t.start >= pos) break;
     if (t.role === "frequency" && /^(?:每年|年均|每季|每月|每半年|每周)/.test(t.text)) before = null; // 每年计划培训1500名: a recurring target, no deadline
-    else if (isDue(t)) before = t;
+    else if (isDue(t, docDate, titles)) before = t;
   }
   if (before) return before;
-  for (const t of times) if (t.start >= pos && t.start < clauseEnd && isDue(t)) return t;
+  for (const t of times) if (t.start >= pos && t.start < clauseEnd && isDue(t, docDate, titles)) return t;
   return null;
 }
 

@@ -102,9 +102,14 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
   return result;
 }
 
+/** Paragraph k's text, trimmed. (A module function rather than a closure in tableAt, which runs for
+ * every short line: the TypeScript loader's keepNames helper named each closure at run time.) */
+function lineOf(shadow: string, paragraphs: Paragraph[], k: number): string {
+  return shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
+}
+
 /** The table whose header starts at paragraph `i`: its columns, its rows, and the paragraph after it; null when there is none. */
 function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns: Column[]; rows: Cell[][]; next: number } | null {
-  const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
   // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
   const cells = splitLine(shadow, paragraphs[i]);
   let columns: Column[];
@@ -119,7 +124,7 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
     const cols: Column[] = [];
     let j = i;
     while (j < paragraphs.length) {
-      const col = columnOf(lineOf(j));
+      const col = columnOf(lineOf(shadow, paragraphs, j));
       if (!col) break;
       cols.push(col);
       j++;
@@ -142,11 +147,11 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
       continue;
     }
     // a row one cell per line, opened by its 序号 when the table has one
-    const first = lineOf(next);
+    const first = lineOf(shadow, paragraphs, next);
     if (columns[0] === "index" && !/^\d{1,3}$/.test(first)) break;
     let end = next + 1;
     if (columns[0] === "index") {
-      while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(end))) end++;
+      while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(shadow, paragraphs, end))) end++;
     } else end = Math.min(paragraphs.length, next + width);
     const row: Cell[] = [];
     for (let k = next; k < end; k++) row.push({ text: shadow.slice(paragraphs[k].start, paragraphs[k].end).trim(), start: paragraphs[k].start, end: paragraphs[k].end });
