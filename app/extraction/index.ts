@@ -257,7 +257,10 @@ function dropContained(commitments: Commitment[], keyOf: (c: Commitment) => stri
   const groups = new Map<string, number[]>();
   commitments.forEach((c, i) => {
     const k = `${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.indicator}|${c.due?.date ?? ""}`;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    // (pushed onto the group's list rather than copied into a new one for every member)
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
   });
   const drop = new Set<number>();
   for (const idx of groups.values()) {

@@ -232,13 +232,15 @@ function observe(o: Observed, q: Quantity, ci: number): void {
   const indicator = indicatorOf(s, o.clauses[ci].start, q, per, change && o.sentenceSubject ? o.sentenceSubject : o.previousSubject.value);
   if (!change) o.sentenceSubject = indicator;
   if (!q.unit || q.unit !== "%") o.previousSubject.value = indicator;
-  o.out.observations.push({
-    quote: o.quote, start: o.sen.start, end: o.sen.end, indicator, value: q.value, unit: q.unit,
-    ...(per ? { per: per.text } : {}),
-    ...(change ? { change: true } : {}),
-    asOf: t?.date && t.role !== "since" ? t.date : o.ctx.reportYear ? `${o.ctx.reportYear}-12-31` : o.ctx.docDate, asOfText: t?.text ?? null,
-    ...(q.approximate ? { approximate: true } : {}),
-  });
+  // (the optional fields set one by one, in the order the conditional spreads gave them: spreading
+  // into a literal took the runtime's slow path for every figure)
+  const ob = { quote: o.quote, start: o.sen.start, end: o.sen.end, indicator, value: q.value, unit: q.unit } as Observation;
+  if (per) ob.per = per.text;
+  if (change) ob.change = true;
+  ob.asOf = t?.date && t.role !== "since" ? t.date : o.ctx.reportYear ? `${o.ctx.reportYear}-12-31` : o.ctx.docDate;
+  ob.asOfText = t?.text ?? null;
+  if (q.approximate) ob.approximate = true;
+  o.out.observations.push(ob);
 }
 
 /** 1-8月份…4.2万个 / 最新数据显示…: the sentence dates its figure or cites data, so it reports. */
@@ -387,7 +389,7 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
   // (each pattern only where the sentence holds what it needs: a closing colon, 之年, 件)
-  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (s.includes("件") && /(?:^|,)[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)(?:和民生实事|和实事)?(?:(?!完成|全部)[^,;。]){0,6}[。:]?$/.test(s));
+  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (hasListCount(s) && /(?:^|,)[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)(?:和民生实事|和实事)?(?:(?!完成|全部)[^,;。]){0,6}[。:]?$/.test(s));
   // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
   const reports = REPORT_OPENER.test(s) || isResultAgainstTarget(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
@@ -407,6 +409,11 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   const clausePast: boolean[] = [];
   if (pledge) for (const c of clauses) clausePast.push(c.end <= courtesyEnd || (PAST_MARKER.test(s.slice(c.start, c.end)) && !cues.some((k) => k.index >= c.start && k.index < c.end)));
   return { sen, s, scope, ctx, cues, clauses, courtesyEnd, boiler, titles, times, quantities, quote, reports, pledge, pledgeFrom, clausePast };
+}
+
+/** 件大事 / 件民生实事 / 件实事 / 件惠民实事: what the count of a list of works needs (looked up before its slow pattern). */
+function hasListCount(s: string): boolean {
+  return s.includes("件") && (s.includes("件大事") || s.includes("件民生实事") || s.includes("件实事") || s.includes("件惠民实事"));
 }
 
 /** The sentence's dates, without the base of a change, the courtesy before the plan, or (in a bulletin) its own year's words. */
@@ -502,17 +509,16 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
     const mode: "level" | "increment" = goesOn && previousMode ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
     if (mode === "level" && !change) levelSeen = true;
-    const target: Target = {
-      value: q.value,
-      ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
-      unit: q.unit,
-      ...(per ? { per: per.text } : {}),
-      comparator: defaultComparator(q, mode),
-      mode,
-      ...(q.approximate ? { approximate: true } : {}),
-      text: q.text,
-      ...(change ? { change: true } : {}),
-    };
+    // (the optional fields set one by one in the order of the fields: see observe)
+    const target = { value: q.value } as Target;
+    if (q.valueMax !== undefined) target.valueMax = q.valueMax;
+    target.unit = q.unit;
+    if (per) target.per = per.text;
+    target.comparator = defaultComparator(q, mode);
+    target.mode = mode;
+    if (q.approximate) target.approximate = true;
+    target.text = q.text;
+    if (change) target.change = true;
     const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
     out.commitments.push({
       ...base,
@@ -522,7 +528,8 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
       baseline: null,
       // 预计到11月全面投入运营。届时，…将达到1000个
       due: dueIn(sen, due) ?? (ctx.previousDue && /届时/.test(s.slice(0, q.start)) ? { ...ctx.previousDue, certainty: "inferred" as const } : null),
-      rule: `${r.scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
+      // (the four names as literals rather than a template built for every target)
+      rule: q.text === "全覆盖" ? (r.scope.forward ? "scope:coverage" : "cue:coverage") : r.scope.forward ? "scope:number" : "cue:number",
     });
   }
 }

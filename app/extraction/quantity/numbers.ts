@@ -74,7 +74,8 @@ const QUALIFIER_AFTER = /^(?:米|公里|分钟|小时)?(?:覆盖|服务半径|�
 const IDIOM_AFTER = /^(?:张皮|张网|张图|张蓝图|张清单|盘棋|揽子|条龙|件事|站式|体化|体|线|流|批|些|系列|道|起|方面|手|把手|号)/;
 
 function parseArabic(s: string): number {
-  return Number(s.replace(/,/g, ""));
+  // (most numbers have no thousands separator: the replace, a regex run, only where one is)
+  return Number(s.includes(",") ? s.replace(/,/g, "") : s);
 }
 
 function parseNum(s: string): number | null {
