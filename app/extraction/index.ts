@@ -142,7 +142,8 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
       const at = sentences[i].start + sectionYear.index;
       sectionDue = yearIsOver(sectionYear[1], document.repliedOn) ? null : { date: `${sectionYear[1]}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
     } else if (scopes[i].heading) sectionDue = null;
-    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && /[;]$/.test(sentences[i - 1].s) }, previousSubject, carry);
+    // (afterSemicolon: endsWith(";") says what /[;]$/ did, without a regex run per sentence)
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && sentences[i - 1].s.endsWith(";") }, previousSubject, carry);
     if (sectionDue && scopes[i].forward) for (const c of r.commitments) if (!c.due) c.due = { ...sectionDue };
     previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
     pledgedParagraph = r.commitments.length > 0 ? sentences[i].paragraph : -1;
