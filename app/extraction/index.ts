@@ -137,7 +137,8 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
     // 2021任务清单 / 2024年目标任务: a heading's year is the deadline of the items under it, up to the next heading
-    const sectionYear = HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
+    // (HEADING_LINE matches 2 to 20 characters only: longer sentences are not tested)
+    const sectionYear = sentences[i].s.length <= 20 && HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
     if (sectionYear) {
       const at = sentences[i].start + sectionYear.index;
       sectionDue = yearIsOver(sectionYear[1], document.repliedOn) ? null : { date: `${sectionYear[1]}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };

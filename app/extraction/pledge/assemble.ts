@@ -84,7 +84,16 @@ function guardsPresent(s: string): number {
 }
 
 // a sentence without a cue can still hold a number, a coverage target or a deadline without digits
-const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/;
+// (its first branch, [0-9], as a loop over char codes before the regex runs the others: most
+// sentences that matter hold a digit, and the regex tried every branch at each character before it)
+const MAY_MATTER_WITHOUT_DIGITS = /[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/;
+function mayMatter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return MAY_MATTER_WITHOUT_DIGITS.test(s);
+}
 
 
 function isArticleOne(q: Quantity): boolean {
@@ -666,7 +675,7 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   if (scope.request || scope.tail || (/^[·•▪■◆]/.test(s) && (/[(（]\d{4}[-./年]\d{1,2}/.test(s) || s.length < 8))) return out;
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
-  if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
+  if (!scope.forward && !carry && cues.length === 0 && !mayMatter(s)) return out;
   // a headline that announces a plan (我市今年将新增公办学位1.2万个) restates the body: no figure of its own
   if (scope.heading && cues.length > 0) return out;
   const r = readSentence(sen, scope, ctx, carry, cues);
