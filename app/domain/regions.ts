@@ -156,6 +156,11 @@ for (const p of levelData) {
   }
 }
 
+/** 1 for each char code some key starts with: leadingPlace's first test, on a table rather than by
+ * a Map lookup of a one-character string (it runs for most indicators and Chinese numerals). */
+const STARTS_KEY = new Uint8Array(65536);
+for (const first of keyLengths.keys()) STARTS_KEY[first.charCodeAt(0)] = 1;
+
 // ---------------------------------------------------------------------------------------------
 // Resolving a written name.
 
@@ -429,7 +434,7 @@ export function relateRegions(a: string | null | undefined, b: string | null | u
  * does not open with a place, or the place is ambiguous (鼓楼区 alone).
  */
 export function leadingPlace(text: string): { name: string; length: number } | null {
-  if (!keyLengths.has(text[0])) return null;
+  if (STARTS_KEY[text.charCodeAt(0)] !== 1) return null;
   const { current, at, lastPiece } = readChain(text);
   if (at === 0 || current.size !== 1) return null;
   const [place] = current;

@@ -145,7 +145,8 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
     // 2021任务清单 / 2024年目标任务: a heading's year is the deadline of the items under it, up to the next heading
-    const sectionYear = HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
+    // (HEADING_LINE matches 2 to 20 characters only: longer sentences are not tested)
+    const sectionYear = sentences[i].s.length <= 20 && HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
     if (sectionYear) {
       const at = sentences[i].start + sectionYear.index;
       sectionDue = yearIsOver(sectionYear[1], document.repliedOn) ? null : { date: `${sectionYear[1]}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
@@ -159,7 +160,8 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
       const rest = deadline ? sentences[i].s.replace(TASK_FIELD, "").replace(deadline.text, "").replace(/[\s。;,]/g, "") : "";
       if (!when || rest.length <= 4) continue;
     }
-    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && /[;]$/.test(sentences[i - 1].s) }, previousSubject, carry);
+    // (afterSemicolon: endsWith(";") says what /[;]$/ did, without a regex run per sentence)
+    const r = assembleSentence(sentences[i], scopes[i], { text, docDate: document.repliedOn, agency: document.agency, previousDue, reportYear, afterSemicolon: i > 0 && sentences[i - 1].s.endsWith(";") }, previousSubject, carry);
     if (sectionDue && scopes[i].forward) for (const c of r.commitments) if (!c.due) c.due = { ...sectionDue };
     if (r.commitments.length > 0) lastTask = r.commitments;
     previousDue = r.commitments.reduce<Commitment["due"]>((d, c) => c.due ?? d, null);
@@ -283,7 +285,10 @@ function dropContained(commitments: Commitment[], keyOf: (c: Commitment) => stri
   const groups = new Map<string, number[]>();
   commitments.forEach((c, i) => {
     const k = `${c.kind}|${c.target?.value ?? ""}|${c.target?.text ?? ""}|${c.indicator}|${c.due?.date ?? ""}`;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    // (pushed onto the group's list rather than copied into a new one for every member)
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
   });
   const drop = new Set<number>();
   for (const idx of groups.values()) {

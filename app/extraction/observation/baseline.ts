@@ -41,6 +41,20 @@ function head(s: string): string {
 /** How far from a pledge its baseline may be stated: a reply's section, not another chapter of a long report. */
 const BASELINE_WINDOW = 6000;
 
+/** The index of the first figure near the pledge; the figures from there on that are stated before c.end + BASELINE_WINDOW are near it.
+ * (a module function, not a closure: see lineOf in pledge/table.ts) */
+function nearFrom(sorted: Observation[], c: Commitment): number {
+  let lo = 0;
+  let hi = sorted.length;
+  const from = c.start - BASELINE_WINDOW;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function attachBaselines(commitments: Commitment[], observations: Observation[]): void {
   // observations in text order, so each pledge looks only at those near it
   const sorted = [...observations].sort((a, b) => a.start - b.start);
@@ -52,18 +66,6 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
     classes.push(unitClass(o.unit));
     pers.push(normPer(o.per));
   }
-  /** The index of the first figure near the pledge; the figures from there on that are stated before c.end + BASELINE_WINDOW are near it. */
-  const nearFrom = (c: Commitment): number => {
-    let lo = 0;
-    let hi = sorted.length;
-    const from = c.start - BASELINE_WINDOW;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   for (const c of commitments) {
     const t = c.target;
     const until = c.end + BASELINE_WINDOW;
@@ -71,7 +73,7 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
     if (t && t.unit === "倍" && /^翻/.test(t.text)) {
       // the best-scoring figure stated before the pledge (the first of equals)
       let base: { o: Observation; score: number } | undefined;
-      for (let i = nearFrom(c); i < sorted.length && sorted[i].start <= until; i++) {
+      for (let i = nearFrom(sorted, c); i < sorted.length && sorted[i].start <= until; i++) {
         const o = sorted[i];
         if (o.unit === "%" || o.start > c.start) continue;
         const score = dice(c.indicator, o.indicator);
@@ -88,7 +90,7 @@ export function attachBaselines(commitments: Commitment[], observations: Observa
     const tClass = unitClass(t.unit);
     const tPer = normPer(t.per);
     let best: { o: Observation; score: number } | null = null;
-    for (let i = nearFrom(c); i < sorted.length && sorted[i].start <= until; i++) {
+    for (let i = nearFrom(sorted, c); i < sorted.length && sorted[i].start <= until; i++) {
       const o = sorted[i];
       if (classes[i] !== tClass) continue;
       if (pers[i] !== tPer) continue;

@@ -30,8 +30,13 @@ interface Ctx {
 // Spans whose numbers describe rather than count: 集…于一体, 在…基础上 (a baseline), 按照…标准.
 function describingSpans(s: string): Array<[number, number]> {
   const spans = s.includes("《") ? titleSpans(s) : [];
-  for (const [guard, re] of DESCRIBING) {
-    if (!s.includes(guard)) continue;
+  // one pass over the sentence finds which guards' first characters it holds: most sentences hold
+  // few, and a guard whose first character is missing cannot occur (ten s.includes per sentence before)
+  const present = guardsPresent(s);
+  for (let g = 0; g < DESCRIBING.length; g++) {
+    if ((present & DESCRIBING_BIT[g]) === 0) continue;
+    const [guard, re] = DESCRIBING[g];
+    if (guard.length > 1 && !s.includes(guard)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) {
@@ -59,8 +64,36 @@ const DESCRIBING: Array<[string, RegExp]> = [
   ["中", /的[^,;。]{0,4}[\d一二两三四五六七八九十百千万.]+[^,;。]{0,14}?中(?=[,:])/g],
 ];
 
+// each guard's first character as a bit (DESCRIBING_BIT, per guard), and a table from char code to bit
+const GUARD_CHAR_BIT = new Int32Array(65536);
+const DESCRIBING_BIT: number[] = [];
+{
+  const bitOf = new Map<number, number>();
+  for (const [guard] of DESCRIBING) {
+    const c = guard.charCodeAt(0);
+    if (!bitOf.has(c)) bitOf.set(c, 1 << bitOf.size);
+    DESCRIBING_BIT.push(bitOf.get(c)!);
+  }
+  for (const [c, bit] of bitOf) GUARD_CHAR_BIT[c] = bit;
+}
+
+function guardsPresent(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) m |= GUARD_CHAR_BIT[s.charCodeAt(i)];
+  return m;
+}
+
 // a sentence without a cue can still hold a number, a coverage target or a deadline without digits
-const MAY_MATTER = /[0-9]|[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/;
+// (its first branch, [0-9], as a loop over char codes before the regex runs the others: most
+// sentences that matter hold a digit, and the regex tried every branch at each character before it)
+const MAY_MATTER_WITHOUT_DIGITS = /[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/;
+function mayMatter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return MAY_MATTER_WITHOUT_DIGITS.test(s);
+}
 
 
 function isArticleOne(q: Quantity): boolean {
@@ -244,13 +277,15 @@ function observe(o: Observed, q: Quantity, ci: number): void {
   const indicator = indicatorOf(s, o.clauses[ci].start, q, per, change && o.sentenceSubject ? o.sentenceSubject : o.previousSubject.value);
   if (!change) o.sentenceSubject = indicator;
   if (!q.unit || q.unit !== "%") o.previousSubject.value = indicator;
-  o.out.observations.push({
-    quote: o.quote, start: o.sen.start, end: o.sen.end, indicator, value: q.value, unit: q.unit,
-    ...(per ? { per: per.text } : {}),
-    ...(change ? { change: true } : {}),
-    asOf: t?.date && t.role !== "since" ? t.date : o.ctx.reportYear ? `${o.ctx.reportYear}-12-31` : o.ctx.docDate, asOfText: t?.text ?? null,
-    ...(q.approximate ? { approximate: true } : {}),
-  });
+  // (the optional fields set one by one, in the order the conditional spreads gave them: spreading
+  // into a literal took the runtime's slow path for every figure)
+  const ob = { quote: o.quote, start: o.sen.start, end: o.sen.end, indicator, value: q.value, unit: q.unit } as Observation;
+  if (per) ob.per = per.text;
+  if (change) ob.change = true;
+  ob.asOf = t?.date && t.role !== "since" ? t.date : o.ctx.reportYear ? `${o.ctx.reportYear}-12-31` : o.ctx.docDate;
+  ob.asOfText = t?.text ?? null;
+  if (q.approximate) ob.approximate = true;
+  o.out.observations.push(ob);
 }
 
 /** 1-8月份…4.2万个 / 最新数据显示…: the sentence dates its figure or cites data, so it reports. */
@@ -284,17 +319,21 @@ function laterDue(s: string, times: TimeMention[], clauses: Clause[], targets: A
   return null;
 }
 
+// (a module function rather than a closure inside dueFor: dueFor runs for every target and clause,
+// and each closure it made was also named at run time by the TypeScript loader's keepNames helper)
+function isDue(t: TimeMention, docDate: string | null, titles: Array<[number, number]>): boolean {
+  return !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date >= docDate)) && (docDate === null || t.date >= docDate);
+}
+
 function dueFor(times: TimeMention[], pos: number, clauseEnd: number, docDate: string | null, titles: Array<[number, number]>): TimeMention | null {
-  const isDue = (t: TimeMention) =>
-    !inSpans(titles, t.start) && t.date !== null && (t.role === "due" || (t.role === "point" && docDate !== null && t.date >= docDate)) && (docDate === null || t.date >= docDate);
   let before: TimeMention | null = null;
   for (const t of times) {
     if (t.start >= pos) break;
     if (t.role === "frequency" && /^(?:每年|年均|每季|每月|每半年|每周)/.test(t.text)) before = null; // 每年计划培训1500名: a recurring target, no deadline
-    else if (isDue(t)) before = t;
+    else if (isDue(t, docDate, titles)) before = t;
   }
   if (before) return before;
-  for (const t of times) if (t.start >= pos && t.start < clauseEnd && isDue(t)) return t;
+  for (const t of times) if (t.start >= pos && t.start < clauseEnd && isDue(t, docDate, titles)) return t;
   return null;
 }
 
@@ -379,8 +418,16 @@ interface Reading {
   clausePast: boolean[];
 }
 
-function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: boolean, cues: Cue[]): Reading {
+function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: boolean, cues: Cue[]): Reading | null {
   const s = sen.s;
+  // the numbers and dates first: a sentence with neither, no cue, not carried on from a pledge and
+  // outside a forward scope can neither pledge (pledgeStart has no cue and no date to start from)
+  // nor report a figure, and the rest of its reading is skipped (null). Both finders depend on the
+  // sentence alone, so reading them before the courtesy and boilerplate checks changes nothing.
+  const describing = describingSpans(s);
+  const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
+  const allTimes = findTimes(s, { docDate: ctx.docDate });
+  if (quantities.length === 0 && allTimes.length === 0 && cues.length === 0 && !carry && !scope.forward) return null;
   const clauses = clausesOf(s);
   // courtesy (感谢您…, 您提出的…) vetoes its own clauses when the plan comes after them; a
   // sentence that closes with it is a sign-off
@@ -388,14 +435,12 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   const courtesyEnd = COURTESY.test(s) ? (/如您所说|正如您|如您所言/.test(s) ? -1 : leadingCourtesyEnd(s, clauses)) : 0;
   const boiler = isBoilerplate(s) || refuses(s) || courtesyEnd < 0;
   const titles = titleSpans(s);
-  const describing = describingSpans(s);
-  const times = sentenceTimes(s, ctx, courtesyEnd);
-  const quantities = findQuantities(s, (pos) => inSpans(describing, pos));
+  const times = sentenceTimes(s, ctx, courtesyEnd, allTimes);
   const quote = ctx.text.slice(sen.start, sen.end);
 
   // …以下工作： announces the list that follows (the items are the pledges); 2025年是…之年 frames the year
   // (each pattern only where the sentence holds what it needs: a closing colon, 之年, 件)
-  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (s.includes("件") && /(?:^|,)[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)(?:和民生实事|和实事)?(?:(?!完成|全部)[^,;。]){0,6}[。:]?$/.test(s));
+  const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (hasListCount(s) && /(?:^|,)[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)(?:和民生实事|和实事)?(?:(?!完成|全部)[^,;。]){0,6}[。:]?$/.test(s));
   // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
   const reports = REPORT_OPENER.test(s) || isResultAgainstTarget(s);
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
@@ -417,10 +462,14 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   return { sen, s, scope, ctx, cues, clauses, courtesyEnd, boiler, titles, times, quantities, quote, reports, pledge, pledgeFrom, clausePast };
 }
 
-/** The sentence's dates, without the base of a change, the courtesy before the plan, or (in a bulletin) its own year's words. */
-function sentenceTimes(s: string, ctx: Ctx, courtesyEnd: number): TimeMention[] {
+/** 件大事 / 件民生实事 / 件实事 / 件惠民实事: what the count of a list of works needs (looked up before its slow pattern). */
+function hasListCount(s: string): boolean {
+  return s.includes("件") && (s.includes("件大事") || s.includes("件民生实事") || s.includes("件实事") || s.includes("件惠民实事"));
+}
+
+/** The sentence's dates (allTimes: findTimes' on the sentence), without the base of a change, the courtesy before the plan, or (in a bulletin) its own year's words. */
+function sentenceTimes(s: string, ctx: Ctx, courtesyEnd: number, allTimes: TimeMention[]): TimeMention[] {
   // 比2020年提高… / 较2019年: the base of a change, not a date of the sentence
-  const allTimes = findTimes(s, { docDate: ctx.docDate });
   const baseTimes = allTimes.some((t) => isChangeBase(s, t)) ? allTimes.filter((t) => !isChangeBase(s, t)) : allTimes;
   const spoken = courtesyEnd > 0 ? baseTimes.filter((t) => t.start >= courtesyEnd) : baseTimes;
   // a statistical bulletin reports its year: 年末 / 全年 are that year's, and no date makes a pledge
@@ -491,6 +540,16 @@ function pledgedTargets(r: Reading, pledge: Pledge, targets: Placed[], seen: Obs
 
 type Base = Pick<Commitment, "quote" | "start" | "end" | "agency" | "firmness" | "cue">;
 
+/**
+ * A commitment of the sentence: base's fields, then the commitment's own, in the order
+ * `{ ...base, kind, indicator, target, baseline, due, rule }` gives them. One literal: the spread
+ * copied base and then added the other six fields one at a time, for every commitment.
+ * (The arguments are evaluated in the order the literal's fields were.)
+ */
+function commitmentOf(base: Base, kind: CommitmentKind, indicator: string, target: Target | null, due: Due | null, rule: string): Commitment {
+  return { quote: base.quote, start: base.start, end: base.end, agency: base.agency, firmness: base.firmness, cue: base.cue, kind, indicator, target, baseline: null, due, rule };
+}
+
 /** One quantitative commitment per pledged target. */
 function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previousSubject: { value: string | null }, out: SentenceResult): void {
   const { s, clauses, times, ctx, sen, titles } = r;
@@ -510,28 +569,29 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
     const mode: "level" | "increment" = goesOn && previousMode ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
     if (mode === "level" && !change) levelSeen = true;
-    const target: Target = {
-      value: q.value,
-      ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
-      unit: q.unit,
-      ...(per ? { per: per.text } : {}),
-      comparator: defaultComparator(q, mode),
-      mode,
-      ...(q.approximate ? { approximate: true } : {}),
-      text: q.text,
-      ...(change ? { change: true } : {}),
-    };
+    // (the optional fields set one by one in the order of the fields: see observe)
+    const target = { value: q.value } as Target;
+    if (q.valueMax !== undefined) target.valueMax = q.valueMax;
+    target.unit = q.unit;
+    if (per) target.per = per.text;
+    target.comparator = defaultComparator(q, mode);
+    target.mode = mode;
+    if (q.approximate) target.approximate = true;
+    target.text = q.text;
+    if (change) target.change = true;
     const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
-    out.commitments.push({
-      ...base,
-      kind: "quantitative",
-      indicator: respective.get(q) ?? indicatorOf(s, c.start, q, per, previousSubject.value),
-      target,
-      baseline: null,
-      // 预计到11月全面投入运营。届时，…将达到1000个
-      due: dueIn(sen, due) ?? (ctx.previousDue && /届时/.test(s.slice(0, q.start)) ? { ...ctx.previousDue, certainty: "inferred" as const } : null),
-      rule: `${r.scope.forward ? "scope" : "cue"}:${q.text === "全覆盖" ? "coverage" : "number"}`,
-    });
+    out.commitments.push(
+      commitmentOf(
+        base,
+        "quantitative",
+        respective.get(q) ?? indicatorOf(s, c.start, q, per, previousSubject.value),
+        target,
+        // 预计到11月全面投入运营。届时，…将达到1000个
+        dueIn(sen, due) ?? (ctx.previousDue && /届时/.test(s.slice(0, q.start)) ? { ...ctx.previousDue, certainty: "inferred" as const } : null),
+        // (the four names as literals rather than a template built for every target)
+        q.text === "全覆盖" ? (r.scope.forward ? "scope:coverage" : "cue:coverage") : r.scope.forward ? "scope:number" : "cue:number",
+      ),
+    );
   }
 }
 
@@ -551,11 +611,7 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
   }
   if (steps.length >= 2 && new Set(steps.map((x) => x.due!.date)).size === steps.length) {
     for (const { c, due } of steps) {
-      out.commitments.push({
-        ...base, kind: "milestone", indicator: qualitativeIndicator(s.slice(c.start, c.end)), target: null, baseline: null,
-        due: dueIn(sen, due),
-        rule: "cue:milestone-steps",
-      });
+      out.commitments.push(commitmentOf(base, "milestone", qualitativeIndicator(s.slice(c.start, c.end)), null, dueIn(sen, due), "cue:milestone-steps"));
     }
     return;
   }
@@ -564,11 +620,9 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
   if (works.length >= 2 && works.length === live.length) {
     for (const c of works) {
       const text = s.slice(c.start, c.end);
-      out.commitments.push({
-        ...base, kind: "milestone", indicator: qualitativeIndicator(text), target: null, baseline: null,
-        due: dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles) ?? dueFor(times, s.length, s.length, ctx.docDate, titles)),
-        rule: "cue:works",
-      });
+      out.commitments.push(
+        commitmentOf(base, "milestone", qualitativeIndicator(text), null, dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles) ?? dueFor(times, s.length, s.length, ctx.docDate, titles)), "cue:works"),
+      );
     }
     return;
   }
@@ -600,26 +654,15 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
   if (deliverables.length >= 2) {
     for (const c of deliverables) {
       const text = s.slice(c.start, c.end);
-      out.commitments.push({
-        ...base, kind: milestoneCue(text) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
-        due: dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles)),
-        rule: "cue:deliverables",
-      });
+      out.commitments.push(commitmentOf(base, milestoneCue(text) ? "milestone" : "qualitative", qualitativeIndicator(text), null, dueIn(sen, dueFor(times, c.end, c.end, ctx.docDate, titles)), "cue:deliverables"));
     }
     return;
   }
   const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || r.quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
   const due = dueFor(times, s.length, s.length, ctx.docDate, titles);
-  out.commitments.push({
-    ...base,
-    kind,
-    indicator: qualitativeIndicator(pledgePart),
-    target: null,
-    baseline: null,
-    due: dueIn(sen, due),
-    rule: `${r.scope.forward ? "scope" : "cue"}:${kind}`,
-    ...(kind === "qualitative" && !r.scope.forward && /研究|探索/.test(pledgePart) ? { needsReview: true } : {}),
-  });
+  const c = commitmentOf(base, kind, qualitativeIndicator(pledgePart), null, dueIn(sen, due), `${r.scope.forward ? "scope" : "cue"}:${kind}`);
+  if (kind === "qualitative" && !r.scope.forward && /研究|探索/.test(pledgePart)) c.needsReview = true;
+  out.commitments.push(c);
 }
 
 /** A milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围 / 力争6月底前建成投运，届时…达到… */
@@ -662,15 +705,7 @@ function milestoneBesideNumbers(r: Reading, all: Placed[], base: Base, out: Sent
     const step = ownDeadline && /完成|建成|实现|开工|竣工|投运|上线|出台|印发/.test(text);
     if (!step && !MILESTONE_BESIDE_NUMBER.some((re) => re.test(text))) continue;
     const due = dueFor(times, clauses[i].start, clauses[i].end, ctx.docDate, titles);
-    out.commitments.push({
-      ...base,
-      kind: "milestone",
-      indicator: qualitativeIndicator(text),
-      target: null,
-      baseline: null,
-      due: dueIn(sen, due, "inferred"),
-      rule: "cue:milestone-beside-number",
-    });
+    out.commitments.push(commitmentOf(base, "milestone", qualitativeIndicator(text), null, dueIn(sen, due, "inferred"), "cue:milestone-beside-number"));
     break;
   }
 }
@@ -697,10 +732,11 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   if (scope.request || scope.tail || (/^[·•▪■◆]/.test(s) && (/[(（]\d{4}[-./年]\d{1,2}/.test(s) || s.length < 8))) return out;
   // most sentences hold no number, no date and no cue word: nothing to find there
   const cues = cuesOf(s);
-  if (!scope.forward && !carry && cues.length === 0 && !MAY_MATTER.test(s)) return out;
+  if (!scope.forward && !carry && cues.length === 0 && !mayMatter(s)) return out;
   // a headline that announces a plan (我市今年将新增公办学位1.2万个) restates the body: no figure of its own
   if (scope.heading && cues.length > 0) return out;
   const r = readSentence(sen, scope, ctx, carry, cues);
+  if (!r) return out;
   const seen: Observed = { sen, quote: r.quote, times: r.times, clauses: r.clauses, ctx, previousSubject, sentenceSubject: null, out };
   const targets = sortQuantities(r, seen);
   const pledge = r.pledge;

@@ -2,7 +2,7 @@
 // (项目名称 / 牵头单位 / 目标任务 / 完成时限 / 进展情况), then one row per project, either on one line
 // with tabs, bars or wide spaces between cells, or one cell per line with a 序号 line opening each
 // row. Each row pledges its target by its deadline; its progress cell reports observations.
-import type { Commitment, Observation } from "../types";
+import type { Commitment, CommitmentKind, Due, Observation, Target } from "../types";
 import type { Paragraph } from "../text/segment";
 import { isWhiteSpace } from "../text/shadow";
 import { findTimes } from "../time";
@@ -102,9 +102,14 @@ export function extractTables(text: string, shadow: string, paragraphs: Paragrap
   return result;
 }
 
+/** Paragraph k's text, trimmed. (A module function rather than a closure in tableAt, which runs for
+ * every short line: the TypeScript loader's keepNames helper named each closure at run time.) */
+function lineOf(shadow: string, paragraphs: Paragraph[], k: number): string {
+  return shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
+}
+
 /** The table whose header starts at paragraph `i`: its columns, its rows, and the paragraph after it; null when there is none. */
 function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns: Column[]; rows: Cell[][]; next: number } | null {
-  const lineOf = (k: number) => shadow.slice(paragraphs[k].start, paragraphs[k].end).trim();
   // the header: on one line (cells split by tabs, bars or wide spaces) or one cell per line
   const cells = splitLine(shadow, paragraphs[i]);
   let columns: Column[];
@@ -119,7 +124,7 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
     const cols: Column[] = [];
     let j = i;
     while (j < paragraphs.length) {
-      const col = columnOf(lineOf(j));
+      const col = columnOf(lineOf(shadow, paragraphs, j));
       if (!col) break;
       cols.push(col);
       j++;
@@ -142,11 +147,11 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
       continue;
     }
     // a row one cell per line, opened by its 序号 when the table has one
-    const first = lineOf(next);
+    const first = lineOf(shadow, paragraphs, next);
     if (columns[0] === "index" && !/^\d{1,3}$/.test(first)) break;
     let end = next + 1;
     if (columns[0] === "index") {
-      while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(end))) end++;
+      while (end < paragraphs.length && end - next < width && !/^\d{1,3}$/.test(lineOf(shadow, paragraphs, end))) end++;
     } else end = Math.min(paragraphs.length, next + width);
     const row: Cell[] = [];
     for (let k = next; k < end; k++) row.push({ text: shadow.slice(paragraphs[k].start, paragraphs[k].end).trim(), start: paragraphs[k].start, end: paragraphs[k].end });
@@ -156,6 +161,17 @@ function tableAt(shadow: string, paragraphs: Paragraph[], i: number): { columns:
   }
   if (rows.length === 0) return null;
   return { columns, rows, next };
+}
+
+type RowBase = Pick<Commitment, "quote" | "start" | "end" | "agency" | "firmness" | "cue" | "baseline" | "due">;
+
+/**
+ * A commitment of a row: base's fields (due as given), then its own, in the order
+ * `{ ...base, kind, indicator, target, rule }` gives them, as one literal (the spread copied base
+ * and then added each further field one at a time).
+ */
+function rowCommitment(base: RowBase, due: Due | null, kind: CommitmentKind, indicator: string, target: Target | null, rule: string): Commitment {
+  return { quote: base.quote, start: base.start, end: base.end, agency: base.agency, firmness: base.firmness, cue: base.cue, baseline: base.baseline, due, kind, indicator, target, rule };
 }
 
 function readRow(text: string, columns: Column[], row: Cell[], docDate: string | null, agency: string | null, out: TableResult): void {
@@ -186,7 +202,7 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
   };
   // a cell with no number is a milestone only when it names work to do (not 目标 / 进度 / a bare count)
   if (quantities.length === 0 && ACTION_VERB.test(ts) && ts.length >= 4 && !columnOf(ts)) {
-    out.commitments.push({ ...base, kind: "milestone", indicator, target: null, rule: "table:milestone" });
+    out.commitments.push(rowCommitment(base, base.due, "milestone", indicator, null, "table:milestone"));
   }
   const stepsCell = cellOf("steps");
   for (const q of quantities) {
@@ -196,11 +212,15 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
     const own = indicatorOf(ts, Math.max(ts.lastIndexOf(",", q.start - 1), ts.lastIndexOf("、", q.start - 1)) + 1, q, per, null);
     const named = item && item !== targetCell ? indicator : own;
     const stepDue = stepsCell && !dueCell ? lastStepDue(text, stepsCell, named, docDate) : null;
-    out.commitments.push({
-      ...base, ...(stepDue ? { due: stepDue } : {}), kind: "quantitative", indicator: named,
-      target: { value: q.value, ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}), unit: q.unit, ...(per ? { per: per.text } : {}), comparator: defaultComparator(q, mode), mode, text: q.text },
-      rule: "table:number",
-    });
+    // (the optional fields set one by one, in the order the conditional spreads gave them)
+    const target = { value: q.value } as Target;
+    if (q.valueMax !== undefined) target.valueMax = q.valueMax;
+    target.unit = q.unit;
+    if (per) target.per = per.text;
+    target.comparator = defaultComparator(q, mode);
+    target.mode = mode;
+    target.text = q.text;
+    out.commitments.push(rowCommitment(base, stepDue ?? base.due, "quantitative", named, target, "table:number"));
   }
   // the progress reports on the row's (last) target
   const reported = out.commitments.length > 0 ? out.commitments[out.commitments.length - 1].indicator : indicator;

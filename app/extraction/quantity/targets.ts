@@ -150,10 +150,19 @@ function progressSubjectBefore(s: string, clauseStart: number): string {
 const INDICATOR_HEAD = /^(?:[■◆·•▪●○]|\d{1,3}(?:[ \t\u3000]+|[.、．](?!\d))|了|年末|年初|全年|当年|上年末|[|“”"'《》()、,:;\s]|截至目前|截至[^,;。]{0,8}?(?:底|末)|(?:明确|提出|要求)?(?:到|至)?(?:19|20)\d\d年(?:底|末|前|内)?|(?:(?:19|20)\d\d年)?\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|(?:前|第)?[一二三四1-4]个?季度|上半年|下半年|目前|现有|已有|共有|拥有|累计|已经|共|有|已|在|为|由|对|与|和|及|以及|的|将|要|拟|力争|计划|确保|争取|预计|其中|全国|全市|全省|全区|全县|我市|我省|我区|我县|该省|该市|该区|该县|本省|本市|本区|本县|今年|本年|年内|还将|再|之前|以前|此前)+/;
 const TAIL_WORDS = new Set(["|", "“", "”", '"', "'", "《", "、", ",", ":", ";", " ", "\t", "\n", "力争", "争取", "确保", "计划", "预计", "将", "要", "拟", "可", "能", "现有", "共有", "已有", "的有", "的", "与", "和", "及", "以及", "了", "在", "为", "是", "有", "达到", "达", "超过", "超", "约", "近", "共", "已", "等", "分别", "分别达到", "均", "都", "新增", "新建", "增加", "提高", "提升", "下降", "降低", "实现", "完成", "控制在", "保持在", "稳定在", "每立方米", "进行", "下降到", "下降至", "降到", "降至", "提高到", "提高至", "提升到", "提升至", "增加到", "增长到", "增至", "已经", "已经达到", "已达到", "已达", "突破", "率先", "已率先", "首次", "累计", "稳步", "明显", "显著", "大幅", "不断", "逐步", "缩小", "增强", "改善", "只有", "只", "仅有", "仅"]);
 
+// the last characters of the words of TAIL_WORDS: where the text ends in none of them no word of
+// any length ends there, and the four substrings stripTail would look up are not made
+const TAIL_LAST = (() => {
+  const table = new Uint8Array(65536);
+  for (const w of TAIL_WORDS) table[w.charCodeAt(w.length - 1)] = 1;
+  return table;
+})();
+
 /** Drops the words of TAIL_WORDS from the end, longest first, as often as they occur. */
 function stripTail(t: string): string {
   let end = t.length;
   outer: while (end > 0) {
+    if (TAIL_LAST[t.charCodeAt(end - 1)] !== 1) break;
     for (let k = Math.min(4, end); k >= 1; k--) {
       if (TAIL_WORDS.has(t.slice(end - k, end))) {
         end -= k;

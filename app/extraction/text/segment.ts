@@ -44,16 +44,21 @@ export function paragraphsOf(shadow: string): Paragraph[] {
   return out;
 }
 
+/** Adds the sentence shadow[from, to) of paragraph p, trimmed of spaces and tabs, when not empty; returns the next ordinal. */
+function pushSentence(out: Sentence[], shadow: string, p: Paragraph, ordinal: number, from: number, to: number): number {
+  while (from < to && (shadow[from] === " " || shadow[from] === "\t")) from++;
+  while (to > from && (shadow[to - 1] === " " || shadow[to - 1] === "\t")) to--;
+  if (to > from) out.push({ index: out.length, paragraph: p.index, ordinal: ordinal++, start: from, end: to, s: shadow.slice(from, to) });
+  return ordinal;
+}
+
 export function sentencesOf(shadow: string, paragraphs: Paragraph[]): Sentence[] {
   const out: Sentence[] = [];
   for (const p of paragraphs) {
     let a = p.start;
     let ordinal = 0;
-    const push = (from: number, to: number) => {
-      while (from < to && (shadow[from] === " " || shadow[from] === "\t")) from++;
-      while (to > from && (shadow[to - 1] === " " || shadow[to - 1] === "\t")) to--;
-      if (to > from) out.push({ index: out.length, paragraph: p.index, ordinal: ordinal++, start: from, end: to, s: shadow.slice(from, to) });
-    };
+    // (pushSentence is a module function, not a closure made per paragraph: the TypeScript
+    // loader's keepNames helper named each such closure at run time, a slow defineProperty)
     for (let i = p.start; i < p.end; i++) {
       const c = shadow.charCodeAt(i);
       if (isSentenceEnd(c)) {
@@ -62,12 +67,12 @@ export function sentencesOf(shadow: string, paragraphs: Paragraph[]): Sentence[]
         // keep a closing quote or bracket with its sentence: 。” / 。)
         let j = i + 1;
         while (j < p.end && (shadow[j] === "”" || shadow[j] === ")")) j++;
-        push(a, j);
+        ordinal = pushSentence(out, shadow, p, ordinal, a, j);
         a = j;
         i = j - 1;
       }
     }
-    push(a, p.end);
+    ordinal = pushSentence(out, shadow, p, ordinal, a, p.end);
   }
   return out;
 }
