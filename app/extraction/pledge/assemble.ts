@@ -6,7 +6,7 @@ import { clauseAt, clausesOf, inSpans, titleSpans, type Clause } from "../text/s
 import type { TimeMention } from "../time";
 import { findTimes } from "../time";
 import { findQuantities, type Quantity } from "../quantity/numbers";
-import { cleanIndicator, isChange, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { cleanIndicator, isChange, findCoverage, findPer, indicatorOf, modeOf, targetFor } from "../quantity/targets";
 import { ACTION_VERB, COURTESY, ENUMERATOR, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
 
@@ -569,16 +569,7 @@ function quantitativeCommitments(r: Reading, all: Placed[], base: Base, previous
     const mode: "level" | "increment" = goesOn && previousMode ? previousMode : modeOf(before, q, per?.text ?? null, s.slice(q.end, c.end));
     previousMode = mode;
     if (mode === "level" && !change) levelSeen = true;
-    // (the optional fields set one by one in the order of the fields: see observe)
-    const target = { value: q.value } as Target;
-    if (q.valueMax !== undefined) target.valueMax = q.valueMax;
-    target.unit = q.unit;
-    if (per) target.per = per.text;
-    target.comparator = defaultComparator(q, mode);
-    target.mode = mode;
-    if (q.approximate) target.approximate = true;
-    target.text = q.text;
-    if (change) target.change = true;
+    const target = targetFor(q, per?.text ?? null, mode, { approximate: q.approximate, change });
     const due = dueFor(times, q.start, c.end, ctx.docDate, titles) ?? laterDue(s, times, clauses, all, clause, ctx.docDate, titles);
     out.commitments.push(
       commitmentOf(

@@ -8,7 +8,7 @@ import { isWhiteSpace } from "../text/shadow";
 import { findTimes } from "../time";
 import { ACTION_VERB } from "./cues";
 import { findQuantities } from "../quantity/numbers";
-import { cleanIndicator, defaultComparator, findCoverage, findPer, indicatorOf, modeOf } from "../quantity/targets";
+import { cleanIndicator, findCoverage, findPer, indicatorOf, modeOf, targetFor } from "../quantity/targets";
 
 type Column = "index" | "item" | "lead" | "target" | "due" | "steps" | "progress" | "other";
 
@@ -212,14 +212,7 @@ function readRow(text: string, columns: Column[], row: Cell[], docDate: string |
     const own = indicatorOf(ts, Math.max(ts.lastIndexOf(",", q.start - 1), ts.lastIndexOf("、", q.start - 1)) + 1, q, per, null);
     const named = item && item !== targetCell ? indicator : own;
     const stepDue = stepsCell && !dueCell ? lastStepDue(text, stepsCell, named, docDate) : null;
-    // (the optional fields set one by one, in the order the conditional spreads gave them)
-    const target = { value: q.value } as Target;
-    if (q.valueMax !== undefined) target.valueMax = q.valueMax;
-    target.unit = q.unit;
-    if (per) target.per = per.text;
-    target.comparator = defaultComparator(q, mode);
-    target.mode = mode;
-    target.text = q.text;
+    const target = targetFor(q, per?.text ?? null, mode);
     out.commitments.push(rowCommitment(base, stepDue ?? base.due, "quantitative", named, target, "table:number"));
   }
   // the progress reports on the row's (last) target

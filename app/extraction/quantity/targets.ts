@@ -1,7 +1,7 @@
 // From a number in a pledge to a target: what it counts (indicator), per what (denominator),
 // level or increment, and the comparator when the words do not state one (GUIDE §2).
 import type { Quantity } from "./numbers";
-import type { Comparator } from "../types";
+import type { Comparator, Target } from "../types";
 import { leadingPlace, leadingProvinceShortName } from "../../domain/regions";
 
 const PER = /每(?:处|家|所|站|座|例|辆|台|校|园)(?=[\p{Script=Han}])|每(?:[万千百十]|\d+(?:\.\d+)?万?)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/gu;
@@ -264,4 +264,21 @@ export function findCoverage(s: string): Quantity[] {
     out.push({ start: m.index, end: m.index + m[0].length, numberStart: m.index, value: 100, unit: "%", comparator: ">=", approximate: false, chinese: false, text: m[0] });
   }
   return out;
+}
+
+/**
+ * A target from its number (fields set one by one in the order the engine always wrote them: the
+ * output is compared byte for byte). `approximate` and `change` only where the reader asks for them.
+ */
+export function targetFor(q: Quantity, per: string | null, mode: "level" | "increment", marks: { approximate?: boolean; change?: boolean } = {}): Target {
+  const target = { value: q.value } as Target;
+  if (q.valueMax !== undefined) target.valueMax = q.valueMax;
+  target.unit = q.unit;
+  if (per) target.per = per;
+  target.comparator = defaultComparator(q, mode);
+  target.mode = mode;
+  if (marks.approximate) target.approximate = true;
+  target.text = q.text;
+  if (marks.change) target.change = true;
+  return target;
 }
