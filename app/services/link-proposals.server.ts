@@ -251,12 +251,16 @@ const LINEAGE_DEPTH = 3;
 /** For each commitment, the other commitments of its place that state the same indicator, target and date. */
 async function restatements(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  const own = await db
-    .selectFrom("commitments")
-    .innerJoin("documents", "documents.id", "commitments.document_id")
-    .select(["commitments.id", "commitments.indicator_head", "commitments.unit_family", "commitments.region_key", "commitments.target_value", "commitments.due_date"])
-    .where("commitments.id", "in", ids)
-    .execute();
+  const own: { id: string; indicator_head: string | null; unit_family: string | null; region_key: string | null; target_value: number | null; due_date: string | null }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    own.push(
+      ...(await db
+        .selectFrom("commitments")
+        .select(["id", "indicator_head", "unit_family", "region_key", "target_value", "due_date"])
+        .where("id", "in", ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
   for (const c of own) {
     if (c.indicator_head === null || c.unit_family === null || c.region_key === null || c.target_value === null || c.due_date === null) continue;
     // (read through the match index: head, unit family and place first)
