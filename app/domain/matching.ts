@@ -277,6 +277,11 @@ const INCREMENT_OVERSHOOT_FACTOR = 0.6;
  * that figure counts another year's additions.
  */
 const LATER_YEAR_FACTOR = 0.6;
+/**
+ * …when it counts additions (新增…) or a part of its own year (上半年, 1-6月): a later 已建成1221个 is a
+ * total, by which a pledge to have built 1000 is still judged.
+ */
+const PART_OF_YEAR = /上半年|下半年|前三季度|[一二三四1-4]季度|\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月|截至\d{1,2}月/;
 function laterYearsIncrement(statedOn: string | null, due: string, when: string): boolean {
   const dueYear = Number(due.slice(0, 4));
   if (statedOn === null || Number(statedOn.slice(0, 4)) !== dueYear) return false;
@@ -444,7 +449,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
     reasons.push(`数据与承诺同日（${formatDay(when)}），可能是基线`);
   } else if (candidate.kind === "observation") {
     const due = isoDay(commitment.due?.date);
-    if (due !== null && commitment.target?.mode === "increment" && laterYearsIncrement(statedOn, due, when)) {
+    if (due !== null && commitment.target?.mode === "increment" && laterYearsIncrement(statedOn, due, when) && (/新增/.test(commitment.indicator + candidate.indicator + (candidate.sentence ?? "")) || PART_OF_YEAR.test(candidate.sentence ?? ""))) {
       // 2024年新增城镇就业2.7万人 and 2025年上半年…1.34万人: another year's additions, not this pledge's
       score *= LATER_YEAR_FACTOR;
       reasons.push(`数据截至${formatDate(when)}，是期限（${formatDay(due)}）之后另一年度的新增，不是该年度承诺的进展`);

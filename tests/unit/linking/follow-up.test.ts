@@ -161,6 +161,11 @@ describe("a year's additions", () => {
     expect(scoreMatch(jobs, added(28000, "2024-12-31"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
     expect(scoreMatch(jobs, added(28000, "2025-01-20"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
+  it("a pledge to have built 1000 stations is judged by a later total (已建成1221个), which counts no year's additions", () => {
+    const built = pledge({ indicator: "社区居家养老服务站", statedOn: "2017-04-10", target: { value: 1000, unit: "个", comparator: "=", mode: "increment" } as TrackedCommitment["target"], due: { date: "2017-12-31", precision: "year" } as TrackedCommitment["due"] });
+    const r = scoreMatch(built, { kind: "observation", indicator: "社区居家养老服务站", unit: "个", value: 1221, asOf: "2019-12-31", sentence: "截至2019年底,全市已建成社区居家养老服务站1221个。" }, { commitment: { region: "宁波市" }, candidate: { region: "宁波市" } });
+    expect(r.score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
   it("a level target is still judged by a later figure", () => {
     const level = pledge({ ...jobs, target: { value: 27000, unit: "人", comparator: ">=", mode: "level" } as TrackedCommitment["target"] });
     expect(scoreMatch(level, added(30000, "2025-06-30"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
