@@ -629,14 +629,8 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
     const due = dueIn(sen, dueFor(times, s.length, s.length, ctx.docDate, titles));
     programmes.forEach((c, i) => {
       const text = s.slice(c.start, c.end);
-      const lead = text.length - text.trimStart().length;
-      const body = text.trim().replace(/[,;。、]+$/, "");
-      const own = i === 0 ? {} : { quote: ctx.text.slice(sen.start + c.start + lead, sen.start + c.start + lead + body.length), start: sen.start + c.start + lead, end: sen.start + c.start + lead + body.length };
-      out.commitments.push({
-        ...base, ...own, kind: milestoneCue(text) || DONE_STATE.test(text.trim()) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
-        due,
-        rule: "cue:programmes",
-      });
+      const kind = milestoneCue(text) || DONE_STATE.test(text.trim()) ? "milestone" : "qualitative";
+      out.commitments.push({ ...commitmentOf(base, kind, qualitativeIndicator(text), null, due, "cue:programmes"), ...(i === 0 ? {} : clauseQuote(r, c.start, c.end)) });
     });
     return;
   }
@@ -672,14 +666,8 @@ function milestoneBesideNumbers(r: Reading, all: Placed[], base: Base, out: Sent
     const due = dueIn(sen, dueFor(times, s.length, s.length, ctx.docDate, titles), "inferred");
     for (const i of states) {
       const text = s.slice(clauses[i].start, clauses[i].end);
-      const lead = text.length - text.trimStart().length;
-      const body = text.trim().replace(/[,;。、]+$/, "");
-      const start = sen.start + clauses[i].start + lead;
-      out.commitments.push({
-        ...base, quote: ctx.text.slice(start, start + body.length), start, end: start + body.length,
-        kind: DONE_STATE.test(body) ? "milestone" : "qualitative", indicator: qualitativeIndicator(text), target: null, baseline: null,
-        due, rule: "cue:states-beside-numbers",
-      });
+      const kind = DONE_STATE.test(text.trim()) ? "milestone" : "qualitative";
+      out.commitments.push({ ...commitmentOf(base, kind, qualitativeIndicator(text), null, due, "cue:states-beside-numbers"), ...clauseQuote(r, clauses[i].start, clauses[i].end) });
     }
     return;
   }
@@ -752,6 +740,17 @@ export function assembleSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, 
   return out;
 }
 
+/**
+ * A clause of the sentence (offsets in the sentence) as its own quote: from its first character to its
+ * last, without the mark that ends it — the quote of each later pledge of a sentence (GUIDE §1).
+ */
+function clauseQuote(r: Reading, start: number, end: number): Pick<Commitment, "quote" | "start" | "end"> {
+  const text = r.s.slice(start, end);
+  const from = r.sen.start + start + (text.length - text.trimStart().length);
+  const to = from + text.trim().replace(/[,;。、]+$/, "").length;
+  return { quote: r.ctx.text.slice(from, to), start: from, end: to };
+}
+
 const WHERE_COUNT = /^[^,;。]{0,6}?(?:村|乡镇|镇|乡|社区|街道|县|区|市|小区)/;
 
 const PROJECT_ITEM = /(?:项目|工程|行动|计划)[”"]?$/;
@@ -763,7 +762,7 @@ const PROJECT_ITEM = /(?:项目|工程|行动|计划)[”"]?$/;
  * no such list (fewer than three items, or fewer than two in three named as projects).
  */
 function projectList(r: Reading, all: Placed[], base: Base, out: SentenceResult): boolean {
-  const { s, sen, ctx } = r;
+  const { s } = r;
   if (!s.includes("、")) return false;
   const from = Math.max(s.lastIndexOf(":", s.indexOf("、")) + 1, r.pledgeFrom === Infinity ? 0 : r.pledgeFrom);
   const items: Array<{ start: number; end: number; text: string }> = [];
@@ -780,18 +779,8 @@ function projectList(r: Reading, all: Placed[], base: Base, out: SentenceResult)
   let first = out.commitments.length === 0;
   for (const item of projects) {
     if ([...numbered].some((q) => q >= item.start && q < item.end)) continue;
-    const own = first ? { quote: base.quote, start: base.start, end: base.end } : { quote: ctx.text.slice(sen.start + item.start, sen.start + item.end), start: sen.start + item.start, end: sen.start + item.end };
+    out.commitments.push({ ...commitmentOf(base, "milestone", qualitativeIndicator(item.text), null, null, "scope:project-list"), ...(first ? {} : clauseQuote(r, item.start, item.end)) });
     first = false;
-    out.commitments.push({
-      ...base,
-      ...own,
-      kind: "milestone",
-      indicator: qualitativeIndicator(item.text),
-      target: null,
-      baseline: null,
-      due: null,
-      rule: "scope:project-list",
-    });
   }
   return true;
 }
