@@ -109,7 +109,15 @@ function readPage(text: string, shadow: string, document: ExtractionResult["docu
 
 /** A short line that heads a section (2021任务清单), and the year it names for a list of tasks or targets. */
 const HEADING_LINE = /^[^,;。]{2,20}$/;
-const SECTION_YEAR = /((?:19|20)\d\d)年?(?:度)?(?:[^,;。\d]{0,8}?)(?:任务清单|目标清单|目标任务|主要目标|预期目标|重点任务|民生实事|工作任务|任务)/;
+const SECTION_YEAR = /((?:19|20)\d\d|[一二][〇○零九][〇○零一二三四五六七八九]{2}(?=年))年?(?:度)?(?:[^,;。\d]{0,8}?)(?:任务清单|目标清单|目标任务|主要目标|预期目标|重点任务|民生实事|办实事项目|实事项目|工作任务|任务)/;
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: "0", "○": "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+/** 2021 or 二○二五 (a year written digit by digit, with 〇, ○ or 零 for nought) as four digits. */
+function sectionYearDigits(year: string): string {
+  return /^\d{4}$/.test(year) ? year : [...year].map((c) => CN_YEAR_DIGIT[c] ?? c).join("");
+}
+
+/** A category line inside a year's list (老有所享, 儿童友好): a heading that does not end the year's section. */
+const CATEGORY_LINE = /^[^\d年、.．()（）一二三四五六七八九十第]{2,8}$/;
 
 /** What the sentences pledge and report, added to the tables' findings, with each one's sentence key. */
 interface SentencePass {
@@ -149,8 +157,9 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
     const sectionYear = sentences[i].s.length <= 20 && HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
     if (sectionYear) {
       const at = sentences[i].start + sectionYear.index;
-      sectionDue = yearIsOver(sectionYear[1], document.repliedOn) ? null : { date: `${sectionYear[1]}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
-    } else if (scopes[i].heading) sectionDue = null;
+      const year = sectionYearDigits(sectionYear[1]);
+      sectionDue = yearIsOver(year, document.repliedOn) ? null : { date: `${year}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
+    } else if (scopes[i].heading && !CATEGORY_LINE.test(sentences[i].s)) sectionDue = null;
     // 责任单位:… / 完成时限:2020年6月底前。: a task table's fields pledge nothing; the deadline dates the task above
     if (TASK_FIELD.test(sentences[i].s)) {
       const when = /^(?:完成时限|时间节点|完成时间)/.test(sentences[i].s);

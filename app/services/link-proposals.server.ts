@@ -199,6 +199,22 @@ function sameYearRestatement(earlier: TrackedCommitment, later: TrackedCommitmen
   return !!de && !!dl && de.slice(0, 4) === dl.slice(0, 4);
 }
 
+/**
+ * Next year's pledge for the same measure: each pledge is due in the year it was stated (a 实事 list,
+ * a year's work report) and the later one's year is after the earlier one's. 2025年新增养老床位3000张
+ * is the next cycle of 2024年新增4000张, not a revision of it; a milestone moved to the next year
+ * (a project's 建成 date) still is.
+ */
+function nextCycle(earlier: { kind: string; due: { date?: string | null } | null; statedOn?: string | null }, later: typeof earlier): boolean {
+  if (earlier.kind !== "quantitative" || later.kind !== "quantitative") return false;
+  const de = earlier.due?.date;
+  const dl = later.due?.date;
+  const se = earlier.statedOn;
+  const sl = later.statedOn;
+  if (!de || !dl || !se || !sl) return false;
+  return de.slice(0, 4) === se.slice(0, 4) && dl.slice(0, 4) === sl.slice(0, 4) && dl.slice(0, 4) > de.slice(0, 4);
+}
+
 /** A figure's best-scoring pledge (and any tied with it); candidates arrive newest first. */
 function bestForFigure(links: NewLink[]): NewLink[] {
   if (links.length === 0) return [];
@@ -436,6 +452,10 @@ export async function proposeLinksForDocument(
       if (match.score < PROPOSE_THRESHOLD) continue;
       documentOf.set(row.id, row.document_id);
       targetOf.set(row.id, earlier.target?.value ?? null);
+      if (nextCycle(earlier, later)) {
+        restated.push(proposedLink({ commitment_id: row.id, kind: "revision", later_commitment_id: later.id, score: match.score, reasons: match.reasons, at }));
+        continue;
+      }
       const revision = sameYearRestatement(earlier, later) ? RESTATED : classifyRevision(earlier, later);
       revises.push({
         stated: row.document_replied_on,
@@ -468,7 +488,7 @@ export async function proposeLinksForDocument(
         commitment: candidateParty,
         candidate: { region: row.document_region, agency: row.agency },
       });
-      if (match.score < PROPOSE_THRESHOLD) continue;
+      if (match.score < PROPOSE_THRESHOLD || nextCycle(later, revising)) continue;
       const revision = sameYearRestatement(later, revising) ? RESTATED : classifyRevision(later, revising);
       revisedBy.push({
         stated: row.document_replied_on,

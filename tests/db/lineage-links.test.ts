@@ -52,3 +52,23 @@ describeEachDatabase("links: a revised pledge's lineage", (ctx) => {
     expect(await linkedTargets(ctx.db, "observation")).toEqual([3000]);
   });
 });
+
+describeEachDatabase("links: next year's pledge is not a revision", (ctx) => {
+  it("2024年新增4000张 and 2025年新增3000张 (each due in the year stated): no revision link", async () => {
+    await ingestText(ctx.db, "2024.txt", "2024年上海市为民办实事项目\n\n1.新增4000张养老床位。\n", "2024-01-31");
+    await ingestText(ctx.db, "2025.txt", "2025年上海市为民办实事项目\n\n1.新增3000张养老床位。\n", "2025-01-23");
+    expect(await linkedTargets(ctx.db, "revision")).toEqual([]);
+  });
+
+  it("…but a target changed within its year is a revision (5万个 raised to 5.4万个 in July)", async () => {
+    await ingestText(ctx.db, "march.txt", MARCH, "2024-03-05");
+    await ingestText(ctx.db, "july.txt", JULY, "2024-07-31");
+    expect(await linkedTargets(ctx.db, "revision")).toEqual([50000]);
+  });
+
+  it("…and a plan's deadline pushed to a later year is one (到2025年 becomes 到2027年)", async () => {
+    await ingestText(ctx.db, "a.txt", "杭州市民政局\n\n下一步,力争到2025年全市养老床位达到6万张。\n", "2023-03-05");
+    await ingestText(ctx.db, "b.txt", "杭州市民政局\n\n下一步,力争到2027年全市养老床位达到6万张。\n", "2024-04-05");
+    expect(await linkedTargets(ctx.db, "revision")).toEqual([60000]);
+  });
+});

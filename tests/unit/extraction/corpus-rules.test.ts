@@ -118,9 +118,29 @@ describe("a heading's year", () => {
     const r = extract("划重点\n■实施就业优先战略,扩大就业容量\n2021任务清单\n●国内生产总值增长6%以上\n●城镇新增就业1100万人以上\n", { documentDate: "2021-03-05" });
     expect(r.commitments.map((c) => [c.indicator, c.due?.date])).toEqual([["国内生产总值增长", "2021-12-31"], ["城镇新增就业", "2021-12-31"]]);
   });
+  it("二○二五年上海市为民办实事项目: a year in Chinese digits dates the list; category lines (老有所享) do not end it", () => {
+    const r = extract("2024年为民办实事任务完成满意度达96.11分\n\n二○二五年上海市为民办实事项目\n\n老有所享\n\n1.新增3000张养老床位\n\n儿童友好\n\n2.新增50个托育点\n", { documentDate: "2025-01-23" });
+    expect(r.commitments.map((c) => [c.indicator, c.due?.date])).toEqual([["养老床位", "2025-12-31"], ["托育点", "2025-12-31"]]);
+  });
+  it("…a numbered section heading still ends it", () => {
+    const r = extract("2024年为民办实事任务完成满意度达96.11分\n\n二○二五年上海市为民办实事项目\n\n1.新增3000张养老床位\n\n二、下一步工作\n\n将新增50个托育点。\n", { documentDate: "2025-01-23" });
+    expect(r.commitments.find((c) => c.indicator === "养老床位")?.due?.text).toBe("二○二五年上海市为民办实事项目");
+    expect(r.commitments.find((c) => c.indicator === "托育点")?.due?.text ?? "").not.toContain("二○二五年");
+  });
   it("a heading for a year that is over dates nothing", () => {
     const r = extract("2020任务清单\n●城镇新增就业900万人以上\n", { documentDate: "2021-03-05" });
     expect(r.commitments.every((c) => c.due?.date !== "2020-12-31" || c.due?.certainty !== "inferred")).toBe(true);
+  });
+});
+
+describe("a verb before the number names nothing", () => {
+  it("改建3000张认知障碍照护床位 / 开办150个小学生爱心暑托班: the thing after the number", () => {
+    const r = extract("2025年为民办实事项目\n1.改建3000张认知障碍照护床位。\n2.开办150个小学生爱心暑托班。\n", { documentDate: "2025-01-23" });
+    expect(r.commitments.map((c) => c.indicator)).toEqual(["认知障碍照护床位", "小学生爱心暑托班"]);
+  });
+  it("…a stage that qualifies the thing stays (新开工改造城镇老旧小区)", () => {
+    const r = extract("今年计划新开工改造城镇老旧小区5.4万个。\n", { documentDate: "2024-03-05" });
+    expect(r.commitments[0]?.indicator).toBe("新开工改造城镇老旧小区");
   });
 });
 
