@@ -324,3 +324,20 @@ describe("the same thing at another stage", () => {
     expect(r.observations.map((o) => [o.indicator, o.value])).toEqual([["开工建设口袋公园", 88], ["口袋公园", 64]]);
   });
 });
+
+describe("the body that speaks in a news item", () => {
+  const agencyOf = (t: string) => extract(`标题\n\n${t}\n`).document;
+  it("国家林草局、国家发展改革委近日联合印发 / 水利部等9部门联合印发: the first one named, of 全国", () => {
+    expect(agencyOf("新华社北京8月19日电 国家林草局、国家发展改革委近日联合印发《规划纲要》。")).toMatchObject({ agency: "国家林草局", region: "全国" });
+    expect(agencyOf("日前,水利部、国家发展改革委、财政部等9部门联合印发《指导意见》。").agency).toBe("水利部");
+  });
+  it("国家统计局公告 / 国务院新闻办公室29日发表 / 文化和旅游部正式发布 / 记者从生态环境部举行的新闻发布会上获悉", () => {
+    expect(agencyOf("国家统计局公告,根据对全国31个省(区、市)的调查,全国粮食总产量69541万吨。").agency).toBe("国家统计局");
+    expect(agencyOf("国务院新闻办公室29日发表的《中国交通运输发展》白皮书说,高速铁路营业里程达到3万公里。").agency).toBe("国务院新闻办公室");
+    expect(agencyOf("近日,文化和旅游部正式发布《2019年文化和旅游发展统计公报》。").agency).toBe("文化和旅游部");
+    expect(agencyOf("记者2月27日从生态环境部举行的新闻发布会上获悉,全国环境空气质量历史最优。").agency).toBe("生态环境部");
+  });
+  it("a wire service that publishes is still not the agency (新华社发布)", () => {
+    expect(agencyOf("新华社发布消息称,全国粮食总产量69541万吨。").agency).toBeNull();
+  });
+});
