@@ -141,7 +141,11 @@ function placeOfLevel(head: string, agency: string | null): string | null {
       if ((k === 2 || (k === 3 && WORDLIKE_PLACE.test(cand))) && !placeMayFollow(text[i + 1 - k - 1])) continue;
       // 和县域高中 / 成县级: the suffix starts another word
       if (k === 2 && "域级城委乡镇".includes(text[i + 1] ?? "")) continue;
-      if (p && p.length === cand.length && p.name.endsWith(text[i]) && !listed) return p.name;
+      if (p && p.length === cand.length && p.name.endsWith(text[i]) && !listed) {
+        // 汉中市南郑区第十八届… / 日照市五莲县: the place at its own level is the inner one the chain ends in
+        const chain = leadingPlace(text.slice(i + 1 - k, i + 1 - k + 16));
+        return chain && chain.length > k && (!level || chain.name.endsWith(level)) ? chain.name : p.name;
+      }
     }
   }
   return null;
@@ -223,7 +227,8 @@ function headline(lines: string[]): string | null {
 // patterns used once per document, compiled once per process
 // 宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日: a second name in brackets may stand between
 const ORG_BEFORE_DATE = new RegExp(`([${HAN}]{2,20}${ORG_SUFFIX})(?:[(][^()]{1,24}[)])?\\s*${CN_DATE.source}`, "gu");
-const ORG_TITLE = new RegExp(`(?:^|——|:)\\s*([${HAN}]{2,20}?${ORG_SUFFIX})关于`, "mu");
+// (唐山市丰南区农业农村局\n对丰南区第七届…第20号建议的答复: a title line of the agency's name, then 对…答复)
+const ORG_TITLE = new RegExp(`(?:^|——|:)\\s*([${HAN}]{2,20}?${ORG_SUFFIX})(?:关于|\\s*对(?=[^。]{0,60}?(?:建议|提案|议案)[^。]{0,6}?答复))`, "mu");
 // the first agency named with its place in a reply's body: 盘山县水利局对任大超代表的提议…
 const ORG_WITH_PLACE = new RegExp(`([${HAN}]{2,24}?${ORG_SUFFIX})(?=对|高度重视|认真|经|会同|将|已|积极|答复|现|就|收到)`, "gu");
 const ORG_NEWS = new RegExp(`(?:从|据)([${HAN}]{2,20}?${ORG_SUFFIX})(?:获悉|了解到|介绍|消息)|([${HAN}]{2,20}?${ORG_SUFFIX})(?:相关负责人|负责同志|有关负责人)`, "u");
@@ -343,7 +348,7 @@ function signature(shadow: string, lines: string[], nonEmpty: Array<{ l: string;
 function namedAgency(shadow: string, signed: string | null): string | null {
   let agency = signed;
   if (!agency) {
-    const t = shadow.includes("关于") ? ORG_TITLE.exec(shadow) : null;
+    const t = shadow.includes("关于") || shadow.includes("答复") ? ORG_TITLE.exec(shadow) : null;
     if (t) agency = t[1];
   }
   if (!agency) {

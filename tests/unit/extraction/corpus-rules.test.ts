@@ -341,3 +341,18 @@ describe("the body that speaks in a news item", () => {
     expect(agencyOf("新华社发布消息称,全国粮食总产量69541万吨。").agency).toBeNull();
   });
 });
+
+describe("a place inside a place", () => {
+  it("在日照市五莲县第十七届人民代表大会…作政府工作报告: the county's government, of 五莲县", () => {
+    const d = extract("五莲县政府工作报告\n\n近日,在日照市五莲县第十七届人民代表大会第二次会议上,五莲县县长作政府工作报告。\n").document;
+    expect(d).toMatchObject({ region: "五莲县" });
+  });
+  it("…but a city's bureau (市民政局) stays at the city even where the text goes on to a county", () => {
+    const d = extract("市民政局关于养老工作的通知\n\n岳阳市平江县养老服务中心建成。\n").document;
+    expect(d.region).toBe("岳阳市");
+  });
+  it("唐山市丰南区农业农村局 on its own line, then 对…第20号建议的答复: that agency, of 丰南区", () => {
+    const d = extract("唐山市丰南区农业农村局\n对丰南区第七届人民代表大会\n第三次会议第20号建议的答复\n李任忠代表:\n您提出的建议收悉,现答复如下:\n").document;
+    expect(d).toMatchObject({ agency: "唐山市丰南区农业农村局", region: "丰南区" });
+  });
+});
