@@ -12,6 +12,7 @@ import {
 } from "./indicator-synonyms";
 import { formatDate, formatDay, formatNumber, formatTarget } from "./format";
 import { isNational, relateRegions } from "./regions";
+import { unnamedLowerLevel } from "./region-keys";
 import type { TrackedCommitment } from "./types";
 import { compareUnits, normalizePer, perFromIndicator, stripPerFromIndicator } from "./units";
 
@@ -379,9 +380,20 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
 
   // Place.
   let regionScore = 0.6;
-  const relation = relateRegions(context.commitment.region, context.candidate.region);
+  let relation = relateRegions(context.commitment.region, context.candidate.region);
   const cr = context.commitment.region ?? "";
   const xr = context.candidate.region ?? "";
+  // 区民政局 on a page that names only 杭州市: a district of that city, which one unwritten
+  const xLower = unnamedLowerLevel(context.candidate);
+  const cLower = unnamedLowerLevel(context.commitment);
+  if (relation === "same" && xLower !== cLower) {
+    relation = xLower ? "contains" : "within";
+    reasons.push(xLower ? `数据来自${xr}下属的${context.candidate.agency}，不是${cr}本级的数据` : `承诺来自${cr}下属的${context.commitment.agency}，${xr}本级的数据不能判定`);
+  } else if ((relation === "within" && xLower && cr.endsWith(xLower)) || (relation === "contains" && cLower && xr.endsWith(cLower))) {
+    relation = "unknown";
+    reasons.push(xLower ? `数据来自${xr}的${context.candidate.agency}，未写明哪个${xLower}，可能是${cr}的数据` : `承诺来自${cr}的${context.commitment.agency}，未写明哪个${cLower}，可能是${xr}的`);
+    regionScore = 0.6;
+  }
   switch (relation) {
     case "same":
       regionScore = 1;
@@ -406,7 +418,7 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
       break;
     case "unknown":
       if (cr !== "" && xr === "") reasons.push(`数据地区不明，不能作为${cr}的数据`);
-      else reasons.push("地区未知");
+      else if (cr === "" || xr === "") reasons.push("地区未知");
       break;
   }
   const ca = context.commitment.agency?.trim();

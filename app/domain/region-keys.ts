@@ -33,10 +33,25 @@ export function regionOfKey(key: string | null | undefined): string | null {
  * (scoreMatch keeps them under the threshold, decisions 0012 and 0014). Null when the document's own
  * place is unknown: then every place is a candidate.
  */
-export function candidateRegionKeys(region: string | null | undefined): string[] | null {
+export function candidateRegionKeys(region: string | null | undefined, agency?: string | null): string[] | null {
   const key = regionKey(region);
   if (key === UNKNOWN_KEY) return null;
+  // 区民政局 on a page that names only 杭州市: also the city's districts (a key ending in "/" reads
+  // every key under it); scoreMatch says which one may be meant
+  const levels = unnamedLowerLevel({ region, agency }) ? (regionPath(region)?.length ?? 0) : 0;
+  if (levels === 1 || levels === 2) return [key, UNKNOWN_KEY, `${key}/`];
   return [key, UNKNOWN_KEY];
+}
+
+/**
+ * The level a party's agency is written at when it names no place of its own (区民政局, 县教育局) and
+ * its page names a place above that level (杭州市): "区" or "县", else null.
+ */
+export function unnamedLowerLevel(party: { region?: string | null; agency?: string | null }): "区" | "县" | null {
+  const agency = party.agency?.trim() ?? "";
+  const region = party.region ?? "";
+  const level = /^([区县])[\p{Script=Han}]{1,12}(?:局|委|办|中心)/u.exec(agency)?.[1] as "区" | "县" | undefined;
+  return level && /(?:市|州|盟|省|自治区)$/.test(region) ? level : null;
 }
 
 // What a sentence may open with before its subject: an item number, a date, a connective.

@@ -81,7 +81,7 @@ async function findCandidates(
         .where("commitments.withdrawn_at", "is", null)
         // a reading a reviewer excluded (不是承诺) is no pledge to follow up (decision 0036)
         .where("commitments.excluded_at", "is", null);
-      if (key !== null) query = query.where("commitments.region_key", "=", key);
+      if (key !== null) query = key.endsWith("/") ? query.where("commitments.region_key", ">=", key).where("commitments.region_key", "<", `${key}\uffff`) : query.where("commitments.region_key", "=", key);
 
       return query.orderBy("commitments.id", "desc").limit(MAX_CANDIDATES).execute();
     }),
@@ -140,7 +140,7 @@ async function findObservationCandidates(
             eb.and([eb("observations.as_of", "is", null), eb("documents.replied_on", ">", after)]),
           ]),
         );
-      if (key !== null) query = query.where("observations.region_key", "=", key);
+      if (key !== null) query = key.endsWith("/") ? query.where("observations.region_key", ">=", key).where("observations.region_key", "<", `${key}\uffff`) : query.where("observations.region_key", "=", key);
       return query.orderBy("observations.id", "desc").limit(MAX_CANDIDATES).execute();
     }),
   );
@@ -381,7 +381,7 @@ export async function proposeLinksForDocument(
   const figureLinks: { link: NewLink; asOf: string | null; value: number; target: number | null }[] = [];
   const restated: NewLink[] = [];
   const candidateParty = { region: document.region, agency: document.agency };
-  const regionKeys = candidateRegionKeys(document.region);
+  const regionKeys = candidateRegionKeys(document.region, document.agency);
   /** the document of every earlier commitment a proposed link points at */
   const documentOf = new Map<string, string>();
   /** and its target's value */
@@ -394,7 +394,7 @@ export async function proposeLinksForDocument(
     // the sentence as the rules read it: Simplified, without inserted readings (全國 → 全国)
     const sentence = normaliseInput(o.quote).text;
     const place = figurePlace(sentence, document.region);
-    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys: candidateRegionKeys(place), excludeDocumentId: document.documentId });
+    const candidates = await findCandidates(db, { head: keys.head, family: keys.family, regionKeys: candidateRegionKeys(place, place === document.region ? document.agency : null), excludeDocumentId: document.documentId });
     const asOf = o.as_of ?? document.statedOn;
     const found: NewLink[] = [];
     for (const row of candidates) {

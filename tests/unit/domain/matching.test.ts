@@ -525,3 +525,21 @@ describe("a total over several years against a one-year increment", () => {
     expect(m.score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
 });
+
+describe("a district's page that names only its city (区民政局, 杭州市)", () => {
+  const p = pledge({ indicator: "婴幼儿照护服务托位", target: { value: 180, unit: "个", comparator: ">=", mode: "increment" }, due: { date: "2021-12-31", precision: "year", text: "今年" }, statedOn: "2021-07-28" });
+  const o = obs({ indicator: "婴幼儿照护服务托位", unit: "个", value: 202, asOf: "2021-10-31" });
+  it("may be a district's figure (余杭区's pledge): above the threshold, with the reason", () => {
+    const m = scoreMatch(p, o, { commitment: { region: "余杭区" }, candidate: { region: "杭州市", agency: "区民政局" } });
+    expect(m.score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+    expect(m.reasons.join(";")).toContain("未写明哪个区");
+  });
+  it("…is not the city's own figure (杭州市's pledge)", () => {
+    const m = scoreMatch(p, o, { commitment: { region: "杭州市", agency: "杭州市民政局" }, candidate: { region: "杭州市", agency: "区民政局" } });
+    expect(m.score).toBeLessThan(PROPOSE_THRESHOLD);
+  });
+  it("…and a city bureau's figure is still not a district's", () => {
+    const m = scoreMatch(p, o, { commitment: { region: "余杭区" }, candidate: { region: "杭州市", agency: "杭州市民政局" } });
+    expect(m.score).toBeLessThan(PROPOSE_THRESHOLD);
+  });
+});

@@ -48,3 +48,11 @@ describe("figurePlace on Traditional text", () => {
     expect(figurePlace("截至去年年底,全國已經建成了10億畝高標準農田。", null)).toBe("全国");
   });
 });
+
+describe("a page of 区民政局 that names only its city", () => {
+  it("reads the city's districts too (a key ending in /), not for a city's own bureau", () => {
+    expect(candidateRegionKeys("杭州市", "区民政局、区卫生健康局")).toEqual(["浙江省/杭州市", UNKNOWN_KEY, "浙江省/杭州市/"]);
+    expect(candidateRegionKeys("杭州市", "杭州市民政局")).toEqual(["浙江省/杭州市", UNKNOWN_KEY]);
+    expect(candidateRegionKeys("余杭区", "区民政局")).toEqual(["浙江省/杭州市/余杭区", UNKNOWN_KEY]);
+  });
+});
