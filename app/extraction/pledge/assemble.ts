@@ -9,6 +9,7 @@ import { findQuantities, type Quantity } from "../quantity/numbers";
 import { cleanIndicator, isChange, findCoverage, findPer, indicatorOf, modeOf, targetFor } from "../quantity/targets";
 import { ACTION_VERB, COURTESY, ENUMERATOR, isBoilerplate, CONTINUATION, REFUSAL, DISPOSAL, FUTURE_CUE, MILESTONE, MILESTONE_BESIDE_NUMBER, PAST_MARKER, REPORT_OPENER, firmnessOf } from "./cues";
 import type { SentenceScope } from "./scope";
+import { startScan } from "../text/starts";
 
 export interface SentenceResult {
   commitments: Commitment[];
@@ -86,7 +87,7 @@ function guardsPresent(s: string): number {
 // a sentence without a cue can still hold a number, a coverage target or a deadline without digits
 // (its first branch, [0-9], as a loop over char codes before the regex runs the others: most
 // sentences that matter hold a digit, and the regex tried every branch at each character before it)
-const MAY_MATTER_WITHOUT_DIGITS = /[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/;
+const MAY_MATTER_WITHOUT_DIGITS = startScan(/[一二两三四五六七八九十百千万][家个张人名次所座处项件期场倍]|百分之|覆盖|全部|每个|每一个|所有|翻.番|今年|明年|后年|今明|年底|年末|年内|半年|季度|十.五|月底|月前|月份/, "一二两三四五六七八九十百千万覆全每所翻今明后年半季月");
 function mayMatter(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -128,11 +129,15 @@ function isResultAgainstTarget(s: string): boolean {
 }
 const TARGET_AFTER = /^(?:以内|以上|以下|左右)?的?(?:预期目标|年度目标|目标任务|计划目标|全年目标|目标)/;
 
+// (tried only where a cue's first character stands: 下今接即将计拟希有通力争努确务预目要正待)
+const FUTURE_CUE_AT = startScan(FUTURE_CUE, "下今接即将计拟希有通力争努确务预目要正待");
+
 function cuesOf(s: string): Cue[] {
   const out: Cue[] = [];
-  FUTURE_CUE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = FUTURE_CUE.exec(s))) {
+  let from = 0;
+  while ((m = FUTURE_CUE_AT.execFrom(s, from))) {
+    from = m.index + m[0].length;
     if (s[m.index + m[0].length] === "了") continue; // 确保了 / 计划了: done
     if (m[0].endsWith("将") && DISPOSAL.test(s.slice(m.index + m[0].length - 1, clauseEndAt(s, m.index)))) continue;
     out.push({ index: m.index, text: m[0] });

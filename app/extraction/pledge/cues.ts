@@ -1,6 +1,7 @@
 // The words agencies use to pledge, and the words that mark a sentence as something else.
 // Each list is drawn from how replies and work reports are written, not from any one document.
 import type { Firmness } from "../types";
+import { startScan } from "../text/starts";
 
 /** Words that open a forward-looking passage: from here to the end of the paragraph is a plan. */
 export const FORWARD_OPENER = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*)?(?:同时|此外|另外)?[,]?(?:下一步|下阶段|下一阶段|下步|今后|接下来|后续|下一步工作中|今后一个时期|今后一段时期|未来[一二三两几五]年)/;
@@ -41,7 +42,7 @@ export const ACTION_VERB = new RegExp(
 );
 
 /** Courtesy, routing and sign-off: never a pledge, whatever verbs it holds. */
-const BOILERPLATE_WORDS = /敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|建议办理|提案办理|为契机/;
+const BOILERPLATE_WORDS = startScan(/敬请|请予|特此|此复|答复如下|答复如下|现将.{0,16}答复|收悉|联系人|联系电话|邮政编码|认真研究|积极吸纳|吸收采纳|参考采纳|予以采纳|审签|签发|抄送|抄报|办理情况|建议办理|提案办理|为契机/, "敬请特此答现收联邮认积吸参予审签抄办建提为");
 /** Courtesy: 您, 感谢, 满意 — it vetoes its own clause; a sentence that ends in it (a sign-off) pledges nothing. */
 export const COURTESY = /您|感谢|谢谢|欢迎|满意(?!度|率)|宝贵意见|关心和支持|关心支持|关注和支持/;
 
@@ -59,7 +60,7 @@ export const TASK_FIELD = /^(?:责任单位|牵头单位|主责单位|配合单�
 export const CLOSING = /^(?:衷心)?(?:感谢|谢谢|欢迎|此复|特此|联系人|联系电话|抄送|抄报|附件|此答复|对以上答复|如有|再次感谢)/;
 
 const PROGRESS_MARKER = /正在(?:施工|建设|实施|推进|进行|开展|改造|装修)|尚未|未(?:开工|确定|完成|启动|选址)|在建/;
-const PAST_WORDS = /(?:提高|增长|增加|下降|减少|降低|上升|提升|延长|缩短|达到|突破|超过)了|已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功|实际(?:完成|开工|投入|建成|到位|发放|使用)|(?:解决|建成|实现|惠及|安置|开工|完工|新增|帮扶|培训|救助|改造|投入)了|占(?:全年|年度|总)?(?:计划|目标|任务)|完成率|序时进度/;
+const PAST_WORDS = startScan(/(?:提高|增长|增加|下降|减少|降低|上升|提升|延长|缩短|达到|突破|超过)了|已经|已(?!于将|将|建成?(?:的|住宅|小区|项目|区域|设施))|截至|截止|目前|先后|共有|共计|现有|均已|取得了|了[,。;]|以来|此前|去年|上年|曾|完成了|成功|实际(?:完成|开工|投入|建成|到位|发放|使用)|(?:解决|建成|实现|惠及|安置|开工|完工|新增|帮扶|培训|救助|改造|投入)了|占(?:全年|年度|总)?(?:计划|目标|任务)|完成率|序时进度/, "提增下减降上延缩达突超已截目先共现均取了以此去曾完成实解建惠安开新帮培救改投占序");
 /** Markers that a clause reports the past or present (已建成…, 截至…) or progress (正在施工N个, 尚未开工N个). */
 export const PAST_MARKER = {
   test(clause: string): boolean {
