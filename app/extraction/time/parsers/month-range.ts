@@ -6,7 +6,8 @@ import { endOfMonth, validDate, yearOf } from "../dates";
 export const monthRange: TimeParser = {
   name: "month-range",
   trigger: /\d\s*[-—–~至到]\s*\d{1,2}\s*月/,
-  needs: "0123456789",
+  // (月, not the digits: most sentences hold a digit, far fewer a month)
+  needs: "月",
   pattern: /(?:(\d{4})年)?(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})\s*月(?:份)?(?![\d日号])/g,
   extract(m, ctx) {
     const y = m[1] ? Number(m[1]) : yearOf(ctx.docDate);

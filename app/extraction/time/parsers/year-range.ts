@@ -4,7 +4,8 @@ import type { TimeParser } from "../types";
 export const yearRange: TimeParser = {
   name: "year-range",
   trigger: /\d\d\d\d\s*年?\s*[-—–至到]/,
-  needs: "0123456789",
+  // (the range's mark, not the digits: most sentences hold a digit, fewer a range)
+  needs: "-—–至到",
   pattern: /(\d{4})\s*(年?)\s*(?:-|—|–|至|到)\s*(\d{4})\s*年?(?:度)?(期间|间)?/g,
   extract(m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
