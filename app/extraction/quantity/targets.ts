@@ -182,7 +182,18 @@ const CAPACITY_VERB = /(?:^|能|可|可以)(?:开设|容纳|提供|接纳|收治
 
 const LEADING_WHERE = /^(?:在)?\d+个[^,;。\d]{0,6}?(?:村|乡镇|镇|乡|社区|街道|县|区|市|小区)(?:[(（][^()（）]{0,6}[)）])?/;
 
-const PLACE_SUFFIX_NEAR_START = /^[^省市县区州旗]{1,12}[省市县区州旗]/;
+// /^[^省市县区州旗]{1,12}[省市县区州旗]/.test(t) as a loop over char codes: the first of those
+// characters stands at index 1 to 12
+const PLACE_SUFFIX = (() => {
+  const t = new Uint8Array(65536);
+  for (const ch of "省市县区州旗") t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+function placeSuffixNearStart(t: string): boolean {
+  const n = Math.min(t.length, 13);
+  for (let i = 0; i < n; i++) if (PLACE_SUFFIX[t.charCodeAt(i)] === 1) return i >= 1;
+  return false;
+}
 
 export function cleanIndicator(text: string): string {
   let t = text.trim();
@@ -190,7 +201,7 @@ export function cleanIndicator(text: string): string {
     const before = t;
     // 重庆市今年开工建设口袋公园: the place the sentence opens with is no part of the name
     // (looked up only when a place suffix stands near the start: a place written so must end with one)
-    const place = PLACE_SUFFIX_NEAR_START.test(t) ? leadingPlace(t) : null;
+    const place = placeSuffixNearStart(t) ? leadingPlace(t) : null;
     if (place && t.length - place.length >= 2 && /^(?:省|市|县|区|州|旗)$/.test(t[place.length - 1] ?? "")) t = t.slice(place.length);
     // 安徽已建成老年食堂 / 广西人均体育场地面积: a province by its short name is no part of the name either
     const short = leadingProvinceShortName(t);
@@ -199,7 +210,7 @@ export function cleanIndicator(text: string): string {
     const where = LEADING_WHERE.exec(t);
     if (where && t.length - where[0].length >= 2) t = t.slice(where[0].length);
     // 重庆现有 / 衢江城区公办幼儿园有: a subject that only says "there are"
-    if (THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
+    if (t.includes("有") && THERE_ARE.test(t)) t = t.replace(THERE_ARE, "");
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
     t = stripTail(t);
     // 农村自来水普及率2025年(达到88%): the date belongs to the target, not the name
