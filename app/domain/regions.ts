@@ -118,6 +118,25 @@ function addKey(index: Map<string, Place[]>, key: string, place: Place): void {
     lengths.push(key.length);
     lengths.sort((x, y) => y - x);
   }
+  // (the same lengths by the first two characters: readChain looks up only lengths some key has there)
+  const pair = key.length >= 2 ? key.charCodeAt(0) * 65536 + key.charCodeAt(1) : -key.charCodeAt(0) - 1;
+  const pairs = pairLengths.get(pair);
+  if (pairs === undefined) pairLengths.set(pair, [key.length]);
+  else if (!pairs.includes(key.length)) {
+    pairs.push(key.length);
+    pairs.sort((x, y) => y - x);
+  }
+}
+
+/** For the first two characters (for a one-character key, -(its char code) - 1), the lengths of the keys starting with them, longest first. */
+const pairLengths = new Map<number, number[]>();
+
+/** The lengths of keyLengths.get(r[at]) that a key can have at `at`, longest first (a key of one character only when it is one). */
+function lengthsAt(r: string, at: number): number[] {
+  const pairs = at + 1 < r.length ? pairLengths.get(r.charCodeAt(at) * 65536 + r.charCodeAt(at + 1)) : undefined;
+  const single = pairLengths.get(-r.charCodeAt(at) - 1);
+  if (single === undefined) return pairs ?? NO_LENGTHS;
+  return pairs === undefined ? single : [...pairs, ...single];
 }
 
 function addPlace(raw: RawLevel, parent: Place | null): Place {
@@ -254,7 +273,7 @@ function readChain(r: string): { current: ReadonlySet<Place>; at: number; lastPi
   while (at < r.length) {
     let found: Place[] = NOTHING;
     let length = 0;
-    for (const k of keyLengths.get(r[at]) ?? NO_LENGTHS) {
+    for (const k of lengthsAt(r, at)) {
       if (k > r.length - at) continue;
       found = lookup(r.slice(at, at + k), current);
       length = k;
