@@ -3,6 +3,7 @@
 import type { Quantity } from "./numbers";
 import type { Comparator, Target } from "../types";
 import { leadingPlace, leadingProvinceShortName } from "../../domain/regions";
+import { isWhiteSpace } from "../text/shadow";
 
 const PER = /每(?:处|家|所|站|座|例|辆|台|校|园)(?=[\p{Script=Han}])|每(?:[万千百十]|\d+(?:\.\d+)?万?)?(?:名|个|位|户)?(?:常住)?(?:60岁以上|65岁以上|80岁以上)?(?:老年人口|老年人|老人|人口|居民|户籍人口|户|家庭|设区市|县\(市、区\)|县\(市,区\)|县市区|县市|县区|县|乡镇\(街道\)|乡镇|街道|社区|村|千人|床位|张床|学生|职工|护理员|养老机构|机构)/gu;
 
@@ -46,8 +47,26 @@ const LEADING = /^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一�
 const TRAILING = /(?:达到|达|为|不低于|不少于|不超过|至少|超过|约|近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|突破|的|人数|数量|总数|建设|试点|工作|任务|目标|必须|须|应|要|均|都|需)+$/;
 const VERB_HEAD = /^(?:建(?![档设成立筑])|新建成|新增|新建|增加|增设|新改扩建|改扩建|培训|完成|建设|建成|培育|推进|打造|创建|实现|形成|开展|举办|组织|发放|提供|实施|配备|落实|推动|培养|招收|引进|累计|拥有|建有|覆盖|达到|新培育|再新建|改造|投入|安排|改建|扩建|开办|新开办|开设|设立|组建|筹措|筹集|开通|铺设|购置|招聘|招录|资助|帮扶)+/;
 
+// A pattern anchored at the end ($) is tried by the regex engine from every position of the string:
+// where the string's last character ends none of its words it cannot match, and is not run.
+function lastChars(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+/** The last character of `s` that is not white space (\s), as a char code; NaN when there is none. */
+function lastNonSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && isWhiteSpace(s.charCodeAt(i))) i--;
+  return i >= 0 ? s.charCodeAt(i) : NaN;
+}
+const TRAILING_LAST = lastChars("到达为于过少约近在至破的数量设点作务标须应要均都需");
+const isEdgeMark = (c: number): boolean => c === 0x2c || c === 0x3a || c === 0x3001; // , : 、
+
 function clean(text: string): string {
-  return text.replace(LEADING, "").replace(TRAILING, "").replace(/^[,:、]+|[,:、]+$/g, "").trim();
+  const lead = text.replace(LEADING, "");
+  const body = TRAILING_LAST[lead.charCodeAt(lead.length - 1)] === 1 ? lead.replace(TRAILING, "") : lead;
+  return (isEdgeMark(body.charCodeAt(0)) || isEdgeMark(body.charCodeAt(body.length - 1)) ? body.replace(/^[,:、]+|[,:、]+$/g, "") : body).trim();
 }
 
 /** A short noun phrase for what the number counts. */
@@ -64,7 +83,7 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   let before = s.slice(per ? per.start : segStart, q.start);
   const afterMatch = /^[^,;。、:]*/.exec(s.slice(q.end));
   let after = afterMatch ? afterMatch[0] : "";
-  after = after.replace(/(?:的生动发展局面|的目标|的要求|建设试点|建设|试点|以上|左右)$/, "");
+  if (AFTER_LAST[after.charCodeAt(after.length - 1)] === 1) after = after.replace(/(?:的生动发展局面|的目标|的要求|建设试点|建设|试点|以上|左右)$/, "");
   if (per) return cleanIndicator(clean(before).replace(/(拥有|有)$/, "")) || per.text;
   // 细颗粒物浓度比2020年下降10%: the measure is what changes
   const change = isChange(before, q);
@@ -113,6 +132,8 @@ export function indicatorOf(s: string, clauseStart: number, q: Quantity, per: { 
   const reported = progressSubjectBefore(s, clauseStart);
   return reported || (q.unit ? `${q.unit}数` : "数量");
 }
+
+const AFTER_LAST = lastChars("面标求点设上右");
 
 /** The subject named before, without the stage it was counted at when this number counts another (已建成 after 开工建设…). */
 function sameThingAtStage(subject: string, before: string): string {
@@ -195,6 +216,8 @@ function placeSuffixNearStart(t: string): boolean {
   return false;
 }
 
+const YEAR_LAST = lastChars("年底末");
+
 export function cleanIndicator(text: string): string {
   let t = text.trim();
   for (let i = 0; i < 3; i++) {
@@ -214,7 +237,7 @@ export function cleanIndicator(text: string): string {
     if (INDICATOR_HEAD.test(t)) t = t.replace(INDICATOR_HEAD, "");
     t = stripTail(t);
     // 农村自来水普及率2025年(达到88%): the date belongs to the target, not the name
-    t = t.replace(/(?:到|至)?(?:19|20)\d\d年(?:底|末)?$/, "");
+    if (YEAR_LAST[t.charCodeAt(t.length - 1)] === 1) t = t.replace(/(?:到|至)?(?:19|20)\d\d年(?:底|末)?$/, "");
     // 人均预期寿命较目前(的76.34岁): the comparison belongs to the baseline, not the name
     // (the pattern needs 较, 比, 从 or 由, or a leading 使: without them it cannot match)
     if (t.startsWith("使") || t.includes("较") || t.includes("比") || t.includes("从") || t.includes("由")) {
@@ -248,10 +271,15 @@ const CHANGE_BEFORE = /(?:比|较|同比|环比)[^,;。]{0,14}?(?:提高|增长|
 const MOVED_BY = /(?:提升|提高|增加|增长|延长|下降|降低|减少|缩短|上升)(?:了)?(?:约)?\s*$/;
 const LEVEL_UNITS = new Set(["岁", "%", "‰", "年"]);
 
+// (the last characters, before any white space, of MOVED_BY's and CHANGE_BEFORE's matches)
+const MOVED_LAST = lastChars("升高加长降低少短了约");
+const CHANGE_LAST = lastChars("高长加降少低升大小多了");
+
 export function isChange(before: string, q: Quantity): boolean {
   if (q.unit === "个百分点" || q.unit === "百分点") return true;
-  if (q.unit && LEVEL_UNITS.has(q.unit) && q.unit !== "%" && MOVED_BY.test(before)) return true;
-  return CHANGE_BEFORE.test(before.length > 24 ? before.slice(-24) : before);
+  const last = lastNonSpace(before);
+  if (q.unit && LEVEL_UNITS.has(q.unit) && q.unit !== "%" && MOVED_LAST[last] === 1 && MOVED_BY.test(before)) return true;
+  return CHANGE_LAST[last] === 1 && CHANGE_BEFORE.test(before.length > 24 ? before.slice(-24) : before);
 }
 
 /** The comparator when the words state none (GUIDE §2): a range or a level is reached from below (>=),
