@@ -108,8 +108,8 @@ function readPage(text: string, shadow: string, document: ExtractionResult["docu
 }
 
 /** A short line that heads a section (2021任务清单), and the year it names for a list of tasks or targets. */
-const HEADING_LINE = /^[^,;。]{2,20}$/;
-const SECTION_YEAR = /((?:19|20)\d\d|[一二][〇○零九][〇○零一二三四五六七八九]{2}(?=年))年?(?:度)?(?:[^,;。\d]{0,8}?)(?:任务清单|目标清单|目标任务|主要目标|预期目标|重点任务|民生实事|办实事项目|实事项目|工作任务|任务)/;
+const HEADING_LINE = /^[^,;。]{2,30}$/;
+const SECTION_YEAR = /((?:19|20)\d\d|[一二][〇○零九][〇○零一二三四五六七八九]{2}(?=年))年?(?:度)?(?:[^,;。\d]{0,12}?)(?:任务清单|目标清单|目标任务|主要目标|预期目标|重点任务|民生实事|办实事项目|实事项目|工作任务|任务)/;
 const CN_YEAR_DIGIT: Record<string, string> = { 〇: "0", "○": "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
 /** 2021 or 二○二五 (a year written digit by digit, with 〇, ○ or 零 for nought) as four digits. */
 function sectionYearDigits(year: string): string {
@@ -153,8 +153,8 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
     }
     const carry = pledgedParagraph === sentences[i].paragraph;
     // 2021任务清单 / 2024年目标任务: a heading's year is the deadline of the items under it, up to the next heading
-    // (HEADING_LINE matches 2 to 20 characters only: longer sentences are not tested)
-    const sectionYear = sentences[i].s.length <= 20 && HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
+    // (HEADING_LINE matches 2 to 30 characters only: longer sentences are not tested)
+    const sectionYear = sentences[i].s.length <= 30 && HEADING_LINE.test(sentences[i].s) ? SECTION_YEAR.exec(sentences[i].s) : null;
     if (sectionYear) {
       const at = sentences[i].start + sectionYear.index;
       const year = sectionYearDigits(sectionYear[1]);

@@ -21,8 +21,11 @@ function paragraphText(shadow: string, p: Paragraph): string {
   return shadow.slice(p.start, p.end);
 }
 
+const SECTION_MARK = /^[■◆▲★▶【]/;
+const ITEM_BULLET = /^[●•·▪]/;
 function isHeadingParagraph(t: string): boolean {
-  return t.length <= 40 && !/[,;。]./.test(t) && (ENUMERATOR.test(t) || t.length <= 16) && !/\d{3,}[家个张人名%]/.test(t);
+  // (■ 2025年经济社会发展的主要预期目标: a section mark opens a heading as a number does)
+  return t.length <= 40 && !/[,;。]./.test(t) && (ENUMERATOR.test(t) || SECTION_MARK.test(t) || t.length <= 16) && !/\d{3,}[家个张人名%]/.test(t);
 }
 
 /**
@@ -44,7 +47,8 @@ export function isPlanProgress(title: string | null): boolean {
 // …云南将继续推出10件惠民实事: what follows are this year's tasks
 const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$|将(?:继续)?(?:[^,;。]{0,12}?[,])?(?:重点)?(?:推出|办好|抓好|实施|实施好|办理|推进)[\d一二三四五六七八九十]+(?:件|项|方面)(?:重点)?(?:民生实事|惠民实事|民生实事项目|实事|大事)/;
 
-const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?[:]/;
+// (…提出了2018年的主要目标,即地区生产总值增长10%左右,…: the items follow 即 in the same sentence)
+const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?(?:[:]|,即|,分别是)/;
 
 // Both lead-ins are tested on every sentence, and a regex opening with an alternation of words
 // scans slowly: what every match must hold (实事/大事/任务; a colon) is looked up first.
@@ -52,7 +56,7 @@ function isTaskListLeadIn(s: string): boolean {
   return (s.includes("实事") || s.includes("大事") || s.includes("任务")) && TASK_LIST_LEADIN.test(s);
 }
 function isTargetsLeadIn(s: string): boolean {
-  return s.includes(":") && TARGETS_LEADIN.test(s);
+  return (s.includes(":") || s.includes(",即") || s.includes(",分别是")) && TARGETS_LEADIN.test(s);
 }
 
 // scopeSentences is split into one function per kind of passage (plans, requests, the tail) and
@@ -193,6 +197,7 @@ function isHeading(sentences: Sentence[], k: number, styles: Array<string | null
   // a heading cut off right after (the page ends inside its elaboration) is all that is left of the pledge
   if (heading && forwardHere && next && k + 1 === sentences.length - 1 && next.paragraph === sen.paragraph && next.s.length <= 6 && !/[。;!?]$/.test(next.s)) heading = false;
   // (a short line with a figure in a section of plans is a target, not a heading: ■全市生产总值增长6%)
-  if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20 && !(forwardHere && /\d/.test(s))) heading = true;
+  // (●居民收入增长与经济增长同步 among ● items of a section of plans is an item: a bullet marks items, not headings)
+  if (!style && sen.ordinal === 0 && sameParagraphNext === null && isHeadingParagraph(s) && !/。$/.test(s) && s.length <= 20 && !(forwardHere && (/\d/.test(s) || ITEM_BULLET.test(s)))) heading = true;
   return heading;
 }

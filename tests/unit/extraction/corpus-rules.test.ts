@@ -356,3 +356,24 @@ describe("a place inside a place", () => {
     expect(d).toMatchObject({ agency: "唐山市丰南区农业农村局", region: "丰南区" });
   });
 });
+
+describe("a year's targets under a marked heading or after 即", () => {
+  const page = "政府工作报告摘要与导读\n\n■ 2024年成绩单\n\n●粮食总产达到557亿斤\n\n■ 2025年经济社会发展的主要预期目标\n\n●经济增长6%左右\n\n●居民收入增长与经济增长同步\n\n●粮食产量继续保持500亿斤以上\n";
+  it("■ 2025年…主要预期目标: each ● item below is a target due at 2025's end; the ● line without a figure is an item, not a heading", () => {
+    const r = extract(page, { documentDate: "2025-01-17" });
+    expect(r.commitments.filter((c) => c.target).map((c) => [c.indicator, c.target?.value, c.due?.date])).toEqual([["经济增长比例", 6, "2025-12-31"], ["粮食产量", 500, "2025-12-31"]]);
+  });
+  it("…the 成绩单 above it stays a report", () => {
+    const r = extract(page, { documentDate: "2025-01-17" });
+    expect(r.observations.map((o) => o.value)).toContain(557);
+    expect(r.commitments.some((c) => c.target?.value === 557)).toBe(false);
+  });
+  it("提出了2018年的主要目标,即A,B: the items after 即 are targets; 即 is no part of the name", () => {
+    const r = extract("西藏自治区政府工作报告\n\n主席在报告中同时提出了2018年的主要目标,即地区生产总值增长10%左右,城镇登记失业率控制在3%以内。\n", { documentDate: "2018-01-24" });
+    expect(r.commitments.map((c) => [c.indicator, c.target?.value, c.due?.date])).toEqual([["地区生产总值增长", 10, "2018-12-31"], ["城镇登记失业率", 3, "2018-12-31"]]);
+  });
+  it("…a 主要目标 mentioned without its items (今后五年的目标任务、2018年工作安排) opens nothing", () => {
+    const r = extract("标题\n\n报告从过去五年工作回顾、今后五年的目标任务等部分进行了阐述。地区生产总值增长了9.1%。\n", { documentDate: "2018-01-24" });
+    expect(r.commitments.some((c) => c.target?.value === 9.1)).toBe(false);
+  });
+});
