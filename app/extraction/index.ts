@@ -3,7 +3,7 @@
 import type { Commitment, ExtractOptions, ExtractionResult, Observation } from "./types";
 import { sameTextKey, shadowOf } from "./text/shadow";
 import { paragraphsOf, sentencesOf, type Paragraph, type Sentence } from "./text/segment";
-import { isPlanDocument, isPlanProgress, scopeSentences, type SentenceScope } from "./pledge/scope";
+import { isPlanDocument, isPlanProgress, isTaskListLeadIn, scopeSentences, type SentenceScope } from "./pledge/scope";
 import { assembleSentence } from "./pledge/assemble";
 import { TASK_FIELD } from "./pledge/cues";
 import { extractMetadata } from "./document/metadata";
@@ -116,6 +116,8 @@ function sectionYearDigits(year: string): string {
   return /^\d{4}$/.test(year) ? year : [...year].map((c) => CN_YEAR_DIGIT[c] ?? c).join("");
 }
 
+const LEAD_IN_YEAR = /((?:19|20)\d\d)年(?!\d|底|末|以来|以前|前)/;
+
 /** A category line inside a year's list (老有所享, 儿童友好): a heading that does not end the year's section. */
 const CATEGORY_LINE = /^[^\d年、.．()（）一二三四五六七八九十第]{2,8}$/;
 
@@ -160,6 +162,14 @@ function readSentences(text: string, shadow: string, document: ExtractionResult[
       const year = sectionYearDigits(sectionYear[1]);
       sectionDue = yearIsOver(year, document.repliedOn) ? null : { date: `${year}-12-31`, precision: "year", text: sectionYear[0], start: at, end: at + sectionYear[0].length, certainty: "inferred" };
     } else if (scopes[i].heading && !CATEGORY_LINE.test(sentences[i].s)) sectionDue = null;
+    else if (isTaskListLeadIn(sentences[i].s)) {
+      // 2015年,秦安县…将集中力量办好十件民生实事。: the list that follows is that year's
+      const y = LEAD_IN_YEAR.exec(sentences[i].s);
+      if (y && !yearIsOver(y[1], document.repliedOn)) {
+        const at = sentences[i].start + y.index;
+        sectionDue = { date: `${y[1]}-12-31`, precision: "year", text: y[0], start: at, end: at + y[0].length, certainty: "inferred" };
+      }
+    }
     // 责任单位:… / 完成时限:2020年6月底前。: a task table's fields pledge nothing; the deadline dates the task above
     if (TASK_FIELD.test(sentences[i].s)) {
       const when = /^(?:完成时限|时间节点|完成时间)/.test(sentences[i].s);

@@ -216,6 +216,7 @@ function headline(lines: string[]): string | null {
     if (t.length < 6 || t.length > 60) continue;
     if (/>|»|\||首页|当前位置|登录|注册|发布日期|发布时间|来源|作者|编辑|浏览|字号|分享|打印|索引号|网站|门户|电话|地址|邮编|^[\d年月日:-]+$|[。;,:]$|^[(（]/.test(t)) continue;
     if (isOrg(t)) continue; // the site's or the signer's name, not a title
+    if (/^[\p{Script=Han}]{1,12}[〔[【(]\d{4}[〕\]】)]第?\d{1,4}号$/u.test(t)) continue; // 洋政发〔2024〕8号: the document's number
     if (/[。;]/.test(t)) continue;
     // a site's section (政府信息公开, 工作动态), a numbered row or a line cut from the middle of one
     if (SITE_SECTION.test(t) || /^(?:\d{1,2}[、.]|[一二三四五六七八九十]+、|[”’」』)),、])/.test(t)) continue;

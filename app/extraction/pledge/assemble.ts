@@ -649,11 +649,15 @@ function wordCommitments(r: Reading, base: Base, out: SentenceResult): void {
     return;
   }
   const kind: CommitmentKind = milestoneCue(pledgePart) || issuesNamedDocument(s, pledgePart) || r.quantities.some((q) => isArticleOne(q) && q.start >= pledgeFrom && /新建|建设|建成|打造|设立|成立/.test(s.slice(clauses[clauseAt(clauses, q.start)].start, q.start))) ? "milestone" : "qualitative";
+  // 洋县2024年老旧小区改造项目 | / 2024年建设内容 |: a table cell that names a project or a column pledges nothing itself
+  if (kind === "qualitative" && NAME_CELL.test(s)) return;
   const due = dueFor(times, s.length, s.length, ctx.docDate, titles);
   const c = commitmentOf(base, kind, qualitativeIndicator(pledgePart), null, dueIn(sen, due), `${r.scope.forward ? "scope" : "cue"}:${kind}`);
   if (kind === "qualitative" && !r.scope.forward && /研究|探索/.test(pledgePart)) c.needsReview = true;
   out.commitments.push(c);
 }
+
+const NAME_CELL = /^[^,;:。|]{2,40}(?:项目|工程|内容|名称)\s*\|\s*$/;
 
 /** A milestone beside the numbers: 新增床位169张，试点将…列入长护险保障范围 / 力争6月底前建成投运，届时…达到… */
 function milestoneBesideNumbers(r: Reading, all: Placed[], base: Base, out: SentenceResult): void {

@@ -45,14 +45,14 @@ export function isPlanProgress(title: string | null): boolean {
 
 // …民生实事项目具体如下 / 重点抓好15件大事和民生实事。分别是: / 今年的十件民生实事：
 // …云南将继续推出10件惠民实事: what follows are this year's tasks
-const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$|将(?:继续)?(?:[^,;。]{0,12}?[,])?(?:重点)?(?:推出|办好|抓好|实施|实施好|办理|推进)[\d一二三四五六七八九十]+(?:件|项|方面)(?:重点)?(?:民生实事|惠民实事|民生实事项目|实事|大事)/;
+const TASK_LIST_LEADIN = /(?:民生实事|实事项目|为民办实事|件大事|件实事|重点任务)[^。;]{0,24}(?:如下|分别是|具体是|包括)[:]?$|(?:民生实事|件大事|件实事)(?:项目)?[^。;]{0,6}[:]$|将(?:继续)?(?:[^,;。]{0,12}?[,])?(?:集中力量|全力|着力|精心)?(?:重点)?(?:推出|办好|抓好|实施|实施好|办理|推进)[\d一二三四五六七八九十]+(?:件|项|方面)(?:重点)?(?:民生实事|惠民实事|民生实事项目|实事|大事)/;
 
 // (…提出了2018年的主要目标,即地区生产总值增长10%左右,…: the items follow 即 in the same sentence)
 const TARGETS_LEADIN = /(?:预期目标|主要目标|发展目标|目标任务|主要指标)(?:是|为|有)?(?:[:]|,即|,分别是)/;
 
 // Both lead-ins are tested on every sentence, and a regex opening with an alternation of words
 // scans slowly: what every match must hold (实事/大事/任务; a colon) is looked up first.
-function isTaskListLeadIn(s: string): boolean {
+export function isTaskListLeadIn(s: string): boolean {
   return (s.includes("实事") || s.includes("大事") || s.includes("任务")) && TASK_LIST_LEADIN.test(s);
 }
 function isTargetsLeadIn(s: string): boolean {
@@ -159,6 +159,8 @@ function sentenceScopes(sentences: Sentence[], styles: Array<string | null>, for
     if (listFrom < 0 && (isTaskListLeadIn(s) || (k > 0 && /^(?:分别是|具体如下|具体是|如下)[:]?$/.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)))) listFrom = k + 1;
     // …重点抓好15件大事和民生实事。分别是: (1)加快建设… — the first item shares the lead-in's sentence
     else if (listFrom < 0 && k > 0 && /^(?:分别是|具体如下|具体是|主要有|包括)[:]./.test(s) && /民生实事|实事项目|件大事|件实事|为民办实事/.test(sentences[k - 1].s)) listFrom = k;
+    // 这十件民生实事分别是:完成…工程; — lead-in and first item in one sentence
+    else if (listFrom < 0 && s.includes(":") && /(?:民生实事|实事项目|件大事|件实事|为民办实事)[^。;:]{0,12}(?:分别是|具体是|主要有|包括)[:]./.test(s)) listFrom = k;
     else if (listFrom >= 0 && k >= listFrom && CLOSING.test(s)) listFrom = Infinity;
     // 今年主要预期目标是：A；B；C。 — every item of the paragraph is a target
     if (FORWARD_OPENER.test(s) || isTargetsLeadIn(s)) openParagraph = sen.paragraph;

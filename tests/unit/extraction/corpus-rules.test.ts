@@ -377,3 +377,22 @@ describe("a year's targets under a marked heading or after 即", () => {
     expect(r.commitments.some((c) => c.target?.value === 9.1)).toBe(false);
   });
 });
+
+describe("民生实事 lists as pages announce them", () => {
+  it("2015年,…将集中力量办好十件民生实事。这十件民生实事分别是:A;B: each item a pledge due at that year's end", () => {
+    const r = extract("秦安县民生实事\n\n2月11日,记者了解到,2015年,秦安县将集中力量办好十件民生实事。\n这十件民生实事分别是:完成秦南路3.4公里道路拓宽改造工程;改造农村危旧房2000户;\n");
+    expect(r.commitments.map((c) => [c.target?.value, c.due?.date])).toEqual([[3.4, "2015-12-31"], [2000, "2015-12-31"]]);
+  });
+  it("…a list of a year that is over dates nothing", () => {
+    const r = extract("标题\n\n2015年,秦安县将集中力量办好十件民生实事。\n这十件民生实事分别是:改造农村危旧房2000户;\n", { documentDate: "2016-03-01" });
+    expect(r.commitments.every((c) => c.due?.date !== "2015-12-31" || c.due?.certainty !== "inferred")).toBe(true);
+  });
+  it("洋政发〔2024〕8号 is the document's number, not its title", () => {
+    const d = extract("洋政发〔2024〕8号\n洋县人民政府\n关于印发洋县2024年十大民生实事项目的通知\n各镇人民政府:\n现印发给你们。\n").document;
+    expect(d.title).toBe("关于印发洋县2024年十大民生实事项目的通知");
+  });
+  it("a table cell naming a project or a column (洋县2024年老旧小区改造项目 |) pledges nothing; the content cell does", () => {
+    const r = extract("关于印发洋县2024年十大民生实事项目的通知\n\n序号 |\n项目名称 |\n2024年建设内容 |\n1 |\n洋县2024年老旧小区改造项目 |\n实施西苑小区等三所老旧小区房屋功能改善。 |\n", { documentDate: "2024-04-02" });
+    expect(r.commitments.map((c) => c.quote)).toEqual([expect.stringContaining("实施西苑小区")]);
+  });
+});
