@@ -303,10 +303,14 @@ function isStockFigure(sentence: string | null, value: number): boolean {
     if (at < 0) continue;
     const clauseStart = Math.max(s.lastIndexOf(",", at), s.lastIndexOf(";", at), s.lastIndexOf("。", at), s.lastIndexOf("、", at)) + 1;
     const before = s.slice(clauseStart, at);
-    return STOCK_BEFORE.test(before) && !/新增|新建|新开工/.test(before);
+    // (已累计加装电梯864部: a total since the work began; 今年以来累计培训8000人 counts the year only)
+    if (STOCK_BEFORE.test(before) && !/新增|新建|新开工/.test(before)) return true;
+    return /累计/.test(before) && !/新增|新建|新开工/.test(before) && !YEAR_SO_FAR.test(s.slice(0, at));
   }
   return false;
 }
+
+const YEAR_SO_FAR = /今年以来|年初以来|本年以来|今年累计|全年累计|年内累计|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前[一二两三四五六七八九十\d]{1,2}个?月|上半年|前三季度|第?[一二三四]季度/;
 
 /** …and over this many times it, when the sentence gives a period of several years before the pledge's year. */
 const PERIOD_OVERSHOOT = 1.5;

@@ -122,6 +122,20 @@ function placeMayFollow(c: string | undefined): boolean {
   return c === undefined || !/\p{Script=Han}/u.test(c) || "在于对据从向由与和及省市州盟区县旗协委府是为到至经即全".includes(c);
 }
 
+/** The one prefecture-level city a page names by its short name (郑州, without 市), else null. */
+function onlyCityShortName(text: string): string | null {
+  let found: string | null = null;
+  for (let i = 0; i + 2 <= text.length; i++) {
+    if (!placeMayFollow(text[i - 1])) continue;
+    const p = leadingPlace(text.slice(i, i + 8));
+    if (!p || p.length !== 2 || !p.name.endsWith("市") || regionPath(p.name)?.length !== 2) continue;
+    if (WORDLIKE_PLACE.test(text.slice(i, i + 2))) continue;
+    if (found !== null && found !== p.name) return null;
+    found = p.name;
+  }
+  return found;
+}
+
 function placeOfLevel(head: string, agency: string | null): string | null {
   const level = agency && /^[省市县区]/.test(agency) ? agency[0] : null;
   const text = head.slice(0, 2500);
@@ -420,6 +434,8 @@ function agencyAndRegion(shadow: string, head: string, agency: string | null, ad
   // a news page about 广东 that never writes 广东省: the only province it names, twice or more
   // (a page of the province's own level — 全省, 省政府 — not a district's or county's that names its province)
   if (!region && !agency && /全省|省委|省政府|省人民政府|全市/.test(head.slice(0, 2000)) && !/全区|区委|区政府|全县|县委|县政府|我区|我县/.test(head.slice(0, 2000))) region = onlyProvinceNamed(head.slice(0, 2000));
+  // 市既有住宅加装电梯工作领导小组办公室 / 全市…, on a page that writes its city only as 郑州 (郑州出台…)
+  if (!region && ((agency && agency.startsWith("市")) || /全市|我市/.test(head.slice(0, 2000)))) region = onlyCityShortName(head.slice(0, 2000));
   // a government work report is the government's
   if (!agency && region && title && /政府工作报告/.test(title)) agency = `${region}人民政府`;
   // 市教育局 in a news item from 洛阳市: the place belongs in the name

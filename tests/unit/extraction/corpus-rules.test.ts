@@ -396,3 +396,18 @@ describe("民生实事 lists as pages announce them", () => {
     expect(r.commitments.map((c) => c.quote)).toEqual([expect.stringContaining("实施西苑小区")]);
   });
 });
+
+describe("a city page that writes its name short", () => {
+  const page = "加装电梯进展\n\n记者昨日从市既有住宅加装电梯工作领导小组办公室了解到,今年前两个月,全市加装电梯126部。\n从2018年底,郑州出台既有住宅加装电梯工作的实施意见。\n据介绍,今年全市计划既有住宅加装电梯200部。\n";
+  it("郑州出台… with 全市: the page is 郑州市's", () => {
+    expect(extract(page, { documentDate: "2021-03-01" }).document.region).toBe("郑州市");
+  });
+  it("…two cities named short: no guess", () => {
+    expect(extract("标题\n\n全市学习外地经验,郑州、洛阳两地做法值得借鉴。\n", { documentDate: "2021-03-01" }).document.region).toBeNull();
+  });
+  it("今年前两个月…126部 reports the months so far; 今年计划加装200部 is an increment due at the year's end", () => {
+    const r = extract(page, { documentDate: "2021-03-01" });
+    expect(r.commitments.map((c) => [c.target?.value, c.target?.mode, c.due?.date])).toEqual([[200, "increment", "2021-12-31"]]);
+    expect(r.observations.find((o) => o.value === 126)?.asOf).toBe("2021-02-28");
+  });
+});

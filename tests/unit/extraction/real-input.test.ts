@@ -359,7 +359,8 @@ describe("news items", () => {
     const r = extract(news);
     expect(r.commitments.map((c) => c.target?.value)).toEqual([12000, 55]);
     expect(r.observations).toEqual([]);
-    expect([r.document.agency, r.document.repliedOn]).toEqual(["市教育局", "2025-03-12"]);
+    // (我市 on a page of 洛阳日报: the city written short is the page's, and its bureau's name carries it)
+    expect([r.document.agency, r.document.region, r.document.repliedOn]).toEqual(["洛阳市教育局", "洛阳市", "2025-03-12"]);
   });
 });
 

@@ -185,6 +185,10 @@ describe("a stock against an increment", () => {
     expect(scoreMatch(build, fig(61625, "今年1—8月,广东省新建5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
     expect(scoreMatch(build, fig(61625, "今年以来累计新增5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
+  it("已累计加装 is a stock (any verb after 累计); 1-8月累计 counts the year so far", () => {
+    expect(scoreMatch(build, fig(98613, "截至今年8月底,全省已累计安装5G基站98613座。"), ctx).score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(scoreMatch(build, fig(61625, "1-8月,全省累计安装5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
 });
 
 describe("works begun and works done", () => {
