@@ -289,6 +289,19 @@ function laterYearsIncrement(statedOn: string | null, due: string, when: string)
   return when > `${dueYear + 1}-03-31`;
 }
 
+/**
+ * A pledge to add something over several years (made in 2022, due 2025) against a figure of a later
+ * year that counts that year only (截至6月底…完成年度目标的68%, 今年以来, 1-9月): not the total so far.
+ */
+const OWN_YEAR_ONLY = /年度(?:目标|任务|计划)|全年(?:目标|任务|计划)|今年以来|年初以来|本年以来|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月/;
+function countsOneLaterYear(sentence: string | null, statedOn: string | null, due: string | null, asOf: string | null): boolean {
+  if (!sentence || !statedOn || !due || !asOf) return false;
+  const stated = Number(statedOn.slice(0, 4));
+  const year = Number(asOf.slice(0, 4));
+  if (Number(due.slice(0, 4)) < stated + 2 || year <= stated) return false;
+  return OWN_YEAR_ONLY.test(sentence.normalize("NFKC")) && !/(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d|以来累计|十[一二三四五]五(?:以来|期间)/.test(sentence.normalize("NFKC"));
+}
+
 const STOCK_BEFORE = /(?:累计(?:建成|建设|开通|建有|拥有|达到)|总数|共有|共建成|总量|存量|保有量|现有|已有|全市共|全省共)[^,;。]{0,12}$/;
 
 /** The figure (its value found in the sentence) is preceded in its clause by words of a stock: 累计建成, 共有, 总数. */
@@ -303,14 +316,14 @@ function isStockFigure(sentence: string | null, value: number): boolean {
     if (at < 0) continue;
     const clauseStart = Math.max(s.lastIndexOf(",", at), s.lastIndexOf(";", at), s.lastIndexOf("。", at), s.lastIndexOf("、", at)) + 1;
     const before = s.slice(clauseStart, at);
-    // (已累计加装电梯864部: a total since the work began; 今年以来累计培训8000人 counts the year only)
+    // (已累计加装电梯864部: a total since the work began; 今年以来累计培训8000人 / 2024年累计完成营造林319.03万亩 count one year)
     if (STOCK_BEFORE.test(before) && !/新增|新建|新开工/.test(before)) return true;
     return /累计/.test(before) && !/新增|新建|新开工/.test(before) && !YEAR_SO_FAR.test(s.slice(0, at));
   }
   return false;
 }
 
-const YEAR_SO_FAR = /今年以来|年初以来|本年以来|今年累计|全年累计|年内累计|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前[一二两三四五六七八九十\d]{1,2}个?月|上半年|前三季度|第?[一二三四]季度/;
+const YEAR_SO_FAR = /(?:19|20)\d\d年(?![底末前]|以来|至|到|-)|全年|去年|当年|今年以来|年初以来|本年以来|今年累计|全年累计|年内累计|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前[一二两三四五六七八九十\d]{1,2}个?月|上半年|前三季度|第?[一二三四]季度/;
 
 /** …and over this many times it, when the sentence gives a period of several years before the pledge's year. */
 const PERIOD_OVERSHOOT = 1.5;
@@ -505,6 +518,10 @@ export function scoreMatch(commitment: TrackedCommitment, candidate: MatchCandid
       // 2019年至2023年,全国累计新开工改造…22万个 against 2023年计划…5.3万个: the total of several years
       score *= INCREMENT_OVERSHOOT_FACTOR;
       reasons.push(`数据为多年累计（${formatNumber(value)} / ${formatNumber(target)}），不是本期新增`);
+    } else if (candidate.kind === "observation" && commitment.target?.mode === "increment" && countsOneLaterYear(candidate.sentence ?? null, commitment.statedOn ?? null, commitment.due?.date ?? null, candidate.asOf ?? null)) {
+      // 到2025年完成1500万人次培训 (made in 2022) against 2024年截至6月底已完成163.45万人次,完成年度目标的…: one year's count
+      score *= INCREMENT_OVERSHOOT_FACTOR;
+      reasons.push(`数据只计${candidate.asOf?.slice(0, 4)}年当年（${formatNumber(value)}），不是多年目标的累计进度`);
     }
   }
 

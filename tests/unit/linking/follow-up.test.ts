@@ -185,6 +185,11 @@ describe("a stock against an increment", () => {
     expect(scoreMatch(build, fig(61625, "今年1—8月,广东省新建5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
     expect(scoreMatch(build, fig(61625, "今年以来累计新增5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
+  it("2024年累计完成 counts one year: still progress on that year's pledge", () => {
+    const trees = pledge({ indicator: "营造林", statedOn: "2024-02-01", target: { value: 300, unit: "万亩", comparator: "=", mode: "increment" } as TrackedCommitment["target"], due: { date: "2024-12-31", precision: "year" } as TrackedCommitment["due"] });
+    const r = scoreMatch(trees, { kind: "observation", indicator: "营造林", unit: "万亩", value: 319.03, asOf: "2024-12-31", sentence: "2024年山西累计完成营造林319.03万亩,超额完成300万亩的目标任务。" }, { commitment: { region: "山西省" }, candidate: { region: "山西省" } });
+    expect(r.score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
   it("已累计加装 is a stock (any verb after 累计); 1-8月累计 counts the year so far", () => {
     expect(scoreMatch(build, fig(98613, "截至今年8月底,全省已累计安装5G基站98613座。"), ctx).score).toBeLessThan(PROPOSE_THRESHOLD);
     expect(scoreMatch(build, fig(61625, "1-8月,全省累计安装5G基站61625座。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
@@ -204,5 +209,19 @@ describe("works begun and works done", () => {
   it("starts alone (新开工改造城镇老旧小区5.3万个) are the progress a page gives on a year's 改造 pledge", () => {
     const renew = pledge({ ...parks, indicator: "城镇老旧小区", target: { value: 50000, unit: "个", comparator: "=", mode: "increment" } as TrackedCommitment["target"] });
     expect(scoreMatch(renew, { kind: "observation", indicator: "新开工改造城镇老旧小区", unit: "个", value: 53000, asOf: "2025-10-31", sentence: "1至10月份,全国新开工改造城镇老旧小区5.3万个。" }, { commitment: { region: "全国" }, candidate: { region: "全国" } }).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
+  });
+});
+
+describe("a pledge over several years against one later year's count", () => {
+  const plan = pledge({ indicator: "职业技能培训", statedOn: "2022-01-25", target: { value: 15000000, unit: "人次", comparator: "=", mode: "increment" } as TrackedCommitment["target"], due: { date: "2025-12-31", precision: "year" } as TrackedCommitment["due"] });
+  const ctx = { commitment: { region: "河南省" }, candidate: { region: "河南省" } };
+  const fig = (value: number, asOf: string, sentence: string) => ({ kind: "observation" as const, indicator: "职业技能培训", unit: "人次", value, asOf, sentence });
+  it("截至6月底已完成163.45万人次,完成年度目标的… (2024) is that year's, not the 2022–2025 total", () => {
+    const r = scoreMatch(plan, fig(1634500, "2024-06-30", "截至6月底,已完成职业技能培训163.45万人次,分别完成年度目标的65%。"), ctx);
+    expect(r.score).toBeLessThan(PROPOSE_THRESHOLD);
+    expect(r.reasons.join("")).toContain("当年");
+  });
+  it("…a total over the period (2021-2025年7月完成1810多万人次) is its progress", () => {
+    expect(scoreMatch(plan, fig(18100000, "2025-07-31", "2021-2025年7月完成职业技能培训1810多万人次。"), ctx).score).toBeGreaterThanOrEqual(PROPOSE_THRESHOLD);
   });
 });
