@@ -31,9 +31,11 @@ function scoreChains(dir: string | null): ChainScore {
 const SETS = [
   { name: "the shared chains (../shared/eval/chains)", dir: null, exists: existsSync("../shared/eval/chains"), min: { found: 1, share: 0.3 }, maxWrong: 0 },
   { name: "the project's real chains (tests/fixtures/real-chains)", dir: "tests/fixtures/real-chains", exists: existsSync("tests/fixtures/real-chains"), min: { found: 0.6, share: 0.16 }, maxWrong: 0 },
-  { name: "the project's second real chains (tests/fixtures/real-chains-2)", dir: "tests/fixtures/real-chains-2", exists: existsSync("tests/fixtures/real-chains-2"), min: { found: 0.6, share: 0.2 }, maxWrong: 1 },
+  { name: "the project's second real chains (tests/fixtures/real-chains-2)", dir: "tests/fixtures/real-chains-2", exists: existsSync("tests/fixtures/real-chains-2"), min: { found: 0.6, share: 0.25 }, maxWrong: 0 },
   // collected blind on 2026-12-03; first run 1/13 found, 1 wrong, 7.7% share (README)
   { name: "the project's third real chains (tests/fixtures/real-chains-3)", dir: "tests/fixtures/real-chains-3", exists: existsSync("tests/fixtures/real-chains-3"), min: { found: 0.85, share: 0.45 }, maxWrong: 0 },
+  // collected blind on 2026-12-03 (third session); first run 3/11 found, 4 wrong, 12.0% share (README)
+  { name: "the project's fourth real chains (tests/fixtures/real-chains-4)", dir: "tests/fixtures/real-chains-4", exists: existsSync("tests/fixtures/real-chains-4"), min: { found: 0.25, share: 0.15 }, maxWrong: 0 },
 ];
 
 describe.each(SETS.filter((s) => s.exists && existsSync("../shared/eval/score-chains.mjs")))("$name", ({ dir, min, maxWrong }) => {

@@ -383,7 +383,8 @@ function qualitativeIndicator(s: string): string {
     .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.]|[一二三四五六七八九十]+是)\s*/, "")
     .replace(/^(?:下一步|下阶段|今后|同时|此外|另外)?[,]?(?:我们|我局|我厅|我委|我市|我省|全市|全省)?(?:将|要)?/, "");
   // the thing done, not the means: skip 综合考虑… / 通过… / 按照… clauses when another one follows
-  const parts = body.split(/[,;。:]/).filter((c) => c.trim());
+  // 优质教育综合提升工程 | 2024- 2025 | 完成…食堂建设: in a run-together table row, the cells are read as clauses
+  const parts = body.split(/[,;。:|]/).filter((c) => /\p{Script=Han}{2}/u.test(c));
   const main = parts.filter((c) => !/^(?:综合考虑|通过|按照|根据|结合|围绕|依托|立足|坚持|以|在|为|针对|聚焦|对照|会同|联合)/.test(c));
   const clause = (main.length ? main : parts).find((c) => ACTION_VERB.test(c)) ?? parts[0] ?? body;
   // the thing done, without its date and cue: 项目计划于2024年9月开工建设 → 项目开工建设

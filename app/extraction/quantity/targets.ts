@@ -220,6 +220,8 @@ const YEAR_LAST = lastChars("年底末");
 
 export function cleanIndicator(text: string): string {
   let t = text.trim();
+  // 优质教育综合提升工程 | 2024- 2025 | 完成…食堂建设: cells of a run-together row; the name is in the last one
+  if (t.includes("|")) t = t.split("|").map((c) => c.trim()).filter((c) => /\p{Script=Han}{2}/u.test(c)).pop() ?? "";
   for (let i = 0; i < 3; i++) {
     const before = t;
     // 重庆市今年开工建设口袋公园: the place the sentence opens with is no part of the name

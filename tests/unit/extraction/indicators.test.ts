@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extract } from "~/extraction";
 import { cleanIndicator } from "~/extraction/quantity/targets";
 
-const CORPORA = ["../shared/eval/real/text", "tests/fixtures/real-corpus/text", "../shared/seeds"].filter((d) => existsSync(d));
+const CORPORA = ["../shared/eval/real/text", "tests/fixtures/real-corpus/text", "tests/fixtures/real-corpus-2/text", "tests/fixtures/real-corpus-3/text", "../shared/seeds"].filter((d) => existsSync(d));
 const BAD_START = /^(?:[|“”"'、,，:：;；\s]|力争|将|要|拟|计划|确保|争取|与|和|及|的|在|为|由|了)/;
 const BAD_END = /(?:[|“、,，:：;；\s]|力争|将|要|拟|计划|确保|争取|的|与|和|及|了|是|达到)$/;
 

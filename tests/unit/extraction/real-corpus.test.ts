@@ -32,9 +32,11 @@ function score(docs: string, gold: string): Score {
 const SETS: Array<{ name: string; docs: string; gold: string; min: Partial<Score> }> = [
   { name: "the shared real set (../shared/eval/real)", docs: "../shared/eval/real/text", gold: "../shared/eval/real/gold", min: { f1: 0.9, fields: 0.9, documents: 0.9, observations: 0.8 } },
   // first run (the engine of 2026-11-23): F1 43.9%; see the README for the figures since
-  { name: "the project's real corpus (tests/fixtures/real-corpus)", docs: "tests/fixtures/real-corpus/text", gold: "tests/fixtures/real-corpus/gold", min: { f1: 0.68, fields: 0.85, documents: 0.84, observations: 0.78 } },
+  { name: "the project's real corpus (tests/fixtures/real-corpus)", docs: "tests/fixtures/real-corpus/text", gold: "tests/fixtures/real-corpus/gold", min: { f1: 0.72, fields: 0.86, documents: 0.86, observations: 0.8 } },
   // collected blind on 2026-12-03; first run F1 67.5% (README)
   { name: "the project's second real corpus (tests/fixtures/real-corpus-2)", docs: "tests/fixtures/real-corpus-2/text", gold: "tests/fixtures/real-corpus-2/gold", min: { f1: 0.8, fields: 0.82, documents: 0.82, observations: 0.8 } },
+  // collected blind on 2026-12-03 (third session); first run F1 52.4% (README)
+  { name: "the project's third real corpus (tests/fixtures/real-corpus-3)", docs: "tests/fixtures/real-corpus-3/text", gold: "tests/fixtures/real-corpus-3/gold", min: { f1: 0.74, fields: 0.92, documents: 0.81, observations: 0.85 } },
   { name: "the seed replies", docs: "../shared/seeds", gold: "../shared/eval/gold", min: { f1: 0.95, fields: 0.95, documents: 0.95, observations: 0.95 } },
 ];
 
