@@ -124,6 +124,7 @@ const GENERIC_NAME = /^(?:岁数|比例|数量|人数|个数|数|总数|年限)$
 
 const RESULT_AGAINST_TARGET = /(?:低于|高于|超过|超出|符合|完成|实现|达到|好于|优于|快于|达成)[^,;。]{0,16}?(?:预期目标|年度目标|年度任务|目标任务|计划目标|全年目标|序时进度)|超额完成/;
 // (every match holds 目标, 任务, 进度 or 超额完成: looked up before the slow scan of the alternation)
+const STRONG_CUE = /将|筹划|正在|力争|争取|确保|计划|拟|下一步|下阶段|预计|努力|要/;
 function isResultAgainstTarget(s: string): boolean {
   return (s.includes("目标") || s.includes("任务") || s.includes("进度") || s.includes("超额完成")) && RESULT_AGAINST_TARGET.test(s);
 }
@@ -448,10 +449,14 @@ function readSentence(sen: Sentence, scope: SentenceScope, ctx: Ctx, carry: bool
   // (each pattern only where the sentence holds what it needs: a closing colon, 之年, 件)
   const announcesList = (s.endsWith(":") && /(?:以下|如下)[^,;。]{0,8}[:]$/.test(s)) || (s.includes("之年") && /是[^,;。]{0,30}之年/.test(s)) || (hasListCount(s) && /(?:^|,)[^,;。]{0,30}[\d一二三四五六七八九十]+件(?:大事|民生实事|实事|惠民实事)(?:和民生实事|和实事)?(?:(?!完成|全部)[^,;。]){0,6}[。:]?$/.test(s));
   // 低于5.5%左右的预期目标 / 超额完成年度任务: a result set against its target reports; it pledges nothing
-  const reports = REPORT_OPENER.test(s) || isResultAgainstTarget(s);
+  const againstTarget = isResultAgainstTarget(s);
+  const reports = REPORT_OPENER.test(s) || againstTarget;
   const liveCues = courtesyEnd > 0 ? cues.filter((c) => c.index >= courtesyEnd) : cues;
   let pledge = boiler || scope.heading || announcesList ? null : pledgeStart(s, reports ? { ...scope, forward: false } : scope, ctx.reportYear ? times.filter((t) => t.role === "due" && t.certainty === "stated" && t.date !== null && t.date > `${ctx.reportYear}-12-31`) : times, ctx.docDate, titles, liveCues);
   if (pledge && pledge.from < courtesyEnd) pledge = { ...pledge, from: courtesyEnd };
+  // 上半年,城镇新增就业2.9万人,完成年度目标任务的68.9%: a result set against its target, dated by the
+  // period it covers, pledges nothing unless a word of intent says so
+  if (pledge && againstTarget && !scope.forward && !STRONG_CUE.test(s)) pledge = null;
   // …实施健安桥廊桥改造；实施体育综合运动中心…项目: an item of a list split by ； goes on with the plan
   // (a sentence that dates its figure — 1-8月份, 截至6月底 — or cites data — 最新数据显示 — reports instead)
   // (…nor one that opens with a report: 上半年已完成建设4022公里,新解决1075个…)

@@ -411,3 +411,15 @@ describe("a city page that writes its name short", () => {
     expect(r.observations.find((o) => o.value === 126)?.asOf).toBe("2021-02-28");
   });
 });
+
+describe("a result set against its target", () => {
+  it("上半年,城镇新增就业2.9万人,完成年度目标任务的68.9%: a figure of the half year, no pledge", () => {
+    const r = extract("宣城市上半年经济运行\n\n上半年,城镇新增就业2.9万人,完成年度目标任务的68.9%。\n", { documentDate: "2024-06-30" });
+    expect(r.commitments).toEqual([]);
+    expect(r.observations.map((o) => o.value)).toContain(29000);
+  });
+  it("…a word of intent still pledges (力争下半年完成年度目标任务的100%)", () => {
+    const r = extract("标题\n\n力争下半年城镇新增就业完成年度目标任务的100%。\n", { documentDate: "2024-07-20" });
+    expect(r.commitments.length).toBe(1);
+  });
+});
