@@ -538,7 +538,8 @@ function pledgedTargets(r: Reading, pledge: Pledge, targets: Placed[], seen: Obs
     all = all.filter(({ q, clause }) => {
       const c = s.slice(clauses[clause].start, clauses[clause].end).replace(/总投资|总规模|总面积|总额/g, "");
       const listed = keptClause === clause - 1 && !/^其中/.test(c) && !/(?:是|为|有)/.test(c);
-      const keep = /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || ACTION_VERB.test(c) || listed;
+      // (…年均增长12%以上: a bound word after the number marks a target as one before it does)
+      const keep = /^(?:达到|达|不少于|不低于|至少|超过|控制在|提高到|提升到|稳定在)/.test(q.text) || /(?:以上|以内)$/.test(q.text) || ACTION_VERB.test(c) || listed;
       if (keep) keptClause = clause;
       // what a weak cue does not pledge is still a reported figure (城镇化率为68.3%)
       else if (!r.boiler && targets.some((t) => t.q === q)) observe(seen, q, clause);

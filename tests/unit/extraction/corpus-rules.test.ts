@@ -423,3 +423,14 @@ describe("a result set against its target", () => {
     expect(r.commitments.length).toBe(1);
   });
 });
+
+describe("a plan's sentence carried on", () => {
+  it("到2017年,…翻一番以上。公共财政收入年均增长12%以上; — the next sentence's bound figure is a target too", () => {
+    const r = extract("黑龙江政府工作报告\n\n到2017年,预期全省地区生产总值比2010年翻一番以上。公共财政收入年均增长12%以上;全社会固定资产投资年均增长25%以上。\n");
+    expect(r.commitments.map((c) => c.target?.value)).toEqual(expect.arrayContaining([12, 25]));
+  });
+  it("…a figure without a bound word after a plan's sentence stays a report (城镇化率为68.3%)", () => {
+    const r = extract("标题\n\n到2017年,全省地区生产总值翻一番。去年城镇化率为68.3%。\n");
+    expect(r.commitments.some((c) => c.target?.value === 68.3)).toBe(false);
+  });
+});
