@@ -283,7 +283,8 @@ function quantitativeStatus(
   });
   const shareText = (p: Point) => {
     const s = share(p);
-    return s === undefined || !Number.isFinite(s) ? "" : `，完成进度${formatNumber(Math.max(0, s) * 100, 0)}%`;
+    // (a share near the largest double is finite, its percentage is not)
+    return s === undefined || !Number.isFinite(s * 100) ? "" : `，完成进度${formatNumber(Math.max(0, s) * 100, 0)}%`;
   };
 
   // Achieved: a floor is kept by the first report that meets it; a ceiling must hold at the due

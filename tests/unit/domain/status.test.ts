@@ -595,6 +595,12 @@ describe("deriveStatus properties", () => {
     );
   });
 
+  it("a share so large its percentage overflows (target −5.6e-9, report −1e300) gives no 完成进度 (seed −332048769)", () => {
+    const c = { id: "p", kind: "quantitative", indicator: "养老领域领军企业", target: { value: -5.5626846462680046e-9, unit: "家", comparator: ">=", mode: "level" }, baseline: null, due: null, statedOn: "2000-01-01" } as TrackedCommitment;
+    const r = deriveStatus(c, [{ value: -1e300, asOf: "2000-01-02", source: "p" }], "2000-01-02");
+    expect(r.explanation).not.toMatch(/undefined|NaN|Infinity/);
+  });
+
   it("没有任何报告时不会是落后、未完成或已完成", () => {
     fc.assert(
       fc.property(commitmentArb, isoDate, (c, asOf) => {
