@@ -2,6 +2,7 @@
 // 4600万以上, 7,037.91万元, 85.78%, 2—3个, 1200余人, 约860名, 不少于348人, 不低于20%, 百分之八十,
 // 两千人, 翻一番. Years, dates, ages, durations, document numbers and titles are not quantities.
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../numerals/chinese";
+import { startScan } from "../text/starts";
 import { MONEY_UNITS, UNIT_ALIAS, UNITS, unitFromNoun } from "./units";
 import { leadingPlace } from "../../domain/regions";
 import type { Comparator } from "../types";
@@ -30,39 +31,19 @@ const RANGE_SEP = String.raw`(?:-|至|到|~)`;
 const NUM = `(?:${AR}|(?<=百分之)${CN}+|${CN}+(?=(?:余|多)?(?:[万亿千])?(?:余|多)?(?:${UNIT_RE}|以上|以下|左右|${RANGE_SEP})))`;
 
 const PRE_BOUND = "缩短至|缩短到|压缩至|压缩到|不少于|不低于|不超过|不高于|不多于|至少|超过|多于|高于|低于|少于|逾|突破|达到|达|约|大约|近|接近|控制在|保持在|稳定在|提高到|提升到|提高至|提升至|增至|增加到|降至|降低到|力争|年均";
-// sticky: tried at one position at a time (see firstQuantityFrom)
 const QTY = new RegExp(
   String.raw`(${PRE_BOUND})?(百分之)?(${NUM})(余|多)?(万亿?|[亿千])?(余|多)?` +
     String.raw`(?:(${UNIT_RE})?${RANGE_SEP}(${NUM})(余|多)?(万亿?|[亿千])?)?` +
     String.raw`(${UNIT_RE})?(?:\([^)]{1,3}\)(?=以上|以下|以内|及以上|左右))?(以上|以下|以内|及以上|左右|之内|上下)?`,
-  "uy",
+  "u",
 );
-// A match opens with a bound word, 百分之, or the number itself (a digit or a Chinese numeral): the
-// characters it can start with.
-const QTY_FIRST = (() => {
-  const t = new Uint8Array(65536);
-  for (const word of PRE_BOUND.split("|")) t[word.charCodeAt(0)] = 1;
-  t["百".charCodeAt(0)] = 1;
-  for (let c = 0x30; c <= 0x39; c++) t[c] = 1;
-  for (const ch of CHINESE_NUMERAL_CHARS) t[ch.charCodeAt(0)] = 1;
-  return t;
-})();
-
 /**
- * The leftmost match of the quantity pattern at or after `from`, as a global exec from `from`
- * finds it, but tried only where a match can start: the regex engine tried its bound words at
- * every position it passed, and after a numeral that starts no quantity (进一步) it went on
- * through the rest of the sentence that way.
+ * The quantity pattern tried only where a match can start — a bound word, 百分之, or the number itself
+ * (a digit or a Chinese numeral): the regex engine tried its bound words at every position it
+ * passed, and after a numeral that starts no quantity (进一步) it went on through the rest of the
+ * sentence that way.
  */
-function firstQuantityFrom(s: string, from: number): RegExpExecArray | null {
-  for (let p = from; p < s.length; p++) {
-    if (QTY_FIRST[s.charCodeAt(p)] !== 1) continue;
-    QTY.lastIndex = p;
-    const m = QTY.exec(s);
-    if (m) return m;
-  }
-  return null;
-}
+const QTY_AT = startScan(QTY, `${PRE_BOUND.split("|").map((w) => w[0]).join("")}百0123456789${CHINESE_NUMERAL_CHARS}`);
 
 // After the number, these make it a date, an ordinal, an age, a duration or a code, not a quantity.
 const NOT_QUANTITY_AFTER = /^(?:年|月|日|号|届|次会议|周岁|岁|时|点|分钟|小时|天|周|世纪|后|级|星|[A-Za-z+＋]|\.\d|:\d|－|-\d)/;
@@ -117,7 +98,7 @@ export function findQuantities(s: string, exclude: (pos: number) => boolean = ()
   for (;;) {
     const c = nextNumeral(s, resumeAt);
     if (c < 0) break;
-    m = firstQuantityFrom(s, Math.max(resumeAt, c - 5));
+    m = QTY_AT.execFrom(s, Math.max(resumeAt, c - 5));
     if (!m) break;
     resumeAt = m.index + Math.max(1, m[0].length);
     const [whole, bound, percentWord, numText, approx1, mult, approx2, midUnit, maxText, approxMax, multMax, unitText, post] = m;
