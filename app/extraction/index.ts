@@ -10,6 +10,7 @@ import { extractMetadata } from "./document/metadata";
 import { attachBaselines } from "./observation/baseline";
 import { extractTables } from "./pledge/table";
 import { extractCellTables } from "./pledge/cell-table";
+import { parseChineseNumeral } from "./numerals/chinese";
 import { findTimes } from "./time";
 import { normaliseInput, originalEnd, originalStart, type NormalisedText } from "./text/normalise";
 
@@ -110,10 +111,9 @@ function readPage(text: string, shadow: string, document: ExtractionResult["docu
 /** A short line that heads a section (2021任务清单), and the year it names for a list of tasks or targets. */
 const HEADING_LINE = /^[^,;。]{2,30}$/;
 const SECTION_YEAR = /((?:19|20)\d\d|[一二][〇○零九][〇○零一二三四五六七八九]{2}(?=年))年?(?:度)?(?:[^,;。\d]{0,12}?)(?:任务清单|目标清单|目标任务|主要目标|预期目标|重点任务|民生实事|办实事项目|实事项目|工作任务|任务)/;
-const CN_YEAR_DIGIT: Record<string, string> = { 〇: "0", "○": "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
 /** 2021 or 二○二五 (a year written digit by digit, with 〇, ○ or 零 for nought) as four digits. */
 function sectionYearDigits(year: string): string {
-  return /^\d{4}$/.test(year) ? year : [...year].map((c) => CN_YEAR_DIGIT[c] ?? c).join("");
+  return /^\d{4}$/.test(year) ? year : String(parseChineseNumeral(year.replace(/○/g, "〇")));
 }
 
 const LEAD_IN_YEAR = /((?:19|20)\d\d)年(?!\d|底|末|以来|以前|前)/;
