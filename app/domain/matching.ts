@@ -299,7 +299,8 @@ function countsOneLaterYear(sentence: string | null, statedOn: string | null, du
   const stated = Number(statedOn.slice(0, 4));
   const year = Number(asOf.slice(0, 4));
   if (Number(due.slice(0, 4)) < stated + 2 || year <= stated) return false;
-  return OWN_YEAR_ONLY.test(sentence.normalize("NFKC")) && !/(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d|以来累计|十[一二三四五]五(?:以来|期间)/.test(sentence.normalize("NFKC"));
+  const s = sentence.normalize("NFKC");
+  return OWN_YEAR_ONLY.test(s) && !/(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d|以来累计|十[一二三四五]五(?:以来|期间)/.test(s);
 }
 
 const STOCK_BEFORE = /(?:累计(?:建成|建设|开通|建有|拥有|达到)|总数|共有|共建成|总量|存量|保有量|现有|已有|全市共|全省共)[^,;。]{0,12}$/;
@@ -316,9 +317,9 @@ function isStockFigure(sentence: string | null, value: number): boolean {
     if (at < 0) continue;
     const clauseStart = Math.max(s.lastIndexOf(",", at), s.lastIndexOf(";", at), s.lastIndexOf("。", at), s.lastIndexOf("、", at)) + 1;
     const before = s.slice(clauseStart, at);
+    if (/新增|新建|新开工/.test(before)) return false;
     // (已累计加装电梯864部: a total since the work began; 今年以来累计培训8000人 / 2024年累计完成营造林319.03万亩 count one year)
-    if (STOCK_BEFORE.test(before) && !/新增|新建|新开工/.test(before)) return true;
-    return /累计/.test(before) && !/新增|新建|新开工/.test(before) && !YEAR_SO_FAR.test(s.slice(0, at));
+    return STOCK_BEFORE.test(before) || (/累计/.test(before) && !YEAR_SO_FAR.test(s.slice(0, at)));
   }
   return false;
 }
